@@ -1,0 +1,33 @@
+// What CLI commands need from Beacon, whether the database is opened in this
+// process (LocalBackend) or reached through a running server (HttpBackend).
+import type { CreatedKey } from '../access/api-keys.js';
+import type { IngestSummary } from '../ingest/ingest-summary.js';
+import type { RawRecord } from '../ingest/readers/raw-record.js';
+import type { SourceName } from '../model/sources.js';
+import type { WorkspaceSettings } from '../model/settings.js';
+import type { ApiKeyRecord, FreshnessRow, ImportRecord, Workspace } from '../warehouse/warehouse.js';
+
+export interface ImportRequest {
+  source: SourceName;
+  records: AsyncIterable<RawRecord>;
+  platform?: string;
+  origin: string;
+  onProgress?: (summary: IngestSummary) => void;
+}
+
+export type PublicKey = Omit<ApiKeyRecord, 'hash'>;
+
+export interface Backend {
+  readonly description: string;
+  importRecords(request: ImportRequest): Promise<IngestSummary>;
+  settings(): Promise<WorkspaceSettings>;
+  updateSettings(patch: Record<string, unknown>): Promise<WorkspaceSettings>;
+  createKey(scope: string): Promise<CreatedKey>;
+  listKeys(): Promise<PublicKey[]>;
+  revokeKey(id: string): Promise<void>;
+  createWorkspace(name: string, options: { currency?: string; timezone?: string }): Promise<Workspace>;
+  listWorkspaces(): Promise<Workspace[]>;
+  freshness(): Promise<FreshnessRow[]>;
+  imports(): Promise<ImportRecord[]>;
+  close(): Promise<void>;
+}

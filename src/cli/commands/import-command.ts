@@ -1,0 +1,76 @@
+// beacon import <source> <file…>: streams files of any source into Beacon.
+import type { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { pipeline } from 'node:stream';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { parseColumnMap } from '../../ingest/column-map.js';
+import { addRejection, emptySummary, type IngestSummary } from '../../ingest/ingest-summary.js';
+import { PRESET_NAMES, isPresetName } from '../../ingest/presets.js';
+import { formatFromFileName } from '../../ingest/readers/input-format.js';
+import { openInputFile } from '../../ingest/readers/open-input.js';
+import { readRecords } from '../../ingest/readers/read-records.js';
+import { SOURCE_NAMES, isSourceName } from '../../model/sources.js';
+import { withBackend, type CliEnvironment } from '../command-context.js';
+import { EXIT_REJECTED, formatSummary, printJson, printLine } from '../output.js';
+import { createProgress } from '../progress.js';
+
+interface ImportOptions {
+  preset?: string;
+  map?: string;
+  platform?: string;
+}
+
+export function registerImportCommand(program: Command, env: CliEnvironment): void {
+  program
+    .command('import')
+    .description('load files (CSV, NDJSON, JSON; .gz too) of a source into the workspace')
+    .argument('<source>', `one of ${SOURCE_NAMES.join(', ')}`)
+    .argument('<files...>', 'files to import')
+    .option('--preset <name>', `ad-platform export layout: ${PRESET_NAMES.join(', ')}`)
+    .option('--map <mapping>', 'explicit column mapping "Header=field,…"')
+    .option('--platform <name>', 'platform for ad_performance rows that do not name one')
+    .action(async (source: string, files: string[], options: ImportOptions, command: Command) => {
+      if (!isSourceName(source)) throw new NotFoundError(`unknown source "${source}"; known sources: ${SOURCE_NAMES.join(', ')}`);
+      if (options.preset !== undefined && !isPresetName(options.preset)) {
+        throw new ValidationError(`unknown preset "${options.preset}"; known presets: ${PRESET_NAMES.join(', ')}`);
+      }
+      const preset = options.preset as (typeof PRESET_NAMES)[number] | undefined;
+      const map = options.map ? parseColumnMap(options.map) : undefined;
+      for (const file of files) formatFromFileName(file);
+      await withBackend(command, async (backend, global) => {
+        const total = emptySummary();
+        for (const file of files) {
+          const started = performance.now();
+          const size = (await stat(file)).size;
+          const progress = createProgress(size, basename(file));
+          const input = await openInputFile(file);
+          const counted = pipeline(input, progress.counter(), () => undefined);
+          let summary: IngestSummary;
+          try {
+            summary = await backend.importRecords({
+              source,
+              records: readRecords(counted, formatFromFileName(file), { preset, map }),
+              platform: options.platform ?? preset,
+              origin: `file ${basename(file)}`,
+              onProgress: (s) => progress.update(s.accepted + s.updated),
+            });
+          } finally {
+            progress.stop();
+          }
+          if (!global.json) printLine(`${file}: ${formatSummary(summary, (performance.now() - started) / 1000)}`);
+          merge(total, summary);
+        }
+        if (global.json) printJson(total);
+        if (total.rejected > 0) env.exitCode = EXIT_REJECTED;
+      });
+    });
+}
+
+function merge(total: IngestSummary, part: IngestSummary): void {
+  total.accepted += part.accepted;
+  total.updated += part.updated;
+  total.duplicates += part.duplicates;
+  total.rejected += part.rejected - part.errors.length;
+  for (const error of part.errors) addRejection(total, error);
+}

@@ -1,0 +1,61 @@
+// beacon serve: the HTTP API over the workspace database, until SIGINT/SIGTERM.
+import type { Command } from 'commander';
+import { ValidationError } from '../../core/errors.js';
+import { runServer, type RunningServer } from '../../server/run-server.js';
+import { createDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.js';
+import type { Warehouse } from '../../warehouse/warehouse.js';
+import { globalOptions, type CliEnvironment } from '../command-context.js';
+import { printLine } from '../output.js';
+
+export function registerServeCommand(program: Command, env: CliEnvironment): void {
+  program
+    .command('serve')
+    .description('run the HTTP API')
+    .option('--port <port>', 'port to listen on', String(env.config.port))
+    .option('--host <host>', 'address to bind', env.config.host)
+    .action(async (options: { port: string; host: string }, command: Command) => {
+      const global = globalOptions(command);
+      const warehouse = await createDuckDbWarehouse({ path: global.db });
+      const server = await startServing(warehouse, env, { host: options.host, port: parsePort(options.port), dbPath: global.db });
+      printLine(`Beacon API on ${server.url} (database ${global.db}); Ctrl-C to stop`);
+      await untilSignal(server, warehouse);
+    });
+}
+
+export function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ValidationError(`invalid port "${text}"`);
+  return port;
+}
+
+export function startServing(
+  warehouse: Warehouse,
+  env: CliEnvironment,
+  options: { host: string; port: number; dbPath: string },
+): Promise<RunningServer> {
+  return runServer({
+    warehouse,
+    host: options.host,
+    port: options.port,
+    logLevel: env.config.logLevel,
+    bodyLimitBytes: env.config.bodyLimitBytes,
+    maxBatchRecords: env.config.maxBatchRecords,
+    version: env.version,
+    dbPath: options.dbPath,
+  });
+}
+
+/** Serves until SIGINT or SIGTERM, then stops the server and closes the database. */
+export function untilSignal(server: RunningServer, warehouse: Warehouse): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = async () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      await server.stop();
+      await warehouse.close();
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,124 @@
+// Runs CLI commands through a Beacon server over HTTP: a remote one
+// (--server URL --key KEY) or the local server that holds the database file.
+import { BeaconError, ValidationError } from '../core/errors.js';
+import { addRejection, addWrite, emptySummary, type IngestSummary } from '../ingest/ingest-summary.js';
+import type { RawRecord } from '../ingest/readers/raw-record.js';
+import type { WorkspaceSettings } from '../model/settings.js';
+import { WORKSPACE_HEADER } from '../server/auth.js';
+import type { FreshnessRow, ImportRecord, Workspace } from '../warehouse/warehouse.js';
+import type { Backend, ImportRequest, PublicKey } from './backend.js';
+
+export interface HttpBackendOptions {
+  url: string;
+  key: string;
+  /** Sent with the server's local token, which is not bound to a workspace. */
+  workspace?: string;
+  /** Records per request and bytes per request, under the server's limits. */
+  maxRecords?: number;
+  maxBytes?: number;
+}
+
+type Located = { index: number; line?: number };
+
+export class HttpBackend implements Backend {
+  readonly description: string;
+  private readonly maxRecords: number;
+  private readonly maxBytes: number;
+
+  constructor(private readonly options: HttpBackendOptions) {
+    this.description = `server ${options.url}`;
+    this.maxRecords = options.maxRecords ?? 10_000;
+    this.maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
+  }
+
+  private async request<T>(method: string, path: string, body?: string, contentType = 'application/json'): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.options.key}` };
+    if (this.options.workspace) headers[WORKSPACE_HEADER] = this.options.workspace;
+    if (body !== undefined) headers['content-type'] = contentType;
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.options.url), { method, headers, body });
+    } catch (err) {
+      throw new BeaconError(503, 'unavailable', `cannot reach ${this.options.url}: ${(err as Error).cause ?? (err as Error).message}`);
+    }
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!response.ok) {
+      const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+      throw new BeaconError(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`, error?.details);
+    }
+    return parsed as T;
+  }
+
+  /** Sends records in batches under the body limit, mapping each error back to its place in the input. */
+  async importRecords(request: ImportRequest): Promise<IngestSummary> {
+    const summary = emptySummary();
+    const query = request.platform ? `?platform=${encodeURIComponent(request.platform)}` : '';
+    let lines: string[] = [];
+    let places: Located[] = [];
+    let bytes = 0;
+    const send = async () => {
+      if (lines.length === 0) return;
+      const result = await this.request<IngestSummary>('POST', `/v1/import/${request.source}${query}`, lines.join('\n'), 'application/x-ndjson');
+      addWrite(summary, result);
+      summary.rejected += result.rejected - result.errors.length;
+      for (const error of result.errors) addRejection(summary, { ...error, ...places[error.index] });
+      lines = [];
+      places = [];
+      bytes = 0;
+      request.onProgress?.(summary);
+    };
+    for await (const record of request.records) {
+      const place: Located = record.line === undefined ? { index: record.index } : { index: record.index, line: record.line };
+      if ('error' in record) {
+        addRejection(summary, { ...place, field: '(record)', message: record.error });
+        continue;
+      }
+      const line = JSON.stringify(record.value);
+      if (lines.length >= this.maxRecords || bytes + line.length > this.maxBytes) await send();
+      lines.push(line);
+      places.push(place);
+      bytes += line.length + 1;
+    }
+    await send();
+    return summary;
+  }
+
+  async settings(): Promise<WorkspaceSettings> {
+    return (await this.request<{ settings: WorkspaceSettings }>('GET', '/v1/settings')).settings;
+  }
+
+  async updateSettings(patch: Record<string, unknown>): Promise<WorkspaceSettings> {
+    return (await this.request<{ settings: WorkspaceSettings }>('PATCH', '/v1/settings', JSON.stringify(patch))).settings;
+  }
+
+  createKey(scope: string) {
+    return this.request<{ id: string; key: string; scope: 'ingest' | 'read' | 'admin'; workspace: string }>('POST', '/v1/keys', JSON.stringify({ scope }));
+  }
+
+  async listKeys(): Promise<PublicKey[]> {
+    return (await this.request<{ keys: PublicKey[] }>('GET', '/v1/keys')).keys;
+  }
+
+  async revokeKey(id: string): Promise<void> {
+    await this.request('DELETE', `/v1/keys/${encodeURIComponent(id)}`);
+  }
+
+  async createWorkspace(): Promise<Workspace> {
+    throw new ValidationError('workspaces are created on the database itself: stop the server, or run the command where the database is');
+  }
+
+  async listWorkspaces(): Promise<Workspace[]> {
+    throw new ValidationError('a server key sees only its own workspace; list workspaces where the database is');
+  }
+
+  async freshness(): Promise<FreshnessRow[]> {
+    return (await this.request<{ sources: FreshnessRow[] }>('GET', '/v1/freshness')).sources;
+  }
+
+  async imports(): Promise<ImportRecord[]> {
+    return (await this.request<{ imports: ImportRecord[] }>('GET', '/v1/imports')).imports;
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,80 @@
+// Runs CLI commands on a warehouse opened in this process.
+import { createApiKey } from '../access/api-keys.js';
+import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } from '../access/workspaces.js';
+import { NotFoundError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { refreshWorkspace } from '../ingest/derive-scheduler.js';
+import { ingestRecords } from '../ingest/ingest-records.js';
+import type { Warehouse } from '../warehouse/warehouse.js';
+import type { Backend, ImportRequest, PublicKey } from './backend.js';
+
+export class LocalBackend implements Backend {
+  constructor(
+    readonly warehouse: Warehouse,
+    private readonly workspace: string,
+    readonly description: string,
+  ) {}
+
+  async importRecords(request: ImportRequest) {
+    await ensureWorkspace(this.warehouse, this.workspace);
+    const importId = newId('imp');
+    const startedAt = new Date().toISOString();
+    const summary = await ingestRecords(
+      { warehouse: this.warehouse, workspace: this.workspace, source: request.source, importId, platform: request.platform },
+      request.records,
+      { onBatch: request.onProgress },
+    );
+    const { accepted, updated, duplicates, rejected } = summary;
+    if (accepted + updated > 0) {
+      await this.warehouse.saveImport({ id: importId, workspace: this.workspace, source: request.source, origin: request.origin, startedAt, accepted, updated, duplicates, rejected });
+      await refreshWorkspace(this.warehouse, this.workspace);
+    }
+    return summary;
+  }
+
+  async settings() {
+    return (await ensureWorkspace(this.warehouse, this.workspace)).settings;
+  }
+
+  async updateSettings(patch: Record<string, unknown>) {
+    await ensureWorkspace(this.warehouse, this.workspace);
+    const settings = await updateSettings(this.warehouse, this.workspace, patch);
+    await refreshWorkspace(this.warehouse, this.workspace);
+    return settings;
+  }
+
+  async createKey(scope: string) {
+    await ensureWorkspace(this.warehouse, this.workspace);
+    return createApiKey(this.warehouse, this.workspace, scope);
+  }
+
+  async listKeys(): Promise<PublicKey[]> {
+    await requireWorkspace(this.warehouse, this.workspace);
+    return (await this.warehouse.listKeys(this.workspace)).map(({ hash: _hash, ...rest }) => rest);
+  }
+
+  async revokeKey(id: string) {
+    if (!(await this.warehouse.revokeKey(this.workspace, id))) throw new NotFoundError(`unknown or already revoked key "${id}"`);
+  }
+
+  createWorkspace(name: string, options: { currency?: string; timezone?: string }) {
+    return createWorkspace(this.warehouse, name, options);
+  }
+
+  listWorkspaces() {
+    return this.warehouse.listWorkspaces();
+  }
+
+  async freshness() {
+    await requireWorkspace(this.warehouse, this.workspace);
+    return this.warehouse.freshness(this.workspace);
+  }
+
+  async imports() {
+    return this.warehouse.listImports(this.workspace);
+  }
+
+  close() {
+    return this.warehouse.close();
+  }
+}

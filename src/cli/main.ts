@@ -1,0 +1,53 @@
+// The beacon command line: global options, one module per command group, and
+// one place that turns errors into messages and exit codes.
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { BeaconError } from '../core/errors.js';
+import { readConfig } from '../config.js';
+import type { CliEnvironment } from './command-context.js';
+import { registerAdminCommands } from './commands/admin-commands.js';
+import { registerDemoCommand } from './commands/demo-command.js';
+import { registerDoctorCommand } from './commands/doctor-command.js';
+import { registerImportCommand } from './commands/import-command.js';
+import { registerServeCommand } from './commands/serve-command.js';
+import { EXIT_FAILURE } from './output.js';
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const env: CliEnvironment = { config: readConfig(), version: packageVersion(), exitCode: 0 };
+  const program = new Command('beacon')
+    .description('Beacon — self-hosted marketing metrics backend')
+    .version(env.version)
+    .option('--db <path>', 'DuckDB database file', env.config.dbPath)
+    .option('--server <url>', 'run the command through a running Beacon server')
+    .option('--key <key>', 'API key for --server')
+    .option('--workspace <name>', 'workspace', 'default')
+    .option('--json', 'machine output on stdout (the matching HTTP body)')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServeCommand(program, env);
+  registerDemoCommand(program, env);
+  registerImportCommand(program, env);
+  registerAdminCommands(program);
+  registerDoctorCommand(program, env);
+  try {
+    await program.parseAsync(argv);
+    return env.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT_FAILURE;
+    if (err instanceof BeaconError) {
+      process.stderr.write(`beacon: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
+    process.stderr.write(`beacon: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,32 @@
+// The only reader of process.env: parsed once at the entry point, frozen, and
+// passed down as options.
+export interface BeaconConfig {
+  readonly dbPath: string;
+  readonly clickhouseUrl: string | undefined;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly bodyLimitBytes: number;
+  readonly maxBatchRecords: number;
+}
+
+export const DEFAULT_DB_PATH = './data/beacon.duckdb';
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
+  return Object.freeze({
+    dbPath: env.BEACON_DB ?? DEFAULT_DB_PATH,
+    clickhouseUrl: env.BEACON_CLICKHOUSE_URL || undefined,
+    host: env.BEACON_HOST ?? '127.0.0.1',
+    port: positiveInt(env.BEACON_PORT, 8787, 'BEACON_PORT'),
+    logLevel: env.BEACON_LOG_LEVEL ?? 'info',
+    bodyLimitBytes: positiveInt(env.BEACON_BODY_LIMIT_BYTES, 10 * 1024 * 1024, 'BEACON_BODY_LIMIT_BYTES'),
+    maxBatchRecords: positiveInt(env.BEACON_MAX_BATCH_RECORDS, 10_000, 'BEACON_MAX_BATCH_RECORDS'),
+  });
+}
+
+function positiveInt(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${text}"`);
+  return n;
+}

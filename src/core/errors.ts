@@ -1,0 +1,87 @@
+// Typed errors: each knows its error code and HTTP status. A BeaconError is the
+// caller's fault (4xx) or an unavailable dependency (503); anything else is a bug (500).
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export class BeaconError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { error: { code: this.code, message: this.message } };
+    if (this.details !== undefined) body.error.details = this.details;
+    return body;
+  }
+}
+
+/** 400: the request is malformed (body does not parse, unknown id, bad range). */
+export class ValidationError extends BeaconError {
+  constructor(message: string, details?: unknown, code = 'invalid_request') {
+    super(400, code, message, details);
+  }
+}
+
+/** 401: no key or an unknown/revoked key. */
+export class AuthError extends BeaconError {
+  constructor(message = 'missing or unknown API key') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+/** 403: the key is valid but its scope does not allow the route. */
+export class ForbiddenError extends BeaconError {
+  constructor(message: string) {
+    super(403, 'forbidden', message);
+  }
+}
+
+/** 404: unknown route or resource (another workspace's resources are unknown too). */
+export class NotFoundError extends BeaconError {
+  constructor(message: string, details?: unknown) {
+    super(404, 'not_found', message, details);
+  }
+}
+
+/** 409: the resource already exists or is in a conflicting state. */
+export class ConflictError extends BeaconError {
+  constructor(message: string, details?: unknown) {
+    super(409, 'conflict', message, details);
+  }
+}
+
+/** 413: body over the size limit or batch over the record limit. */
+export class PayloadTooLargeError extends BeaconError {
+  constructor(message: string) {
+    super(413, 'payload_too_large', message);
+  }
+}
+
+/** 422: well-formed but impossible (unsupported dimension, too little data). */
+export class QueryError extends BeaconError {
+  constructor(message: string, details?: unknown) {
+    super(422, 'unprocessable', message, details);
+  }
+}
+
+/** 503: the warehouse cannot be reached or is locked by another process. */
+export class UnavailableError extends BeaconError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(503, 'unavailable', message);
+  }
+}
+
+export function isBeaconError(err: unknown): err is BeaconError {
+  return err instanceof BeaconError;
+}

@@ -1,0 +1,63 @@
+// Parsing and formatting of instants and calendar dates, time-zone aware.
+
+const TIMESTAMP_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Milliseconds since the epoch of an ISO-8601 timestamp that carries a zone; undefined if invalid. */
+export function parseTimestamp(text: string): number | undefined {
+  const m = TIMESTAMP_RE.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s = '0', frac = '', zone] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(y), month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000 + 1e-6) : 0;
+  let offsetMinutes = 0;
+  if (zone !== 'Z' && zone !== 'z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+    if (oh > 23 || om > 59) return undefined;
+    offsetMinutes = sign * (oh * 60 + om);
+  }
+  return Date.UTC(Number(y), month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isValidDate(text: string): boolean {
+  const m = DATE_RE.exec(text);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The UTC calendar date of an instant, YYYY-MM-DD. */
+export function utcDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(day: string, n: number): string {
+  return utcDate(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000);
+}
+
+/** True when the IANA zone name is known to this runtime. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

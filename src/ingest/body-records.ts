@@ -1,0 +1,94 @@
+// Turns an HTTP request body (≤ the body limit) into raw records. The whole
+// body is read before anything is stored, so a JSON array that does not parse
+// stores nothing, while NDJSON and CSV lines fail one record at a time.
+import { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import { PayloadTooLargeError, ValidationError } from '../core/errors.js';
+import type { ColumnMap } from './column-map.js';
+import type { PresetName } from './presets.js';
+import { formatFromContentType } from './readers/input-format.js';
+import type { InputFormat, RawRecord } from './readers/raw-record.js';
+import { readRecords } from './readers/read-records.js';
+
+export interface BodyOptions {
+  contentType?: string;
+  contentEncoding?: string;
+  preset?: PresetName;
+  map?: ColumnMap;
+  /** Formats this route accepts. */
+  accept: readonly InputFormat[];
+  /** Cap on the decompressed size of a gzip body. */
+  maxInflatedBytes: number;
+  /** Cap on the number of records in one body. */
+  maxRecords: number;
+}
+
+export async function recordsFromBody(body: Buffer, options: BodyOptions): Promise<RawRecord[]> {
+  const bytes = inflate(body, options);
+  const format = formatFromContentType(options.contentType) ?? sniffFormat(bytes);
+  if (!options.accept.includes(format)) {
+    throw new ValidationError(`this route accepts ${options.accept.join(', ')} bodies, not ${format}`);
+  }
+  const records = format === 'json' ? parseJsonBody(bytes, options.map) : await collect(readRecords(Readable.from([bytes]), format, options), options.maxRecords);
+  if (records.length > options.maxRecords) {
+    throw new PayloadTooLargeError(`batch of ${records.length} records is over the limit of ${options.maxRecords}; split it`);
+  }
+  return records;
+}
+
+function inflate(body: Buffer, options: BodyOptions): Buffer {
+  const encoding = (options.contentEncoding ?? 'identity').toLowerCase().trim();
+  if (encoding === 'identity' || encoding === '') return body;
+  if (encoding !== 'gzip' && encoding !== 'x-gzip') {
+    throw new ValidationError(`unsupported Content-Encoding "${encoding}"; use gzip or none`);
+  }
+  try {
+    return gunzipSync(body, { maxOutputLength: options.maxInflatedBytes });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /larger than/i.test(String(err))) {
+      throw new PayloadTooLargeError(`decompressed body is over ${options.maxInflatedBytes} bytes`);
+    }
+    throw new ValidationError('body is not valid gzip');
+  }
+}
+
+function sniffFormat(bytes: Buffer): InputFormat {
+  for (const byte of bytes.subarray(0, 64)) {
+    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+    if (byte === 0x5b) return 'json'; // [
+    if (byte === 0x7b) return 'ndjson'; // {
+    return 'csv';
+  }
+  return 'json';
+}
+
+function parseJsonBody(bytes: Buffer, map: ColumnMap | undefined): RawRecord[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new ValidationError(`body is not valid JSON: ${(err as Error).message}`, undefined, 'invalid_json');
+  }
+  const items = Array.isArray(parsed) ? parsed : [parsed];
+  return items.map((value, index): RawRecord => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return { index, error: 'record must be a JSON object' };
+    }
+    return { index, value: map ? remap(value as Record<string, unknown>, map) : (value as Record<string, unknown>) };
+  });
+}
+
+function remap(value: Record<string, unknown>, map: ColumnMap): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[map.get(k) ?? k] = v;
+  return out;
+}
+
+async function collect(records: AsyncIterable<RawRecord>, max: number): Promise<RawRecord[]> {
+  const out: RawRecord[] = [];
+  for await (const record of records) {
+    out.push(record);
+    if (out.length > max) break;
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+// The OpenAPI 3 document, generated from the same schemas that validate records.
+import { SOURCES, SOURCE_NAMES } from './sources.js';
+import { WorkspaceSettingsSchema } from './settings.js';
+
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const IngestResult = {
+  type: 'object',
+  required: ['accepted', 'updated', 'duplicates', 'rejected', 'errors'],
+  properties: {
+    accepted: { type: 'integer' },
+    updated: { type: 'integer' },
+    duplicates: { type: 'integer' },
+    rejected: { type: 'integer' },
+    errors: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        required: ['index', 'field', 'message'],
+        properties: { index: { type: 'integer' }, line: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const ErrorBody = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+    },
+  },
+};
+
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { description: 'error', content: json(ref('Error')) }]));
+
+const ok = (schema: unknown, description = 'ok') => ({ '200': { description, content: json(schema) } });
+
+/** Strips the storage annotations TypeBox schemas carry for the warehouse. */
+function publicSchema(schema: unknown): unknown {
+  return JSON.parse(JSON.stringify(schema, (key, value) => (key === 'x-beacon-kind' ? undefined : value)));
+}
+
+export function buildOpenApi(version: string): Record<string, unknown> {
+  const recordBodies = (name: string) => ({
+    required: true,
+    content: {
+      'application/json': { schema: { type: 'array', maxItems: 10_000, items: ref(name) } },
+      'application/x-ndjson': { schema: { type: 'string', description: `one ${name} JSON object per line` } },
+      'text/csv': { schema: { type: 'string', description: 'CSV with a header row' } },
+    },
+  });
+  const ingest = (name: string, summary: string) => ({
+    summary,
+    security: [{ bearer: [] }],
+    requestBody: recordBodies(name),
+    responses: { ...ok(ref('IngestResult'), 'stored; accepted rows are durable'), ...errors(400, 401, 403, 404, 413) },
+  });
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Beacon API', version, description: 'Marketing metrics backend: ingestion, warehouse, KPIs.' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Error: ErrorBody,
+        IngestResult,
+        Settings: publicSchema(WorkspaceSettingsSchema),
+        ...Object.fromEntries(SOURCE_NAMES.map((s) => [s, publicSchema(SOURCES[s].schema)])),
+      },
+    },
+    paths: {
+      '/healthz': { get: { summary: 'liveness', responses: ok({ type: 'object', properties: { status: { type: 'string' } } }) } },
+      '/openapi.json': { get: { summary: 'this document', responses: ok({ type: 'object' }) } },
+      '/v1/events': { post: ingest('events', 'send events (JSON array or NDJSON); scope ingest') },
+      '/v1/import/{source}': {
+        post: {
+          ...ingest('events', 'import records of a source (JSON array, NDJSON or CSV; gzip via Content-Encoding); scope ingest'),
+          parameters: [
+            { name: 'source', in: 'path', required: true, schema: { type: 'string', enum: [...SOURCE_NAMES] } },
+            { name: 'preset', in: 'query', schema: { type: 'string', enum: ['google_ads', 'meta_ads', 'linkedin_ads'] } },
+            { name: 'map', in: 'query', schema: { type: 'string' }, description: 'Header=field,…' },
+            { name: 'platform', in: 'query', schema: { type: 'string' } },
+          ],
+        },
+      },
+      '/v1/imports': { get: { summary: 'past imports with counts; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } } },
+      '/v1/imports/{id}': { delete: { summary: 'delete everything one import stored; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
+      '/v1/freshness': { get: { summary: 'latest date loaded per source and platform; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } } },
+      '/v1/settings': {
+        get: { summary: 'workspace settings; scope read', responses: { ...ok({ type: 'object', properties: { workspace: { type: 'string' }, settings: ref('Settings') } }), ...errors(401, 403) } },
+        patch: { summary: 'change workspace settings; scope admin', requestBody: { content: json({ type: 'object' }) }, responses: { ...ok({ type: 'object' }), ...errors(400, 401, 403) } },
+      },
+      '/v1/keys': {
+        get: { summary: 'API keys of the workspace (no secrets); scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } },
+        post: { summary: 'create a key; the secret is returned once; scope admin', requestBody: { content: json({ type: 'object', properties: { scope: { type: 'string', enum: ['ingest', 'read', 'admin'] } } }) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
+      },
+      '/v1/keys/{id}': { delete: { summary: 'revoke a key; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
+    },
+  };
+}

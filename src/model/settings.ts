@@ -1,0 +1,134 @@
+// Workspace settings (DATA.md): currency, time zone, conversion types, margin,
+// own hosts, channel rules, attribution defaults, bot filtering.
+import { Type, type Static } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { ValidationError } from '../core/errors.js';
+import { isValidTimeZone } from '../core/time.js';
+
+export const ATTRIBUTION_MODELS = [
+  'first_touch',
+  'last_touch',
+  'last_non_direct',
+  'linear',
+  'time_decay',
+  'position_based',
+  'markov',
+  'shapley',
+] as const;
+
+export const ChannelRuleSchema = Type.Object(
+  {
+    channel: Type.String({ minLength: 1, maxLength: 64 }),
+    source: Type.Optional(Type.String({ description: 'regex, case-insensitive, full match' })),
+    medium: Type.Optional(Type.String()),
+    campaign: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const WorkspaceSettingsSchema = Type.Object(
+  {
+    currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+    timezone: Type.String({ minLength: 1 }),
+    conversion_types: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+    gross_margin: Type.Number({ minimum: 0, maximum: 1 }),
+    own_hosts: Type.Array(Type.String({ minLength: 1 })),
+    channel_rules: Type.Array(ChannelRuleSchema),
+    attribution_model: Type.Union(ATTRIBUTION_MODELS.map((m) => Type.Literal(m))),
+    lookback_days: Type.Integer({ minimum: 1, maximum: 365 }),
+    session_timeout_minutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
+    bot_filtering: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+export type WorkspaceSettings = Static<typeof WorkspaceSettingsSchema>;
+export type ChannelRule = Static<typeof ChannelRuleSchema>;
+
+export const DEFAULT_SETTINGS: Readonly<WorkspaceSettings> = Object.freeze({
+  currency: 'USD',
+  timezone: 'UTC',
+  conversion_types: ['purchase'],
+  gross_margin: 0.5,
+  own_hosts: [],
+  channel_rules: [],
+  attribution_model: 'last_non_direct',
+  lookback_days: 30,
+  session_timeout_minutes: 30,
+  bot_filtering: true,
+});
+
+const check = TypeCompiler.Compile(WorkspaceSettingsSchema);
+
+/** Settings whose change invalidates what was derived from raw events. */
+export const DERIVATION_SETTINGS: readonly (keyof WorkspaceSettings)[] = [
+  'currency',
+  'timezone',
+  'conversion_types',
+  'own_hosts',
+  'channel_rules',
+  'session_timeout_minutes',
+];
+
+/** Validates a complete settings object; throws ValidationError naming every bad field. */
+export function checkSettings(settings: unknown): WorkspaceSettings {
+  const problems = [...check.Errors(settings)].map((e) => ({
+    field: e.path.replace(/^\//, '').replace(/\//g, '.') || '(settings)',
+    message: e.message,
+  }));
+  const s = settings as WorkspaceSettings;
+  if (problems.length === 0 && !isValidTimeZone(s.timezone)) {
+    problems.push({ field: 'timezone', message: `unknown IANA time zone "${s.timezone}"` });
+  }
+  if (problems.length > 0) {
+    throw new ValidationError(`invalid settings: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+  }
+  return s;
+}
+
+/** Applies a partial change to settings and validates the result. */
+export function mergeSettings(current: WorkspaceSettings, patch: Record<string, unknown>): WorkspaceSettings {
+  const unknown = Object.keys(patch).filter((k) => !(k in WorkspaceSettingsSchema.properties));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      `unknown setting ${unknown.join(', ')}; known settings: ${Object.keys(WorkspaceSettingsSchema.properties).join(', ')}`,
+    );
+  }
+  return checkSettings({ ...current, ...patch });
+}
+
+/**
+ * Parses a CLI assignment `name=value` into a settings patch. Lists are comma
+ * separated; JSON is accepted for structured values (channel_rules).
+ */
+export function parseSettingAssignment(text: string): Record<string, unknown> {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new ValidationError(`expected name=value, got "${text}"`);
+  const name = text.slice(0, eq).trim();
+  const raw = text.slice(eq + 1).trim();
+  const schema = (WorkspaceSettingsSchema.properties as Record<string, { type?: string }>)[name];
+  if (!schema) {
+    throw new ValidationError(
+      `unknown setting "${name}"; known settings: ${Object.keys(WorkspaceSettingsSchema.properties).join(', ')}`,
+    );
+  }
+  if (raw.startsWith('[') || raw.startsWith('{')) {
+    try {
+      return { [name]: JSON.parse(raw) };
+    } catch {
+      throw new ValidationError(`setting "${name}": value is not valid JSON`);
+    }
+  }
+  switch (schema.type) {
+    case 'array':
+      return { [name]: raw === '' ? [] : raw.split(',').map((s) => s.trim()) };
+    case 'number':
+    case 'integer':
+      return { [name]: Number(raw) };
+    case 'boolean':
+      if (raw !== 'true' && raw !== 'false') throw new ValidationError(`setting "${name}" must be true or false`);
+      return { [name]: raw === 'true' };
+    default:
+      return { [name]: raw };
+  }
+}

@@ -1,0 +1,203 @@
+// Record validation: coerce text cells (CSV) to the schema's types, check the
+// record against its source schema, and report the first problem as
+// { field, message } so the caller can locate it (index / line).
+import { FormatRegistry, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { canonicalDecimal } from '../core/money.js';
+import { isValidDate, parseTimestamp } from '../core/time.js';
+import { columnKindOf, type ColumnKind } from './fields.js';
+import { SOURCES, type SourceName } from './sources.js';
+
+FormatRegistry.Set('beacon-timestamp', (value) => parseTimestamp(value) !== undefined);
+FormatRegistry.Set('beacon-date', (value) => isValidDate(value));
+
+/** A stored row: column name → value (timestamps as epoch ms, money as exact decimal text, json as text). */
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface RecordProblem {
+  field: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; row: Row } | { ok: false; problem: RecordProblem };
+
+export interface RecordValidator {
+  readonly source: SourceName;
+  readonly columns: readonly ColumnSpec[];
+  validate(value: Record<string, unknown>): ValidationResult;
+}
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  readonly required: boolean;
+}
+
+const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const SCORE_RANGES: Record<string, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
+
+export function columnsOf(schema: TObject<TProperties>): ColumnSpec[] {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties).map(([name, prop]) => ({
+    name,
+    kind: columnKindOf(prop as TSchema),
+    required: required.has(name),
+  }));
+}
+
+const validators = new Map<SourceName, RecordValidator>();
+
+/** The (cached) validator of a source. */
+export function validatorFor(source: SourceName): RecordValidator {
+  let validator = validators.get(source);
+  if (!validator) {
+    validator = createValidator(source);
+    validators.set(source, validator);
+  }
+  return validator;
+}
+
+function createValidator(source: SourceName): RecordValidator {
+  const definition = SOURCES[source];
+  const columns = columnsOf(definition.schema);
+  const check = TypeCompiler.Compile(definition.schema);
+  const known = new Set(columns.map((c) => c.name));
+  const numeric = columns.filter((c) => c.kind === 'integer' || c.kind === 'number' || c.kind === 'money');
+  const keepExtrasInProperties = source === 'events';
+  const emptyKeyDefaults = definition.emptyKeyDefaults ?? [];
+
+  function validate(input: Record<string, unknown>): ValidationResult {
+    const value = coerce(input, numeric);
+    if (value.properties !== undefined && typeof value.properties === 'string') {
+      const parsed = parseJsonObject(value.properties);
+      if (parsed === undefined) return fail('properties', 'must be a JSON object');
+      value.properties = parsed;
+    }
+    if (!check.Check(value)) return { ok: false, problem: describe(check, value) };
+    const extra = extraCheck(source, value);
+    if (extra) return { ok: false, problem: extra };
+
+    const row: Row = {};
+    for (const column of columns) {
+      const v = value[column.name];
+      row[column.name] = v === undefined ? null : toStored(column.kind, v, input[column.name]);
+    }
+    for (const field of emptyKeyDefaults) if (row[field] === null) row[field] = '';
+    if (keepExtrasInProperties) {
+      let properties = value.properties as Record<string, unknown> | undefined;
+      for (const key in value) {
+        if (known.has(key) || value[key] === undefined) continue;
+        properties = { ...(properties ?? {}), [key]: value[key] };
+      }
+      row.properties = properties === undefined ? null : JSON.stringify(properties);
+    }
+    return { ok: true, row };
+  }
+
+  return { source, columns, validate };
+}
+
+function fail(field: string, message: string): ValidationResult {
+  return { ok: false, problem: { field, message } };
+}
+
+function coerce(input: Record<string, unknown>, numeric: readonly ColumnSpec[]): Record<string, unknown> {
+  let value = input;
+  for (const column of numeric) {
+    const v = input[column.name];
+    if (typeof v !== 'string') continue;
+    if (value === input) value = { ...input };
+    const text = v.trim();
+    if (text === '') delete value[column.name];
+    else if (NUMERIC_TEXT.test(text)) value[column.name] = Number(text);
+  }
+  return value;
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toStored(kind: ColumnKind, v: unknown, original: unknown): string | number {
+  switch (kind) {
+    case 'timestamp':
+      return parseTimestamp(v as string)!;
+    case 'money':
+      // Keep the decimal text as sent so no binary-float rounding enters the sum.
+      return canonicalDecimal(typeof original === 'string' && NUMERIC_TEXT.test(original.trim()) ? original : String(v));
+    case 'json':
+      return JSON.stringify(v);
+    default:
+      return v as string | number;
+  }
+}
+
+function extraCheck(source: SourceName, value: Record<string, unknown>): RecordProblem | undefined {
+  if (source === 'surveys') {
+    const [lo, hi] = SCORE_RANGES[value.kind as string];
+    const score = value.score as number;
+    if (score < lo || score > hi) return { field: 'score', message: `a ${value.kind} score must be between ${lo} and ${hi}, got ${score}` };
+  }
+  if (source === 'campaigns' && value.start_date && value.end_date && (value.end_date as string) < (value.start_date as string)) {
+    return { field: 'end_date', message: `end_date ${value.end_date} is before start_date ${value.start_date}` };
+  }
+  return undefined;
+}
+
+function describe(check: TypeCheck<TSchema>, value: Record<string, unknown>): RecordProblem {
+  const first = check.Errors(value).First();
+  if (!first) return { field: '(record)', message: 'is not valid' };
+  return { field: fieldOf(first), message: messageOf(first) };
+}
+
+function fieldOf(error: ValueError): string {
+  const path = error.path.replace(/^\//, '').replace(/\//g, '.');
+  if (error.type === ValueErrorType.ObjectRequiredProperty) return path || '(record)';
+  return path || '(record)';
+}
+
+function messageOf(error: ValueError): string {
+  const got = error.value === undefined ? '' : `, got ${JSON.stringify(error.value)?.slice(0, 80)}`;
+  const schema = error.schema as Record<string, unknown>;
+  switch (error.type) {
+    case ValueErrorType.ObjectRequiredProperty:
+      return 'is required';
+    case ValueErrorType.Object:
+      return 'record must be a JSON object';
+    case ValueErrorType.String:
+      return `must be a string${got}`;
+    case ValueErrorType.Number:
+    case ValueErrorType.Integer:
+      return `must be ${error.type === ValueErrorType.Integer ? 'an integer' : 'a number'}${got}`;
+    case ValueErrorType.NumberMinimum:
+    case ValueErrorType.IntegerMinimum:
+      return `must be ≥ ${schema.minimum}${got}`;
+    case ValueErrorType.NumberMaximum:
+    case ValueErrorType.IntegerMaximum:
+      return `must be ≤ ${schema.maximum}${got}`;
+    case ValueErrorType.NumberExclusiveMinimum:
+      return `must be > ${schema.exclusiveMinimum}${got}`;
+    case ValueErrorType.StringFormat:
+      return schema.format === 'beacon-date'
+        ? `must be a date YYYY-MM-DD${got}`
+        : `must be an ISO-8601 timestamp with a zone (e.g. 2026-03-01T12:00:00Z)${got}`;
+    case ValueErrorType.StringPattern:
+      return `must be an ISO 4217 currency code such as USD${got}`;
+    case ValueErrorType.StringMaxLength:
+      return `must be at most ${schema.maxLength} characters`;
+    case ValueErrorType.StringMinLength:
+      return 'must not be empty';
+    default:
+      if (Array.isArray(schema.anyOf)) {
+        const options = (schema.anyOf as { const?: unknown }[]).map((o) => o.const);
+        return `must be one of ${options.join(', ')}${got}`;
+      }
+      return `${error.message}${got}`;
+  }
+}

@@ -1,0 +1,34 @@
+// The HTTP application: Fastify with one raw-body parser (routes decide how to
+// read a body), one error handler, and a module per route group.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { buildOpenApi } from '../model/openapi.js';
+import type { ServerContext } from './context.js';
+import { handleError, notFound } from './error-handler.js';
+import { registerIngestRoutes } from './routes/ingest-routes.js';
+import { registerWorkspaceRoutes } from './routes/workspace-routes.js';
+
+export interface AppOptions {
+  logLevel?: string;
+  version?: string;
+}
+
+export function createApp(context: ServerContext, options: AppOptions = {}): FastifyInstance {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    bodyLimit: context.limits.bodyLimitBytes,
+    disableRequestLogging: false,
+  });
+  app.removeAllContentTypeParsers();
+  // Every body arrives as bytes: ingestion parses JSON, NDJSON and CSV itself,
+  // and a malformed body must become our 400, never a framework error shape.
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(notFound);
+
+  const openapi = buildOpenApi(options.version ?? '0.0.0');
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/openapi.json', async () => openapi);
+  registerIngestRoutes(app, context);
+  registerWorkspaceRoutes(app, context);
+  return app;
+}

@@ -1,0 +1,37 @@
+// Every /v1 route states the scope it needs; this resolves the caller's key
+// to its workspace or throws 401/403.
+import type { FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { authenticate } from '../access/api-keys.js';
+import { requireWorkspace } from '../access/workspaces.js';
+import type { KeyScope, Workspace } from '../warehouse/warehouse.js';
+import type { ServerContext } from './context.js';
+
+export interface Caller {
+  workspace: Workspace;
+  scope: KeyScope;
+}
+
+export const WORKSPACE_HEADER = 'x-beacon-workspace';
+
+export async function authorize(context: ServerContext, request: FastifyRequest, required: KeyScope): Promise<Caller> {
+  const secret = bearer(request.headers.authorization);
+  if (secret && context.localToken && sameSecret(secret, context.localToken)) {
+    const name = String(request.headers[WORKSPACE_HEADER] ?? 'default');
+    return { workspace: await requireWorkspace(context.warehouse, name), scope: 'admin' };
+  }
+  const key = await authenticate(context.warehouse, secret, required);
+  return { workspace: await requireWorkspace(context.warehouse, key.workspace), scope: key.scope };
+}
+
+function bearer(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m?.[1];
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

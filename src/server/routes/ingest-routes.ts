@@ -1,0 +1,91 @@
+// POST /v1/events and POST /v1/import/{source}: parse → check access → ingest → respond.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { recordsFromBody } from '../../ingest/body-records.js';
+import { parseColumnMap } from '../../ingest/column-map.js';
+import { ingestRecords } from '../../ingest/ingest-records.js';
+import type { IngestSummary } from '../../ingest/ingest-summary.js';
+import { PRESET_NAMES, isPresetName, type PresetName } from '../../ingest/presets.js';
+import { SOURCE_NAMES, isSourceName, type SourceName } from '../../model/sources.js';
+import { authorize } from '../auth.js';
+import type { ServerContext } from '../context.js';
+
+interface ImportQuery {
+  preset?: string;
+  map?: string;
+  platform?: string;
+}
+
+export function registerIngestRoutes(app: FastifyInstance, context: ServerContext): void {
+  app.post('/v1/events', async (request) => {
+    const caller = await authorize(context, request, 'ingest');
+    return ingestBody(context, request, caller.workspace.name, 'events', {});
+  });
+
+  app.post<{ Params: { source: string }; Querystring: ImportQuery }>('/v1/import/:source', async (request) => {
+    const caller = await authorize(context, request, 'ingest');
+    const { source } = request.params;
+    if (!isSourceName(source)) {
+      throw new NotFoundError(`unknown source "${source}"; known sources: ${SOURCE_NAMES.join(', ')}`, {
+        sources: SOURCE_NAMES,
+      });
+    }
+    return ingestBody(context, request, caller.workspace.name, source, request.query);
+  });
+}
+
+async function ingestBody(
+  context: ServerContext,
+  request: FastifyRequest,
+  workspace: string,
+  source: SourceName,
+  query: ImportQuery,
+): Promise<IngestSummary> {
+  const preset = parsePreset(query.preset);
+  if (preset && source !== 'ad_performance') {
+    throw new ValidationError(`preset "${preset}" applies to ad_performance, not ${source}`);
+  }
+  const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  if (body.length === 0) throw new ValidationError('empty body: send a JSON array, NDJSON or CSV');
+  const records = await recordsFromBody(body, {
+    contentType: request.headers['content-type'],
+    contentEncoding: request.headers['content-encoding'] as string | undefined,
+    preset,
+    map: query.map ? parseColumnMap(query.map) : undefined,
+    accept: source === 'events' && request.url.startsWith('/v1/events') ? ['json', 'ndjson'] : ['json', 'ndjson', 'csv'],
+    maxInflatedBytes: context.limits.bodyLimitBytes * 10,
+    maxRecords: context.limits.maxBatchRecords,
+  });
+  const importId = newId('imp');
+  const startedAt = new Date().toISOString();
+  // One transaction for the whole body: acknowledged means durable, all of it.
+  const summary = await ingestRecords(
+    { warehouse: context.warehouse, workspace, source, importId, platform: query.platform },
+    records,
+    { batchSize: Number.POSITIVE_INFINITY },
+  );
+  if (summary.accepted + summary.updated > 0) {
+    await context.warehouse.saveImport({
+      id: importId,
+      workspace,
+      source,
+      origin: `http ${request.method} ${request.url.split('?')[0]}`,
+      startedAt,
+      ...counts(summary),
+    });
+    context.scheduler.markDirty(workspace);
+  }
+  return summary;
+}
+
+function counts(summary: IngestSummary) {
+  const { accepted, updated, duplicates, rejected } = summary;
+  return { accepted, updated, duplicates, rejected };
+}
+
+function parsePreset(preset: string | undefined): PresetName | undefined {
+  if (preset === undefined || preset === '') return undefined;
+  if (!isPresetName(preset)) throw new ValidationError(`unknown preset "${preset}"; known presets: ${PRESET_NAMES.join(', ')}`);
+  return preset;
+}

@@ -1,0 +1,59 @@
+// Starts the HTTP server over an open warehouse and stops it cleanly.
+import type { FastifyInstance } from 'fastify';
+import { randomToken } from '../core/ids.js';
+import { DeriveScheduler } from '../ingest/derive-scheduler.js';
+import type { Warehouse } from '../warehouse/warehouse.js';
+import { createApp } from './app.js';
+import { removeServerFile, writeServerFile } from './server-file.js';
+
+export interface RunServerOptions {
+  warehouse: Warehouse;
+  host: string;
+  port: number;
+  logLevel: string;
+  bodyLimitBytes: number;
+  maxBatchRecords: number;
+  version: string;
+  /** When the warehouse is a local file, advertise the server beside it. */
+  dbPath?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  scheduler: DeriveScheduler;
+  stop(): Promise<void>;
+}
+
+export async function runServer(options: RunServerOptions): Promise<RunningServer> {
+  const localToken = randomToken(40);
+  let app: FastifyInstance | undefined;
+  const scheduler = new DeriveScheduler(options.warehouse, 1000, (err) => app?.log.error({ err }, 'derived view refresh failed'));
+  app = createApp(
+    {
+      warehouse: options.warehouse,
+      scheduler,
+      limits: { bodyLimitBytes: options.bodyLimitBytes, maxBatchRecords: options.maxBatchRecords },
+      localToken,
+    },
+    { logLevel: options.logLevel, version: options.version },
+  );
+  const address = await app.listen({ host: options.host, port: options.port });
+  const url = address.replace('[::1]', 'localhost');
+  if (options.dbPath) await writeServerFile(options.dbPath, { url, pid: process.pid, token: localToken });
+
+  let stopped = false;
+  return {
+    url,
+    app,
+    scheduler,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+      scheduler.stop();
+      await scheduler.flushAll().catch((err) => app.log.error({ err }, 'final refresh failed'));
+      if (options.dbPath) await removeServerFile(options.dbPath);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// Versioned schema migrations for the DuckDB file. Each step runs once, in
+// order, inside a transaction; the applied versions are recorded in the file.
+import { DERIVED_TABLES, SOURCE_TABLES } from '../tables.js';
+import { createTableSql } from './duckdb-ddl.js';
+
+export interface Migration {
+  version: number;
+  description: string;
+  statements: () => string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'workspaces, keys, imports, raw source tables, derived event tables',
+    statements: () => [
+      `CREATE TABLE workspaces (name VARCHAR PRIMARY KEY, settings JSON NOT NULL, created_at TIMESTAMP NOT NULL)`,
+      `CREATE TABLE api_keys (id VARCHAR PRIMARY KEY, workspace VARCHAR NOT NULL, scope VARCHAR NOT NULL,
+         hash VARCHAR NOT NULL UNIQUE, prefix VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, revoked_at TIMESTAMP)`,
+      `CREATE TABLE imports (id VARCHAR PRIMARY KEY, workspace VARCHAR NOT NULL, source VARCHAR NOT NULL,
+         origin VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL, accepted BIGINT NOT NULL, updated BIGINT NOT NULL,
+         duplicates BIGINT NOT NULL, rejected BIGINT NOT NULL)`,
+      `CREATE TABLE derive_state (workspace VARCHAR PRIMARY KEY, watermark BIGINT NOT NULL, needs_full BOOLEAN NOT NULL)`,
+      `CREATE SEQUENCE batch_seq START 1`,
+      ...SOURCE_TABLES.map((t) => createTableSql(t, t.name === 'events' ? ['workspace_id', 'event_id'] : undefined)),
+      ...DERIVED_TABLES.map((t) => createTableSql(t)),
+    ],
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,319 @@
+// The embedded default engine: one DuckDB file holding every workspace.
+// Writes go through one connection, one batch at a time, each batch its own
+// transaction (DuckDB syncs its write-ahead log on commit, so an acknowledged
+// batch survives a crash); reads use a second connection.
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { ConflictError, UnavailableError } from '../../core/errors.js';
+import { SOURCES, SOURCE_NAMES, type SourceName } from '../../model/sources.js';
+import type { WorkspaceSettings } from '../../model/settings.js';
+import type { Row } from '../../model/validate.js';
+import { SerialQueue } from '../serial-queue.js';
+import type {
+  ApiKeyRecord,
+  DeriveOptions,
+  DerivedRelation,
+  FreshnessRow,
+  ImportRecord,
+  Warehouse,
+  Workspace,
+  WriteResult,
+} from '../warehouse.js';
+import { quoteIdent } from './duckdb-ddl.js';
+import { refreshDerivedEvents } from './duckdb-derive.js';
+import { MIGRATIONS } from './duckdb-migrations.js';
+import { writeBatch } from './duckdb-writer.js';
+
+export interface DuckDbOptions {
+  /** Path of the database file, or ':memory:'. */
+  path: string;
+}
+
+/** Opens (creating and migrating if needed) a DuckDB warehouse file. */
+export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<DuckDbWarehouse> {
+  if (options.path !== ':memory:') await mkdir(dirname(options.path), { recursive: true });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(options.path);
+  } catch (err) {
+    throw describeOpenError(err, options.path);
+  }
+  const writer = await instance.connect();
+  const reader = await instance.connect();
+  // Stored timestamps are UTC instants; zone conversions name their zone explicitly.
+  for (const connection of [writer, reader]) await connection.run("SET TimeZone = 'UTC'");
+  const warehouse = new DuckDbWarehouse(instance, writer, reader);
+  await warehouse.migrate();
+  return warehouse;
+}
+
+function describeOpenError(err: unknown, path: string): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/lock/i.test(message)) {
+    const pid = /PID (\d+)/.exec(message)?.[1];
+    return new UnavailableError(
+      `the database ${path} is in use by another process${pid ? ` (pid ${pid})` : ''}; ` +
+        'stop it, or run this command through it with --server URL --key KEY',
+    );
+  }
+  return err instanceof Error ? err : new Error(message);
+}
+
+export class DuckDbWarehouse implements Warehouse {
+  readonly engine = 'duckdb' as const;
+  private readonly writes = new SerialQueue();
+  private readonly reads = new SerialQueue();
+
+  constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly reader: DuckDBConnection,
+  ) {}
+
+  async migrate(): Promise<void> {
+    await this.writes.run(async () => {
+      await this.writer.run(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)',
+      );
+      const applied = new Set(
+        (await this.writer.runAndReadAll('SELECT version FROM schema_migrations')).getRows().map((r) => Number(r[0])),
+      );
+      for (const migration of MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        await this.transaction(async () => {
+          for (const statement of migration.statements()) await this.writer.run(statement);
+          await this.writer.run('INSERT INTO schema_migrations VALUES ($v, $d, CAST(now() AS TIMESTAMP))', {
+            v: migration.version,
+            d: migration.description,
+          });
+        });
+      }
+    });
+  }
+
+  /** Runs `work` in a transaction on the writer connection (caller holds the write queue). */
+  private async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.writer.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.writer.run('COMMIT');
+      return result;
+    } catch (err) {
+      await this.writer.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async select(sql: string, params: Record<string, DuckDBValue> = {}): Promise<Record<string, unknown>[]> {
+    return this.reads.run(async () => {
+      const reader = await this.reader.runAndReadAll(sql, params);
+      return reader.getRowObjectsJson() as Record<string, unknown>[];
+    });
+  }
+
+  private exec(sql: string, params: Record<string, DuckDBValue> = {}): Promise<number> {
+    return this.writes.run(async () => Number((await this.writer.run(sql, params)).rowsChanged));
+  }
+
+  async createWorkspace(workspace: Workspace): Promise<void> {
+    if (await this.getWorkspace(workspace.name)) throw new ConflictError(`workspace "${workspace.name}" already exists`);
+    await this.exec('INSERT INTO workspaces VALUES ($name, $settings, CAST($created AS TIMESTAMP))', {
+      name: workspace.name,
+      settings: JSON.stringify(workspace.settings),
+      created: workspace.createdAt,
+    });
+  }
+
+  async getWorkspace(name: string): Promise<Workspace | undefined> {
+    const rows = await this.select('SELECT * FROM workspaces WHERE name = $name', { name });
+    return rows[0] ? toWorkspace(rows[0]) : undefined;
+  }
+
+  async listWorkspaces(): Promise<Workspace[]> {
+    return (await this.select('SELECT * FROM workspaces ORDER BY name')).map(toWorkspace);
+  }
+
+  async saveSettings(name: string, settings: WorkspaceSettings): Promise<void> {
+    await this.exec('UPDATE workspaces SET settings = $settings WHERE name = $name', {
+      name,
+      settings: JSON.stringify(settings),
+    });
+  }
+
+  async insertKey(key: ApiKeyRecord): Promise<void> {
+    await this.exec(
+      `INSERT INTO api_keys VALUES ($id, $workspace, $scope, $hash, $prefix, CAST($created AS TIMESTAMP), NULL)`,
+      { id: key.id, workspace: key.workspace, scope: key.scope, hash: key.hash, prefix: key.prefix, created: key.createdAt },
+    );
+  }
+
+  async findKeyByHash(hash: string): Promise<ApiKeyRecord | undefined> {
+    const rows = await this.select('SELECT * FROM api_keys WHERE hash = $hash', { hash });
+    return rows[0] ? toKey(rows[0]) : undefined;
+  }
+
+  async listKeys(workspace: string): Promise<ApiKeyRecord[]> {
+    return (await this.select('SELECT * FROM api_keys WHERE workspace = $workspace ORDER BY created_at, id', { workspace })).map(toKey);
+  }
+
+  async revokeKey(workspace: string, id: string): Promise<boolean> {
+    const changed = await this.exec(
+      'UPDATE api_keys SET revoked_at = CAST(now() AS TIMESTAMP) WHERE workspace = $workspace AND id = $id AND revoked_at IS NULL',
+      { workspace, id },
+    );
+    return changed > 0;
+  }
+
+  async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string): Promise<WriteResult> {
+    if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
+    return this.writes.run(() =>
+      this.transaction(async () => {
+        const seq = Number((await this.writer.runAndReadAll("SELECT nextval('batch_seq')")).getRows()[0][0]);
+        const result = await writeBatch(this.writer, source, rows, { workspace, importId, seq });
+        if (source !== 'events' && result.accepted + result.updated > 0 && invalidatesEvents(source)) {
+          await this.markFull(workspace);
+        }
+        return result;
+      }),
+    );
+  }
+
+  private async markFull(workspace: string): Promise<void> {
+    await this.writer.run(
+      `INSERT INTO derive_state VALUES ($ws, 0, true) ON CONFLICT (workspace) DO UPDATE SET needs_full = true`,
+      { ws: workspace },
+    );
+  }
+
+  async saveImport(record: ImportRecord): Promise<void> {
+    await this.exec(
+      `INSERT OR REPLACE INTO imports VALUES ($id, $workspace, $source, $origin, CAST($started AS TIMESTAMP),
+         $accepted, $updated, $duplicates, $rejected)`,
+      {
+        id: record.id,
+        workspace: record.workspace,
+        source: record.source,
+        origin: record.origin,
+        started: record.startedAt,
+        accepted: record.accepted,
+        updated: record.updated,
+        duplicates: record.duplicates,
+        rejected: record.rejected,
+      },
+    );
+  }
+
+  async listImports(workspace: string): Promise<ImportRecord[]> {
+    const rows = await this.select('SELECT * FROM imports WHERE workspace = $workspace ORDER BY started_at DESC, id', {
+      workspace,
+    });
+    return rows.map(toImport);
+  }
+
+  async deleteImport(workspace: string, id: string): Promise<boolean> {
+    const found = await this.select('SELECT source FROM imports WHERE workspace = $workspace AND id = $id', { workspace, id });
+    if (!found[0]) return false;
+    const source = found[0].source as SourceName;
+    await this.writes.run(() =>
+      this.transaction(async () => {
+        await this.writer.run(`DELETE FROM ${quoteIdent(source)} WHERE workspace_id = $workspace AND import_id = $id`, {
+          workspace,
+          id,
+        });
+        await this.writer.run('DELETE FROM imports WHERE workspace = $workspace AND id = $id', { workspace, id });
+        await this.markFull(workspace);
+      }),
+    );
+    return true;
+  }
+
+  async refreshDerived(workspace: string, options: DeriveOptions): Promise<void> {
+    await this.writes.run(() => refreshDerivedEvents(this.writer, workspace, options, (work) => this.transaction(work)));
+  }
+
+  async invalidateDerived(workspace: string): Promise<void> {
+    await this.writes.run(() => this.markFull(workspace));
+  }
+
+  async freshness(workspace: string): Promise<FreshnessRow[]> {
+    const parts = SOURCE_NAMES.map((source) => {
+      const field = quoteIdent(SOURCES[source].dateField);
+      const platform = source === 'ad_performance' || source === 'campaigns' ? 'platform' : 'NULL';
+      return `SELECT '${source}' AS source, ${platform} AS platform, CAST(max(CAST(${field} AS DATE)) AS VARCHAR) AS latest_date,
+        count(*) AS rows FROM ${quoteIdent(source)} WHERE workspace_id = $ws GROUP BY ALL`;
+    });
+    const rows = await this.select(`${parts.join(' UNION ALL ')} ORDER BY source, platform NULLS FIRST`, { ws: workspace });
+    return rows.map((r) => ({
+      source: r.source as SourceName,
+      platform: (r.platform as string | null) ?? null,
+      latest_date: (r.latest_date as string | null) ?? null,
+      rows: Number(r.rows),
+    }));
+  }
+
+  async readRows(workspace: string, source: SourceName, limit = 1_000_000): Promise<Row[]> {
+    const order = SOURCES[source].key.map(quoteIdent).join(', ');
+    return (await this.select(
+      `SELECT * EXCLUDE (workspace_id, import_id, seq, received_at${source === 'events' ? '' : ', row_hash'})
+       FROM ${quoteIdent(source)} WHERE workspace_id = $ws ORDER BY ${order} LIMIT ${Math.floor(limit)}`,
+      { ws: workspace },
+    )) as Row[];
+  }
+
+  async readDerived(workspace: string, relation: DerivedRelation): Promise<Row[]> {
+    const order = { event_facts: 'ts, event_id', sessions: 'started_at, session_key', identities: 'anonymous_id' }[relation];
+    return (await this.select(
+      `SELECT * EXCLUDE (workspace_id) FROM ${quoteIdent(relation)} WHERE workspace_id = $ws ORDER BY ${order}`,
+      { ws: workspace },
+    )) as Row[];
+  }
+
+  async close(): Promise<void> {
+    await this.writes.run(async () => {
+      await this.writer.run('CHECKPOINT').catch(() => undefined);
+      this.writer.closeSync();
+      this.reader.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}
+
+/** Sources whose change alters campaign resolution or money conversion of events. */
+function invalidatesEvents(source: SourceName): boolean {
+  return source === 'campaigns' || source === 'fx_rates';
+}
+
+function toWorkspace(r: Record<string, unknown>): Workspace {
+  return {
+    name: r.name as string,
+    settings: (typeof r.settings === 'string' ? JSON.parse(r.settings) : r.settings) as WorkspaceSettings,
+    createdAt: String(r.created_at),
+  };
+}
+
+function toKey(r: Record<string, unknown>): ApiKeyRecord {
+  return {
+    id: r.id as string,
+    workspace: r.workspace as string,
+    scope: r.scope as ApiKeyRecord['scope'],
+    hash: r.hash as string,
+    prefix: r.prefix as string,
+    createdAt: String(r.created_at),
+    revokedAt: (r.revoked_at as string | null) ?? null,
+  };
+}
+
+function toImport(r: Record<string, unknown>): ImportRecord {
+  return {
+    id: r.id as string,
+    workspace: r.workspace as string,
+    source: r.source as SourceName,
+    origin: r.origin as string,
+    startedAt: String(r.started_at),
+    accepted: Number(r.accepted),
+    updated: Number(r.updated),
+    duplicates: Number(r.duplicates),
+    rejected: Number(r.rejected),
+  };
+}

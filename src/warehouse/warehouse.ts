@@ -1,0 +1,119 @@
+// The storage boundary: every engine (embedded DuckDB, ClickHouse) implements
+// this interface and passes the same contract suite (warehouse-contract.ts).
+import type { Row } from '../model/validate.js';
+import type { SourceName } from '../model/sources.js';
+import type { WorkspaceSettings } from '../model/settings.js';
+
+export interface WriteResult {
+  /** New records stored. */
+  accepted: number;
+  /** Table rows whose key was known and whose content changed (latest arrival wins). */
+  updated: number;
+  /** Records already stored (same event_id, or an identical table row). */
+  duplicates: number;
+}
+
+export interface Workspace {
+  name: string;
+  settings: WorkspaceSettings;
+  createdAt: string;
+}
+
+export type KeyScope = 'ingest' | 'read' | 'admin';
+
+export interface ApiKeyRecord {
+  id: string;
+  workspace: string;
+  scope: KeyScope;
+  /** SHA-256 of the secret; the secret itself is never stored. */
+  hash: string;
+  /** The first characters of the key, to recognise it in listings. */
+  prefix: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface ImportRecord {
+  id: string;
+  workspace: string;
+  source: SourceName;
+  origin: string;
+  startedAt: string;
+  accepted: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+}
+
+export interface FreshnessRow {
+  source: SourceName;
+  platform: string | null;
+  latest_date: string | null;
+  rows: number;
+}
+
+/** Channel resolution for the derived view; supplied by the ingest layer (pure rules). */
+export interface TrafficTuple {
+  event_type: string;
+  explicit_channel: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  click_id_kind: string | null;
+  referrer_host: string | null;
+  campaign_channel: string | null;
+  campaign_platform: string | null;
+}
+
+export interface ResolvedTraffic {
+  source: string | null;
+  medium: string | null;
+  channel: string;
+}
+
+export interface DeriveOptions {
+  resolveTraffic(tuple: TrafficTuple): ResolvedTraffic;
+  settings: WorkspaceSettings;
+}
+
+export interface Warehouse {
+  readonly engine: 'duckdb' | 'clickhouse';
+
+  createWorkspace(workspace: Workspace): Promise<void>;
+  getWorkspace(name: string): Promise<Workspace | undefined>;
+  listWorkspaces(): Promise<Workspace[]>;
+  saveSettings(name: string, settings: WorkspaceSettings): Promise<void>;
+
+  insertKey(key: ApiKeyRecord): Promise<void>;
+  findKeyByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  listKeys(workspace: string): Promise<ApiKeyRecord[]>;
+  /** Marks a key revoked; false when the workspace has no such active key. */
+  revokeKey(workspace: string, id: string): Promise<boolean>;
+
+  /**
+   * Stores validated rows of one source idempotently on its natural key and
+   * resolves only once they are durable.
+   */
+  write(workspace: string, source: SourceName, rows: readonly Row[], importId: string): Promise<WriteResult>;
+
+  saveImport(record: ImportRecord): Promise<void>;
+  listImports(workspace: string): Promise<ImportRecord[]>;
+  /** Deletes the import's record and every row it stored; false when unknown. */
+  deleteImport(workspace: string, id: string): Promise<boolean>;
+
+  /** Rebuilds what is derived from raw events (identities, sessions, channels, converted money) where stale. */
+  refreshDerived(workspace: string, options: DeriveOptions): Promise<void>;
+  /** Forces the next refresh to rebuild the workspace's derived view whole. */
+  invalidateDerived(workspace: string): Promise<void>;
+
+  freshness(workspace: string): Promise<FreshnessRow[]>;
+
+  /** Raw rows of a source (for exports, audits and tests), ordered by natural key. */
+  readRows(workspace: string, source: SourceName, limit?: number): Promise<Row[]>;
+  /** Rows of a derived relation: 'event_facts' | 'sessions' | 'identities'. */
+  readDerived(workspace: string, relation: DerivedRelation): Promise<Row[]>;
+
+  close(): Promise<void>;
+}
+
+export type DerivedRelation = 'event_facts' | 'sessions' | 'identities';
