@@ -163,6 +163,10 @@ describe('classifyTraffic: source and medium', () => {
     });
   });
 
+  it('ignores a click id kind it does not know', () => {
+    expect(classify({ click_id_kind: 'dclid' as never, referrer_host: 'bing.com' })).toEqual({ source: 'bing', medium: 'organic', channel: 'Organic Search' });
+  });
+
   it('ignores blank UTM tags', () => {
     expect(classify({ utm_source: '  ', utm_medium: '', referrer_host: 'bing.com' })).toEqual({
       source: 'bing',

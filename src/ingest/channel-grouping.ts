@@ -155,13 +155,14 @@ function resolveTouch(input: TrafficInput, ownHosts: readonly string[]): Touch {
   const touch: Touch = { source: null, medium: null, referred: host !== undefined && !own, socialEvent: false };
   const utmSource = lowerOrNull(input.utm_source);
   const utmMedium = lowerOrNull(input.utm_medium);
+  // Looked up defensively: the kind is often read back from storage as a plain string.
+  const clicked = input.click_id_kind === undefined ? undefined : CLICK_ID_TRAFFIC[input.click_id_kind];
   if (utmSource !== null || utmMedium !== null) {
     touch.source = utmSource;
     touch.medium = utmMedium;
-  } else if (input.click_id_kind !== undefined) {
-    const [source, medium] = CLICK_ID_TRAFFIC[input.click_id_kind];
-    touch.source = source;
-    touch.medium = medium;
+  } else if (clicked !== undefined) {
+    touch.source = clicked[0];
+    touch.medium = clicked[1];
   } else if (host !== undefined && !own) {
     const site = recogniseSite(host);
     touch.source = site?.name ?? host;
@@ -222,7 +223,7 @@ function defaultChannel(touch: Touch): DefaultChannel {
   return 'Unassigned';
 }
 
-const CLICK_ID_TRAFFIC: Readonly<Record<ClickIdKind, readonly [string, string]>> = {
+const CLICK_ID_TRAFFIC: Readonly<Partial<Record<string, readonly [string, string]>> & Record<ClickIdKind, readonly [string, string]>> = {
   gclid: ['google', 'cpc'],
   gbraid: ['google', 'cpc'],
   wbraid: ['google', 'cpc'],
