@@ -1,5 +1,6 @@
 // Workspaces: isolated tenants of one warehouse, each with its own settings.
 import { NotFoundError, ValidationError } from '../core/errors.js';
+import { compileChannelSettings } from '../ingest/channel-grouping.js';
 import { DEFAULT_SETTINGS, DERIVATION_SETTINGS, checkSettings, mergeSettings, type WorkspaceSettings } from '../model/settings.js';
 import type { Warehouse, Workspace } from '../warehouse/warehouse.js';
 
@@ -48,6 +49,8 @@ export async function updateSettings(
 ): Promise<WorkspaceSettings> {
   const workspace = await requireWorkspace(warehouse, name);
   const next = mergeSettings(workspace.settings, patch);
+  // Channel rules are regexes: refuse bad ones now, not at the next refresh.
+  compileChannelSettings({ ownHosts: next.own_hosts, rules: next.channel_rules });
   await warehouse.saveSettings(name, next);
   const changed = DERIVATION_SETTINGS.some((k) => JSON.stringify(workspace.settings[k]) !== JSON.stringify(next[k]));
   if (changed) await warehouse.invalidateDerived(name);

@@ -1,0 +1,184 @@
+// Ingestion over real HTTP into a real DuckDB file: idempotency, located
+// errors, limits, authentication and workspace isolation.
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './support/temp-dir.js';
+import { call, startTestServer, type TestServer } from './support/test-server.js';
+
+const dir = tempDir('http');
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer(dir.path, { bodyLimitBytes: 64 * 1024, maxBatchRecords: 50 });
+});
+afterAll(async () => {
+  await t.stop();
+  dir.remove();
+});
+
+const event = (id: string, extra: Record<string, unknown> = {}) => ({
+  event_id: id,
+  type: 'page_view',
+  timestamp: '2026-03-01T12:00:00Z',
+  anonymous_id: 'anon-1',
+  ...extra,
+});
+const post = (path: string, body: unknown, key = t.keys.ingest, contentType?: string) =>
+  call(t.url, 'POST', path, { key, body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body), contentType });
+const storedIds = async (workspace = 'shop') => (await t.warehouse.readRows(workspace, 'events')).map((r) => r.event_id);
+
+describe('POST /v1/events', () => {
+  it('stores a batch sent twice once', async () => {
+    const batch = [event('twice-1'), event('twice-2')];
+    expect((await post('/v1/events', batch)).body).toEqual({ accepted: 2, updated: 0, duplicates: 0, rejected: 0, errors: [] });
+    expect((await post('/v1/events', batch)).body).toEqual({ accepted: 0, updated: 0, duplicates: 2, rejected: 0, errors: [] });
+    expect((await storedIds()).filter((id) => String(id).startsWith('twice-'))).toEqual(['twice-1', 'twice-2']);
+  });
+
+  it('rejects malformed records with their index and field and stores the rest', async () => {
+    const batch = [
+      event('mixed-1'),
+      { ...event('mixed-2'), timestamp: '2026-03-01 12:00' },
+      event('mixed-3'),
+      { event_id: 'mixed-4', type: 'page_view', timestamp: '2026-03-01T12:00:00Z' },
+      'not an object',
+      event('mixed-6', { revenue: 'ten' }),
+    ];
+    const response = await post('/v1/events', batch);
+    expect(response.status).toBe(200);
+    expect(response.body.accepted).toBe(2);
+    expect(response.body.rejected).toBe(4);
+    expect(response.body.errors.map((e: { index: number; field: string }) => [e.index, e.field])).toEqual([
+      [1, 'timestamp'],
+      [3, 'anonymous_id'],
+      [4, '(record)'],
+      [5, 'revenue'],
+    ]);
+    expect((await storedIds()).filter((id) => String(id).startsWith('mixed-'))).toEqual(['mixed-1', 'mixed-3']);
+  });
+
+  it('accepts NDJSON and rejects a bad line alone, with its line number', async () => {
+    const body = [JSON.stringify(event('nd-1')), '{"event_id": broken', '', JSON.stringify(event('nd-2'))].join('\n');
+    const response = await post('/v1/events', body, t.keys.ingest, 'application/x-ndjson');
+    expect(response.body).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(response.body.errors[0]).toMatchObject({ index: 1, line: 2, field: '(record)' });
+  });
+
+  it('stores nothing from a JSON array that does not parse (400)', async () => {
+    const response = await post('/v1/events', `[${JSON.stringify(event('broken-1'))}, {"event_id": "broken-2"`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('invalid_json');
+    expect((await storedIds()).filter((id) => String(id).startsWith('broken-'))).toEqual([]);
+  });
+
+  it('accepts a gzip body', async () => {
+    const body = gzipSync(JSON.stringify([event('gz-1')]));
+    const response = await call(t.url, 'POST', '/v1/events', { key: t.keys.ingest, body, headers: { 'content-encoding': 'gzip' } });
+    expect(response.body).toMatchObject({ accepted: 1 });
+  });
+
+  it('refuses an oversize body and a batch over the record limit with 413, storing nothing', async () => {
+    const big = JSON.stringify([event('big-1', { properties: { pad: 'x'.repeat(70 * 1024) } })]);
+    expect((await post('/v1/events', big)).status).toBe(413);
+    const many = Array.from({ length: 51 }, (_, i) => event(`many-${i}`));
+    const response = await post('/v1/events', many);
+    expect(response.status).toBe(413);
+    expect(response.body.error.code).toBe('payload_too_large');
+    expect((await storedIds()).filter((id) => /^(big|many)-/.test(String(id)))).toEqual([]);
+  });
+
+  it('needs a key with the ingest scope (401 without, 403 for a read key)', async () => {
+    expect((await call(t.url, 'POST', '/v1/events', { body: '[]' })).status).toBe(401);
+    expect((await post('/v1/events', [event('x')], 'bk_ingest_wrong')).status).toBe(401);
+    const forbidden = await post('/v1/events', [event('x')], t.keys.read);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('keeps workspaces apart: the same event_id in another workspace is new there', async () => {
+    await post('/v1/events', [event('iso-1')]);
+    const other = await post('/v1/events', [event('iso-1'), event('iso-2')], t.keys.otherAdmin);
+    expect(other.body).toMatchObject({ accepted: 2, duplicates: 0 });
+    expect((await storedIds('shop')).filter((id) => String(id).startsWith('iso-'))).toEqual(['iso-1']);
+    expect(await storedIds('other')).toEqual(['iso-1', 'iso-2']);
+  });
+});
+
+describe('POST /v1/import/{source}', () => {
+  it('imports CSV orders, locating a bad line by its line number', async () => {
+    const csv = 'order_id,customer_id,timestamp,revenue,currency\no1,c1,2026-03-01T10:00:00Z,19.99,USD\no2,c2,2026-03-01T11:00:00Z,lots,USD\n"o3",c3,2026-03-02T09:00:00+02:00,5,EUR\n';
+    const response = await post('/v1/import/orders', csv, t.keys.ingest, 'text/csv');
+    expect(response.body).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(response.body.errors).toEqual([{ index: 1, line: 3, field: 'revenue', message: expect.stringContaining('number') }]);
+    const again = await post('/v1/import/orders', csv.replace('19.99', '21.00'), t.keys.ingest, 'text/csv');
+    expect(again.body).toMatchObject({ accepted: 0, updated: 1, duplicates: 1, rejected: 1 });
+  });
+
+  it('answers an unknown source with 404 listing the known ones', async () => {
+    const response = await post('/v1/import/tweets', []);
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toContain('ad_performance');
+    expect(response.body.error.details.sources).toContain('fx_rates');
+  });
+
+  it('applies a preset to a real export layout', async () => {
+    const csv = [
+      'Campaign performance report',
+      'March 1, 2026 - March 2, 2026',
+      'Day,Campaign ID,Campaign,Impr.,Clicks,Cost,Conversions',
+      '2026-03-01,111,Brand,"1,200",30,45.50,3',
+      '2026-03-02,111,Brand,0,0,0.00,--',
+      'Total: Campaigns,,,"1,200",30,45.50,3',
+    ].join('\n');
+    const response = await post('/v1/import/ad_performance?preset=google_ads', csv, t.keys.ingest, 'text/csv');
+    expect(response.body).toMatchObject({ accepted: 2, rejected: 0 });
+    const rows = await t.warehouse.readRows('shop', 'ad_performance');
+    expect(rows.map((r) => [r.date, r.platform, r.campaign_id, Number(r.impressions), Number(r.clicks), Number(r.cost)])).toEqual([
+      ['2026-03-01', 'google_ads', '111', 1200, 30, 45.5],
+      ['2026-03-02', 'google_ads', '111', 0, 0, 0],
+    ]);
+  });
+});
+
+describe('workspace routes', () => {
+  it('reads and changes settings with the right scopes', async () => {
+    expect((await call(t.url, 'GET', '/v1/settings', { key: t.keys.read })).body.settings.currency).toBe('USD');
+    const denied = await call(t.url, 'PATCH', '/v1/settings', { key: t.keys.read, body: '{"gross_margin":0.3}' });
+    expect(denied.status).toBe(403);
+    const changed = await call(t.url, 'PATCH', '/v1/settings', { key: t.keys.admin, body: '{"gross_margin":0.3,"own_hosts":["shop.example"]}' });
+    expect(changed.body.settings).toMatchObject({ gross_margin: 0.3, own_hosts: ['shop.example'] });
+    const bad = await call(t.url, 'PATCH', '/v1/settings', { key: t.keys.admin, body: '{"timezone":"Mars/Olympus"}' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('timezone');
+    const unknown = await call(t.url, 'PATCH', '/v1/settings', { key: t.keys.admin, body: '{"colour":"red"}' });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('tells freshness per source', async () => {
+    const response = await call(t.url, 'GET', '/v1/freshness', { key: t.keys.read });
+    const events = response.body.sources.find((s: { source: string }) => s.source === 'events');
+    expect(events.latest_date).toBe('2026-03-01');
+  });
+
+  it('creates, lists and revokes keys; a revoked key is refused', async () => {
+    const created = await call(t.url, 'POST', '/v1/keys', { key: t.keys.admin, body: '{"scope":"read"}' });
+    expect(created.status).toBe(201);
+    expect(created.body.key).toMatch(/^bk_read_/);
+    const listed = await call(t.url, 'GET', '/v1/keys', { key: t.keys.admin });
+    expect(listed.body.keys.some((k: { id: string; hash?: string }) => k.id === created.body.id && k.hash === undefined)).toBe(true);
+    expect((await call(t.url, 'GET', '/v1/settings', { key: created.body.key })).status).toBe(200);
+    expect((await call(t.url, 'DELETE', `/v1/keys/${created.body.id}`, { key: t.keys.admin })).status).toBe(200);
+    expect((await call(t.url, 'GET', '/v1/settings', { key: created.body.key })).status).toBe(401);
+    // Another workspace's key id is unknown here.
+    expect((await call(t.url, 'DELETE', `/v1/keys/${created.body.id}`, { key: t.keys.otherAdmin })).status).toBe(404);
+  });
+
+  it('serves healthz, openapi and a 404 in the error shape', async () => {
+    expect((await call(t.url, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
+    const openapi = (await call(t.url, 'GET', '/openapi.json')).body;
+    expect(openapi.paths['/v1/events'].post).toBeDefined();
+    expect(openapi.components.schemas.events.required).toEqual(['event_id', 'type', 'timestamp', 'anonymous_id']);
+    const missing = await call(t.url, 'GET', '/v2/nothing');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('not_found');
+  });
+});
