@@ -8,6 +8,7 @@ export type CampaignRecord = {
   platform?: string;
   channel: string;
   objective: 'awareness' | 'consideration' | 'conversion' | 'retention';
+  currency?: string;
   start_date: string;
   end_date?: string;
   budget?: number;
@@ -102,5 +103,5 @@ export type DemoEvent = {
   revenue?: number;
   currency?: string;
   order_id?: string;
-  properties: Record<string, unknown>;
+  properties?: Record<string, unknown>;
 };

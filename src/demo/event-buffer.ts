@@ -1,16 +1,13 @@
 // Collects one visitor's events in any order and hands them back in time
-// order. It also guards the period: an event outside it is a generator bug,
-// not something to clip silently.
+// order with their ids and timestamps filled in. It also guards the period: an
+// event outside it is a generator bug, not something to clip silently.
 
 import { isoTimestamp, type DemoPeriod } from './demo-clock.js';
 import type { DemoEvent } from './demo-records.js';
 
-/** An event before its id is assigned (ids follow the final order). */
-export type PendingEvent = Omit<DemoEvent, 'event_id' | 'timestamp'>;
-
 export class EventBuffer {
   private times: number[] = [];
-  private events: PendingEvent[] = [];
+  private events: DemoEvent[] = [];
 
   constructor(private readonly period: DemoPeriod) {}
 
@@ -19,18 +16,29 @@ export class EventBuffer {
     return ms >= this.period.startMs && ms < this.period.endMs;
   }
 
-  push(ms: number, event: PendingEvent): void {
-    if (!this.inPeriod(ms)) {
-      throw new Error(`demo ${event.type} event at ${isoTimestamp(ms)} falls outside the period`);
-    }
+  /**
+   * A new event at `ms` with its required fields; the caller adds optional ones
+   * (properties last, for readable records). event_id and timestamp are
+   * placeholders until drain(), declared first so they head the record.
+   */
+  add(ms: number, type: string, anonymousId: string): DemoEvent {
+    if (!this.inPeriod(ms)) throw new Error(`demo ${type} event at ${isoTimestamp(ms)} falls outside the period`);
+    const event: DemoEvent = { event_id: '', type, timestamp: '', anonymous_id: anonymousId };
     this.times.push(Math.round(ms));
     this.events.push(event);
+    return event;
   }
 
-  /** Empties the buffer; events come back ordered by time (ties keep insertion order). */
-  drain(): { ms: number; event: PendingEvent }[] {
-    const order = this.times.map((_, i) => i).sort((a, b) => this.times[a] - this.times[b] || a - b);
-    const out = order.map((i) => ({ ms: this.times[i], event: this.events[i] }));
+  /** Empties the buffer: events ordered by time (ties keep insertion order), ids from `nextId`. */
+  drain(nextId: () => string): DemoEvent[] {
+    const { times, events } = this;
+    const order = times.map((_, i) => i).sort((a, b) => times[a] - times[b] || a - b);
+    const out = order.map((i) => {
+      const event = events[i];
+      event.event_id = nextId();
+      event.timestamp = isoTimestamp(times[i]);
+      return event;
+    });
     this.times = [];
     this.events = [];
     return out;

@@ -5,7 +5,8 @@
 import { SHOP_ORIGIN, PRODUCT_VIDEOS, pageTitle, SEARCH_REFERRERS, SOCIAL_REFERRERS, BLOG_REFERRERS, CHECKOUT_PATH, THANK_YOU_PATH, SIGNUP_PATH, GIFTING_PATH } from './demo-site.js';
 import { SOURCES, type PaidSource, type TrafficSource } from './demo-world.js';
 import type { EmailSend } from './email-schedule.js';
-import type { EventBuffer, PendingEvent } from './event-buffer.js';
+import type { DemoEvent } from './demo-records.js';
+import type { EventBuffer } from './event-buffer.js';
 import type { SessionPlan, VisitorPlan } from './journey-plan.js';
 import { createRandom, type Random } from './random.js';
 
@@ -56,48 +57,55 @@ export function expandSession(out: EventBuffer, plan: VisitorPlan, session: Sess
   const { profile } = plan;
   const source = SOURCES[session.source];
   const landing = profile.bot ? { url: SHOP_ORIGIN + session.pages[0].path } : landingOf(rng, source, session, sends, emailSendOf(plan, session));
-  const properties = { device: profile.devices[session.device], country: profile.country };
-  const onSite = (ms: number, type: string, url: string, extra: Partial<PendingEvent>, props: Record<string, unknown> = {}): void => {
+  const device = profile.devices[session.device];
+  const { country } = profile;
+  const onSite = (ms: number, type: string, url: string): DemoEvent => {
+    const event = out.add(ms, type, profile.anonymousIds[session.device]);
     const userId = session.knownUserId ?? (session.identified && ms >= session.identified.at ? session.identified.userId : undefined);
-    out.push(ms, {
-      type,
-      anonymous_id: profile.anonymousIds[session.device],
-      ...(userId ? { user_id: userId } : {}),
-      ...(session.sessionId ? { session_id: session.sessionId } : {}),
-      url,
-      ...extra,
-      user_agent: profile.userAgents[session.device],
-      properties: { ...properties, ...props },
-    });
+    if (userId) event.user_id = userId;
+    if (session.sessionId) event.session_id = session.sessionId;
+    event.url = url;
+    event.user_agent = profile.userAgents[session.device];
+    return event;
   };
 
   let previousUrl: string | undefined = landing.referrer;
   session.pages.forEach((page, i) => {
     const url = i === 0 ? landing.url : SHOP_ORIGIN + page.path;
-    onSite(page.at, 'page_view', url, previousUrl ? { referrer: previousUrl } : {}, { page_title: pageTitle(page.path) });
+    const view = onSite(page.at, 'page_view', url);
+    if (previousUrl) view.referrer = previousUrl;
+    view.properties = { device, country, page_title: pageTitle(page.path) };
     previousUrl = url;
     if (profile.bot) return;
+    // One scroll event per page, carrying the deepest quarter reached.
     if (rng.chance(session.pages.length === 1 ? 0.35 : 0.75)) {
-      const depth = rng.weightedPick(SCROLL_DEPTHS, SCROLL_WEIGHTS);
-      const steps = depth / 25;
-      for (let s = 1; s <= steps; s++) onSite(page.at + Math.round((page.dwell * s) / (steps + 1)), 'scroll', url, {}, { percent: s * 25 });
+      const percent = rng.weightedPick(SCROLL_DEPTHS, SCROLL_WEIGHTS);
+      onSite(page.at + Math.round(page.dwell * rng.uniform(0.3, 0.9)), 'scroll', url).properties = { device, country, percent };
     }
-    const videoId = PRODUCT_VIDEOS[page.path.slice('/products/'.length)];
-    if (videoId && page.path.startsWith('/products/') && rng.chance(source.kind === 'paid' && source.platform === 'tiktok_ads' && i === 0 ? 0.6 : 0.3)) {
-      expandVideo(rng, (ms, type, props) => onSite(ms, type, url, {}, props), page.at, page.dwell, videoId);
+    const videoId = page.path.startsWith('/products/') ? PRODUCT_VIDEOS[page.path.slice('/products/'.length)] : undefined;
+    if (videoId && rng.chance(source.kind === 'paid' && source.platform === 'tiktok_ads' && i === 0 ? 0.6 : 0.3)) {
+      expandVideo(rng, (ms, type, percent) => {
+        onSite(ms, type, url).properties = { device, country, video_id: videoId, percent };
+      }, page.at, page.dwell);
     }
   });
 
   if (session.checkout) {
-    onSite(session.checkout.at, 'experiment_exposure', SHOP_ORIGIN + CHECKOUT_PATH, {}, { experiment: 'checkout_button', variant: session.checkout.variant });
+    const exposure = onSite(session.checkout.at, 'experiment_exposure', SHOP_ORIGIN + CHECKOUT_PATH);
+    exposure.properties = { device, country, experiment: 'checkout_button', variant: session.checkout.variant };
   }
-  if (session.signupAt !== undefined) onSite(session.signupAt, 'signup', SHOP_ORIGIN + SIGNUP_PATH, {}, { method: 'email' });
+  if (session.signupAt !== undefined) onSite(session.signupAt, 'signup', SHOP_ORIGIN + SIGNUP_PATH).properties = { device, country, method: 'email' };
   if (session.leadAt !== undefined) {
-    onSite(session.leadAt, 'lead', SHOP_ORIGIN + GIFTING_PATH, {}, { form: 'corporate_gifting', company_size: rng.pick(['11-50', '51-200', '201-1000', '1000+']) });
+    const company_size = rng.pick(['11-50', '51-200', '201-1000', '1000+']);
+    onSite(session.leadAt, 'lead', SHOP_ORIGIN + GIFTING_PATH).properties = { device, country, form: 'corporate_gifting', company_size };
   }
   if (session.purchase) {
     const { orderId, revenue, at } = session.purchase;
-    onSite(at, 'purchase', SHOP_ORIGIN + THANK_YOU_PATH, { order_id: orderId, revenue, currency: 'USD' }, { items: 1 + rng.poisson(0.7) });
+    const purchase = onSite(at, 'purchase', SHOP_ORIGIN + THANK_YOU_PATH);
+    purchase.order_id = orderId;
+    purchase.revenue = revenue;
+    purchase.currency = 'USD';
+    purchase.properties = { device, country, items: 1 + rng.poisson(0.7) };
   }
   return landing;
 }
@@ -107,13 +115,13 @@ function emailSendOf(plan: VisitorPlan, session: SessionPlan): number | undefine
 }
 
 /** Video events stop when the visitor leaves the page. */
-function expandVideo(rng: Random, emit: (ms: number, type: string, props: Record<string, unknown>) => void, pageAt: number, dwell: number, videoId: string): void {
+function expandVideo(rng: Random, emit: (ms: number, type: string, percent: number) => void, pageAt: number, dwell: number): void {
   const start = pageAt + Math.min(3000, Math.round(dwell * 0.1));
   const leaveAt = pageAt + dwell;
-  emit(start, 'video_start', { video_id: videoId, percent: 0 });
+  emit(start, 'video_start', 0);
   for (let q = 1; q <= 4; q++) {
     const at = start + q * VIDEO_QUARTER_MS;
     if (at >= leaveAt || !rng.chance(q === 4 ? 0.7 : 0.78)) return;
-    emit(at, q === 4 ? 'video_complete' : 'video_progress', { video_id: videoId, percent: q * 25 });
+    emit(at, q === 4 ? 'video_complete' : 'video_progress', q * 25);
   }
 }

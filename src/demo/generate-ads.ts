@@ -101,6 +101,8 @@ export function generateCampaigns(period: DemoPeriod, ads: readonly AdPerformanc
     const peakDaily = daily.length ? [...daily].sort((a, b) => a - b)[Math.floor(daily.length * 0.9)] : 0;
     return {
       campaign_id: c.id, name: c.name, platform: c.platform, channel: c.channel, objective: c.objective,
+      // Budgets are in the ad account's currency (an extra field the importer keeps).
+      currency: c.currency,
       start_date: isoDate(firstDay - c.liveDaysBefore * DAY_MS),
       ...(endDate < lastDate ? { end_date: endDate } : {}),
       budget: niceCeil(daily.reduce((a, b) => a + b, 0) * 1.08, 100),

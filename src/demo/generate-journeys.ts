@@ -4,7 +4,6 @@
 // expands it on demand, so the million events never sit in memory together.
 
 import type { DemoPeriod } from './demo-clock.js';
-import { isoTimestamp } from './demo-clock.js';
 import type { DemoEvent, LifecycleRecord, OrderRecord } from './demo-records.js';
 import { AdTally } from './ad-tally.js';
 import { planEmailSends } from './email-schedule.js';
@@ -48,6 +47,7 @@ export function planJourneys(ctx: PlanContext, visitors: number): JourneyPlans {
 export function* journeyEvents(ctx: PlanContext, visitors: number): Generator<DemoEvent> {
   const buffer = new EventBuffer(ctx.period);
   let n = 0;
+  const nextId = (): string => `ev_${ctx.seed}_${++n}`;
   for (let i = 0; i < visitors; i++) {
     const plan = planVisitor(ctx, i);
     for (const session of plan.sessions) {
@@ -56,8 +56,6 @@ export function* journeyEvents(ctx: PlanContext, visitors: number): Generator<De
     }
     expandEmailTrail(buffer, plan, ctx.sends);
     expandBackgroundTouches(buffer, plan, ctx.period);
-    for (const { ms, event } of buffer.drain()) {
-      yield { event_id: `ev_${ctx.seed}_${++n}`, timestamp: isoTimestamp(ms), ...event };
-    }
+    yield* buffer.drain(nextId);
   }
 }

@@ -47,7 +47,8 @@ export async function call(
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.key) headers.authorization = `Bearer ${options.key}`;
   if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
-  const response = await fetch(`${url}${path}`, { method, headers, body: options.body });
+  const body = Buffer.isBuffer(options.body) ? new Uint8Array(options.body) : options.body;
+  const response = await fetch(`${url}${path}`, { method, headers, body });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
