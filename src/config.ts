@@ -3,6 +3,7 @@
 export interface BeaconConfig {
   readonly dbPath: string;
   readonly clickhouseUrl: string | undefined;
+  readonly duckdbMemoryLimit: string;
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
@@ -16,6 +17,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
   return Object.freeze({
     dbPath: env.BEACON_DB ?? DEFAULT_DB_PATH,
     clickhouseUrl: env.BEACON_CLICKHOUSE_URL || undefined,
+    duckdbMemoryLimit: env.BEACON_DUCKDB_MEMORY_LIMIT || '1GB',
     host: env.BEACON_HOST ?? '127.0.0.1',
     port: positiveInt(env.BEACON_PORT, 8787, 'BEACON_PORT'),
     logLevel: env.BEACON_LOG_LEVEL ?? 'info',

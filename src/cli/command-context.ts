@@ -9,6 +9,7 @@ export interface GlobalOptions {
   server?: string;
   key?: string;
   workspace: string;
+  memoryLimit: string;
   json?: boolean;
 }
 

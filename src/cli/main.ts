@@ -30,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--server <url>', 'run the command through a running Beacon server')
     .option('--key <key>', 'API key for --server')
     .option('--workspace <name>', 'workspace', 'default')
+    .option('--memory-limit <size>', "DuckDB's memory limit, e.g. 512MB", env.config.duckdbMemoryLimit)
     .option('--json', 'machine output on stdout (the matching HTTP body)')
     .showHelpAfterError()
     .exitOverride();

@@ -12,6 +12,7 @@ export interface ConnectionOptions {
   server?: string;
   key?: string;
   workspace: string;
+  memoryLimit?: string;
 }
 
 export async function openBackend(options: ConnectionOptions): Promise<Backend> {
@@ -20,7 +21,7 @@ export async function openBackend(options: ConnectionOptions): Promise<Backend> 
     return new HttpBackend({ url: options.server, key: options.key });
   }
   try {
-    const warehouse = await createDuckDbWarehouse({ path: options.db });
+    const warehouse = await createDuckDbWarehouse({ path: options.db, memoryLimit: options.memoryLimit });
     return new LocalBackend(warehouse, options.workspace, `database ${options.db}`);
   } catch (err) {
     if (!(err instanceof UnavailableError)) throw err;

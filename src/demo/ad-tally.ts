@@ -1,16 +1,19 @@
 // What the ad platforms saw of the first-party journeys, per campaign, ad and
-// day: the clicks that landed as sessions, and the purchases each platform
-// claims under its own click and view windows. Several platforms claim the same
-// purchase, which is why platform numbers run above first-party ones.
+// day: the clicks that landed as sessions, and the purchases first-party data
+// credits to the campaign by its default rule (last non-direct session within
+// 30 days, after the previous purchase). Platforms report an inflated multiple.
 
 import { DAY_MS, dayIndexOf, type DemoPeriod } from './demo-clock.js';
-import { SOURCES } from './demo-world.js';
+import { sourceIndex } from './demo-world.js';
 import type { VisitorPlan } from './journey-plan.js';
+
+const LOOKBACK_MS = 30 * DAY_MS;
+const DIRECT = sourceIndex('direct');
 
 export interface AdDayTally {
   sessions: number;
-  claimedConversions: number;
-  claimedValue: number;
+  creditedConversions: number;
+  creditedValue: number;
 }
 
 export class AdTally {
@@ -18,48 +21,36 @@ export class AdTally {
 
   /** The tally of one ad on one day (zeros when nothing happened). */
   get(source: number, ad: number, day: number): AdDayTally {
-    return this.cells.get(`${source}:${ad}:${day}`) ?? { sessions: 0, claimedConversions: 0, claimedValue: 0 };
+    return this.cells.get(`${source}:${ad}:${day}`) ?? { sessions: 0, creditedConversions: 0, creditedValue: 0 };
   }
 
   private cell(source: number, ad: number, day: number): AdDayTally {
     const key = `${source}:${ad}:${day}`;
     let cell = this.cells.get(key);
-    if (!cell) this.cells.set(key, (cell = { sessions: 0, claimedConversions: 0, claimedValue: 0 }));
+    if (!cell) this.cells.set(key, (cell = { sessions: 0, creditedConversions: 0, creditedValue: 0 }));
     return cell;
   }
 
-  /** Adds a visitor's paid landings and the platform claims on their purchases. */
+  /** Adds a visitor's paid landings and the purchases credited to paid sessions. */
   add(plan: VisitorPlan, period: DemoPeriod): void {
-    const touches: { source: number; ad: number; at: number; click: boolean }[] = [];
-    for (const s of plan.sessions) {
-      if (s.ad < 0) continue;
-      this.cell(s.source, s.ad, dayIndexOf(period, s.start)).sessions++;
-      touches.push({ source: s.source, ad: s.ad, at: s.start, click: true });
-      if (s.impressionAt !== undefined) touches.push({ source: s.source, ad: s.ad, at: s.impressionAt, click: false });
-    }
-    for (const v of plan.adViews) touches.push({ ...v, click: false });
-    if (touches.length === 0) return;
-    for (const s of plan.sessions) {
-      if (s.purchase) this.claim(touches, s.purchase.at, s.purchase.revenue, period);
-    }
-  }
-
-  private claim(touches: readonly { source: number; ad: number; at: number; click: boolean }[], at: number, revenue: number, period: DemoPeriod): void {
-    // Each platform credits its latest qualifying touch (clicks beat views).
-    const credited = new Map<number, { ad: number; at: number; click: boolean }>();
-    for (const t of touches) {
-      const source = SOURCES[t.source];
-      if (source.kind !== 'paid' || t.at > at) continue;
-      const windowDays = t.click ? source.claim.clickDays : source.claim.viewDays;
-      if (at - t.at > windowDays * DAY_MS) continue;
-      const best = credited.get(t.source);
-      if (!best || (t.click && !best.click) || (t.click === best.click && t.at > best.at)) credited.set(t.source, t);
-    }
-    const day = dayIndexOf(period, at);
-    for (const [source, t] of credited) {
-      const cell = this.cell(source, t.ad, day);
-      cell.claimedConversions++;
-      cell.claimedValue += revenue;
-    }
+    let previousPurchase = -Infinity;
+    plan.sessions.forEach((session, i) => {
+      if (session.ad >= 0) this.cell(session.source, session.ad, dayIndexOf(period, session.start)).sessions++;
+      if (!session.purchase) return;
+      const { at, revenue } = session.purchase;
+      // Sessions are in time order: walk back to the last non-direct one in the window.
+      for (let j = i; j >= 0; j--) {
+        const touch = plan.sessions[j];
+        if (touch.start <= previousPurchase || at - touch.start > LOOKBACK_MS) break;
+        if (touch.source === DIRECT) continue;
+        if (touch.ad >= 0) {
+          const cell = this.cell(touch.source, touch.ad, dayIndexOf(period, at));
+          cell.creditedConversions++;
+          cell.creditedValue += revenue;
+        }
+        break;
+      }
+      previousPurchase = at;
+    });
   }
 }

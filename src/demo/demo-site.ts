@@ -49,8 +49,16 @@ export const productPaths: readonly string[] = PRODUCTS.map((slug) => `/products
 export const collectionPaths: readonly string[] = COLLECTIONS.map((slug) => `/collections/${slug}`);
 export const blogPaths: readonly string[] = BLOG_POSTS.map((slug) => `/blog/${slug}`);
 
+const titles = new Map<string, string>();
+
 /** Page title as the shop's theme renders it. */
 export function pageTitle(path: string): string {
+  let title = titles.get(path);
+  if (title === undefined) titles.set(path, (title = renderTitle(path)));
+  return title;
+}
+
+function renderTitle(path: string): string {
   if (path === '/') return `${SHOP_NAME} – Outdoor Apparel & Gear`;
   const fixed: Record<string, string> = {
     [CART_PATH]: 'Your Cart',

@@ -79,8 +79,12 @@ export interface PaidSource extends SourceBase {
   readonly impressionShare: number;
   /** Share of all visitors who see the ad without clicking (view-only impressions). */
   readonly viewOnlyShare: number;
-  /** What the platform counts as its conversion: click and view windows, modelled uplift. */
-  readonly claim: { readonly clickDays: number; readonly viewDays: number; readonly modelledUplift: number };
+  /**
+   * Platforms over-claim: they report this multiple of the purchases first-party
+   * data credits to the campaign (last non-direct touch, 30 days), through wider
+   * windows, view-through and modelled conversions.
+   */
+  readonly overclaim: number;
   readonly engagement?: { readonly like: number; readonly share: number; readonly comment: number };
   readonly video?: { readonly viewRate: number; readonly completionRate: number };
   readonly ads: readonly AdSpec[];
@@ -106,8 +110,6 @@ export interface OrganicSource extends SourceBase {
 export type TrafficSource = PaidSource | EmailSource | OrganicSource;
 
 const NO_LEADS = 0;
-const SEARCH_CLAIM = { clickDays: 30, viewDays: 0, modelledUplift: 1.08 };
-const SOCIAL_CLAIM = { clickDays: 7, viewDays: 1, modelledUplift: 1.1 };
 
 function ads(prefix: string, specs: readonly (readonly [string, string, string, number, number])[]): AdSpec[] {
   return specs.map(([group, groupName, name, weight, ctrFactor], i) => ({
@@ -127,7 +129,7 @@ export const PAID_SOURCES: readonly PaidSource[] = [
     newWeight: 5, returningWeight: 13, repeatWeight: 25, cvr: 0.062, aov: 96, leadRate: 0.001,
     pricing: { model: 'cpc', cpc: 0.82 }, ctr: 0.14, weekday: SEARCH,
     utmSources: ['google'], utmMedium: 'cpc', clickIdParam: 'gclid', utmShare: 0.9, referrers: ['https://www.google.com/'],
-    impressionShare: 0.1, viewOnlyShare: 0, claim: SEARCH_CLAIM, landingPaths: ['/', '/', '/collections/new-arrivals'],
+    impressionShare: 0.1, viewOnlyShare: 0, overclaim: 1.22, landingPaths: ['/', '/', '/collections/new-arrivals'],
     ads: ads('google_brand', [['core', 'Brand – Core', 'RSA – Official Store', 6, 1.05], ['core', 'Brand – Core', 'RSA – Free Shipping Over $75', 3, 0.95], ['products', 'Brand + Product', 'RSA – Brand Rain Jackets', 2, 0.9]]),
   },
   {
@@ -136,7 +138,7 @@ export const PAID_SOURCES: readonly PaidSource[] = [
     newWeight: 10, returningWeight: 3, repeatWeight: 0, cvr: 0.022, aov: 88, leadRate: 0.003,
     pricing: { model: 'cpc', cpc: 1.38 }, ctr: 0.038, weekday: SEARCH,
     utmSources: ['google'], utmMedium: 'cpc', clickIdParam: 'gclid', utmShare: 0.9, referrers: ['https://www.google.com/'],
-    impressionShare: 0.1, viewOnlyShare: 0, claim: SEARCH_CLAIM, landingPaths: ['/collections/jackets', '/collections/footwear', '/collections/base-layers', '/collections/backpacks'],
+    impressionShare: 0.1, viewOnlyShare: 0, overclaim: 1.22, landingPaths: ['/collections/jackets', '/collections/footwear', '/collections/base-layers', '/collections/backpacks'],
     ads: ads('google_generic', [['jackets', 'Rain Jackets', 'RSA – Waterproof Jackets', 4, 1.1], ['boots', 'Hiking Boots', 'RSA – Trail-Ready Boots', 3, 1], ['layers', 'Base Layers', 'RSA – Merino Base Layers', 2, 0.85]]),
   },
   {
@@ -148,7 +150,7 @@ export const PAID_SOURCES: readonly PaidSource[] = [
     pricing: { model: 'cpc', cpc: 0.55 }, ctr: 0.012, weekday: RETAIL,
     curve: { spendFrom: 1, spendTo: 4, clickElasticity: 0.65, conversionElasticity: 0.4 },
     utmSources: ['google'], utmMedium: 'cpc', clickIdParam: 'gclid', utmShare: 0.85, referrers: ['https://www.google.com/'],
-    impressionShare: 0.15, viewOnlyShare: 0, claim: SEARCH_CLAIM, landingPaths: productPaths,
+    impressionShare: 0.15, viewOnlyShare: 0, overclaim: 1.22, landingPaths: productPaths,
     ads: ads('google_pmax', [['catalog', 'All Products', 'Product Feed – All Products', 5, 1], ['bestsellers', 'Asset Group – Bestsellers', 'Asset Group – Bestsellers', 3, 1.1]]),
   },
   {
@@ -157,7 +159,7 @@ export const PAID_SOURCES: readonly PaidSource[] = [
     newWeight: 11, returningWeight: 2, repeatWeight: 0, cvr: 0.013, aov: 84, leadRate: NO_LEADS,
     pricing: { model: 'cpc', cpc: 0.74 }, ctr: 0.011, weekday: RETAIL,
     utmSources: ['facebook', 'instagram'], utmMedium: 'paid_social', clickIdParam: 'fbclid', utmShare: 0.95, referrers: ['https://l.facebook.com/', 'https://www.instagram.com/'],
-    impressionShare: 0.55, viewOnlyShare: 0.12, claim: SOCIAL_CLAIM, landingPaths: [...productPaths.slice(0, 8), '/collections/new-arrivals'],
+    impressionShare: 0.55, viewOnlyShare: 0.12, overclaim: 1.35, landingPaths: [...productPaths.slice(0, 8), '/collections/new-arrivals'],
     engagement: { like: 0.004, share: 0.0006, comment: 0.0004 },
     ads: ads('meta_prospecting', [['lookalike', 'Lookalike 1% – Purchasers', 'Carousel – Fall Layers', 4, 1], ['lookalike', 'Lookalike 1% – Purchasers', 'UGC Video – Trail Test', 4, 1.2], ['interests', 'Interests – Hiking & Camping', 'Static – Rain Jacket', 2, 0.8]]),
   },
@@ -168,7 +170,7 @@ export const PAID_SOURCES: readonly PaidSource[] = [
     newWeight: 0, returningWeight: 12, repeatWeight: 12, cvr: 0.052, aov: 92, leadRate: NO_LEADS,
     pricing: { model: 'cpc', cpc: 0.78 }, ctr: 0.019, weekday: RETAIL,
     utmSources: ['facebook', 'instagram'], utmMedium: 'retargeting', clickIdParam: 'fbclid', utmShare: 0.95, referrers: ['https://l.facebook.com/', 'https://www.instagram.com/'],
-    impressionShare: 0.6, viewOnlyShare: 0, claim: SOCIAL_CLAIM, landingPaths: [...productPaths, '/cart'],
+    impressionShare: 0.6, viewOnlyShare: 0, overclaim: 1.35, landingPaths: [...productPaths, '/cart'],
     engagement: { like: 0.003, share: 0.0003, comment: 0.0002 },
     ads: ads('meta_retargeting', [['viewers', 'Product Viewers 14d', 'Dynamic Product Ad', 6, 1.1], ['carts', 'Cart Abandoners 7d', 'Free Shipping Reminder', 3, 0.9]]),
   },
@@ -179,7 +181,7 @@ export const PAID_SOURCES: readonly PaidSource[] = [
     newWeight: 2.2, returningWeight: 0.5, repeatWeight: 0, cvr: 0.0035, aov: 160, leadRate: 0.05,
     pricing: { model: 'cpc', cpc: 8.6 }, ctr: 0.0045, weekday: B2B,
     utmSources: ['linkedin'], utmMedium: 'paid_social', clickIdParam: 'li_fat_id', utmShare: 1, referrers: ['https://www.linkedin.com/'],
-    impressionShare: 0.4, viewOnlyShare: 0.01, claim: { clickDays: 30, viewDays: 7, modelledUplift: 1.15 }, landingPaths: [GIFTING_PATH],
+    impressionShare: 0.4, viewOnlyShare: 0.01, overclaim: 1.4, landingPaths: [GIFTING_PATH],
     engagement: { like: 0.002, share: 0.0002, comment: 0.0003 },
     ads: ads('linkedin_gifting', [['hr', 'HR & People Ops Leaders', 'Sponsored Content – Team Gifts', 6, 1], ['office', 'Office & Facilities Managers', 'Document Ad – Gifting Catalog', 4, 0.9]]),
   },
@@ -189,7 +191,7 @@ export const PAID_SOURCES: readonly PaidSource[] = [
     newWeight: 5, returningWeight: 0.5, repeatWeight: 0, cvr: 0.006, aov: 72, leadRate: NO_LEADS,
     pricing: { model: 'cpm', cpm: 6.5 }, ctr: 0.0042, weekday: RETAIL,
     utmSources: ['tiktok'], utmMedium: 'paid_social', clickIdParam: 'ttclid', utmShare: 0.9, referrers: ['https://www.tiktok.com/'],
-    impressionShare: 0.7, viewOnlyShare: 0.18, claim: SOCIAL_CLAIM, landingPaths: ['/products/ridgeline-rain-jacket', '/products/granite-hiking-boots', '/products/basecamp-backpack-40l'],
+    impressionShare: 0.7, viewOnlyShare: 0.18, overclaim: 1.35, landingPaths: ['/products/ridgeline-rain-jacket', '/products/granite-hiking-boots', '/products/basecamp-backpack-40l'],
     engagement: { like: 0.012, share: 0.0015, comment: 0.0009 }, video: { viewRate: 0.32, completionRate: 0.21 },
     ads: ads('tiktok_awareness', [['broad', 'Broad 18–34', 'Spark Ad – Creator Day Hike', 6, 1.15], ['broad', 'Broad 18–34', 'In-house – Jacket Rain Test', 4, 0.8]]),
   },

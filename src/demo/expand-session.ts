@@ -78,7 +78,7 @@ export function expandSession(out: EventBuffer, plan: VisitorPlan, session: Sess
     previousUrl = url;
     if (profile.bot) return;
     // One scroll event per page, carrying the deepest quarter reached.
-    if (rng.chance(session.pages.length === 1 ? 0.35 : 0.75)) {
+    if (rng.chance(session.pages.length === 1 ? 0.12 : 0.75)) {
       const percent = rng.weightedPick(SCROLL_DEPTHS, SCROLL_WEIGHTS);
       onSite(page.at + Math.round(page.dwell * rng.uniform(0.3, 0.9)), 'scroll', url).properties = { device, country, percent };
     }

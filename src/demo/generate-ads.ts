@@ -46,9 +46,9 @@ function adRow(rng: Random, period: DemoPeriod, campaign: PaidSource, a: number,
   const cost = campaign.pricing.model === 'cpc'
     ? clicks * campaign.pricing.cpc * cpcMultiplier(campaign, period, day) * rng.lognormal(1, 0.08)
     : (impressions / 1000) * campaign.pricing.cpm * rng.lognormal(1, 0.05);
-  const uplift = campaign.claim.modelledUplift * rng.lognormal(1, 0.05);
+  const uplift = campaign.overclaim * rng.lognormal(1, 0.05);
   // Google reports fractional (data-driven) conversions; the social platforms whole ones.
-  const claimed = cell.claimedConversions * uplift;
+  const claimed = cell.creditedConversions * uplift;
   const row: AdPerformanceRecord = {
     date: isoDate(dayStartMs(period, day)),
     platform: campaign.platform,
@@ -63,7 +63,7 @@ function adRow(rng: Random, period: DemoPeriod, campaign: PaidSource, a: number,
     cost: roundMoney(cost),
     currency: campaign.currency,
     platform_conversions: campaign.platform === 'google_ads' ? roundMoney(claimed) : Math.round(claimed),
-    platform_conversion_value: roundMoney(cell.claimedValue * uplift),
+    platform_conversion_value: roundMoney(cell.creditedValue * uplift),
     reach: Math.min(impressions, Math.round(impressions / rng.uniform(1.2, 2.1))),
   };
   if (campaign.engagement) {

@@ -39,14 +39,19 @@ export interface Random {
  * @example createRandom(deriveSeed(seed, visitorIndex, 1))
  */
 export function deriveSeed(seed: number, ...parts: number[]): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const part of [...parts, parts.length]) {
-    h = Math.imul(h ^ (part >>> 0), 0x85ebca6b) >>> 0;
-    h = (h ^ (h >>> 13)) >>> 0;
-    h = Math.imul(h, 0xc2b2ae35) >>> 0;
-    h = (h ^ (h >>> 16)) >>> 0;
-  }
+  // The seed is scrambled before any part joins, so (seed, part) pairs cannot
+  // cancel out (a plain seed ^ part would make seed 2 / visitor 1 equal seed 3 / visitor 0).
+  let h = fmix32((seed ^ 0x9e3779b9) >>> 0);
+  for (const part of parts) h = fmix32((Math.imul(h, 31) ^ fmix32((part + 0x632be5ab) >>> 0)) >>> 0);
   return h;
+}
+
+/** MurmurHash3's 32-bit finaliser: every input bit affects every output bit. */
+function fmix32(x: number): number {
+  let h = x >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** @example const rng = createRandom(42); rng.poisson(3) */

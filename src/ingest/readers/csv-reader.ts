@@ -173,15 +173,21 @@ async function readHead(chunks: AsyncIterator<Buffer | string>, lines: number): 
   let newlines = 0;
   for (;;) {
     const next = await chunks.next();
-    if (next.done) return { chunks: head, text: Buffer.concat(head).toString('utf8'), done: true };
+    if (next.done) return { chunks: head, text: decodeHead(head), done: true };
     const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
     head.push(chunk);
     bytes += chunk.length;
     for (let at = chunk.indexOf(10); at !== -1 && newlines < lines; at = chunk.indexOf(10, at + 1)) newlines++;
     if (newlines >= lines || bytes >= HEAD_BYTES) {
-      return { chunks: head, text: Buffer.concat(head).toString('utf8'), done: false };
+      return { chunks: head, text: decodeHead(head), done: false };
     }
   }
+}
+
+/** Google Ads' "CSV for Excel" is UTF-16LE with a BOM; csv-parse follows the BOM, so must we. */
+function decodeHead(head: readonly Buffer[]): string {
+  const bytes = Buffer.concat(head);
+  return bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.toString('utf16le', 2) : bytes.toString('utf8');
 }
 
 async function* replayThenRest(head: Head, rest: AsyncIterator<Buffer | string>): AsyncGenerator<Buffer | string> {

@@ -22,7 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
          duplicates BIGINT NOT NULL, rejected BIGINT NOT NULL)`,
       `CREATE TABLE derive_state (workspace VARCHAR PRIMARY KEY, watermark BIGINT NOT NULL, needs_full BOOLEAN NOT NULL)`,
       `CREATE SEQUENCE batch_seq START 1`,
-      ...SOURCE_TABLES.map((t) => createTableSql(t, t.name === 'events' ? ['workspace_id', 'event_id'] : undefined)),
+      ...SOURCE_TABLES.map((t) => createTableSql(t)),
       ...DERIVED_TABLES.map((t) => createTableSql(t)),
     ],
   },

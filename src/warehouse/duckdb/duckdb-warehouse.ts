@@ -28,6 +28,8 @@ import { writeBatch } from './duckdb-writer.js';
 export interface DuckDbOptions {
   /** Path of the database file, or ':memory:'. */
   path: string;
+  /** DuckDB's memory limit (e.g. '1GB'): caps its buffer cache, beyond which it spills to disk. */
+  memoryLimit?: string;
 }
 
 /** Opens (creating and migrating if needed) a DuckDB warehouse file. */
@@ -35,7 +37,7 @@ export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<Duc
   if (options.path !== ':memory:') await mkdir(dirname(options.path), { recursive: true });
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(options.path);
+    instance = await DuckDBInstance.create(options.path, options.memoryLimit ? { memory_limit: options.memoryLimit } : {});
   } catch (err) {
     throw describeOpenError(err, options.path);
   }
