@@ -252,6 +252,8 @@ export const AUDIENCE = {
   /** Sessions per visitor before email and repeat visits: weights for 1…6. */
   sessionCountWeights: [58, 20, 10, 6, 4, 2],
   meanDaysBetweenSessions: 6,
+  /** First visits are drawn from this many days before the period too (their later visits fall inside). */
+  priorVisitorDays: 42,
   /** Lognormal spread of the visitor's purchase intent (mean 1). */
   intentSigma: 0.6,
   returningCvrBoost: 1.3,

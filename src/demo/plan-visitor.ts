@@ -66,6 +66,8 @@ class JourneyPlanner {
   private identifiedAt?: number;
   private subscribed = false;
   private bought = false;
+  /** Visited before the period began (so even the first visit inside it is a return). */
+  private seenBefore = false;
   private leadSource?: LeadSource;
   private lastStart = -Infinity;
 
@@ -95,15 +97,33 @@ class JourneyPlanner {
 
   private planBaseVisits(): void {
     const { rng, ctx } = this;
+    const { startMs, endMs, days } = ctx.period;
+    // Some people first came before the period: their visits that fall inside it are
+    // all returns. Without them traffic would start cold and climb for weeks.
+    if (rng.chance(AUDIENCE.priorVisitorDays / (AUDIENCE.priorVisitorDays + days))) {
+      const times = this.visitChain(startMs - rng.uniform(0, AUDIENCE.priorVisitorDays) * DAY_MS).filter((t) => t >= startMs);
+      if (times.length > 0) {
+        this.seenBefore = true;
+        for (const time of times) this.queue.push({ time, kind: 'returning' });
+        return;
+      }
+    }
     const first = ctx.tables.pickFirstArrival(rng);
     this.queue.push({ time: first.time, kind: 'first', source: first.source });
+    for (const time of this.visitChain(first.time).slice(1)) if (time < endMs) this.queue.push({ time, kind: 'returning' });
+  }
+
+  /** Visit times starting at `first`: a visit count, then exponential gaps. */
+  private visitChain(first: number): number[] {
+    const { rng, ctx } = this;
+    const times = [first];
     const count = 1 + rng.weightedIndex(AUDIENCE.sessionCountWeights);
-    let time = first.time;
-    for (let k = 1; k < count; k++) {
+    for (let time = first, k = 1; k < count; k++) {
       time += Math.max(MIN_GAP_MS, Math.round(rng.exponential(AUDIENCE.meanDaysBetweenSessions * DAY_MS)));
       if (time >= ctx.period.endMs) break;
-      this.queue.push({ time, kind: 'returning' });
+      times.push(time);
     }
+    return times;
   }
 
   /** Awareness and prospecting ads are seen by many who never click. */
@@ -165,7 +185,7 @@ class JourneyPlanner {
     const source = SOURCES[sourceIdx];
     const forced = visit.kind === 'repeat' || visit.kind === 'b2b';
     let p = source.cvr * cvrMultiplier(source, ctx.period, day) * this.intent;
-    if (this.sessions.length > 0) p *= AUDIENCE.returningCvrBoost;
+    if (this.seenBefore || this.sessions.length > 0) p *= AUDIENCE.returningCvrBoost;
     if (this.bought) p *= 0.5;
     const completion = AUDIENCE.checkoutCompletion * (this.variant === 'green' ? AUDIENCE.greenLift : 1);
     const checkout = forced || rng.chance(Math.min(0.95, p / AUDIENCE.checkoutCompletion));

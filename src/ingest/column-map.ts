@@ -53,7 +53,7 @@ export function applyColumnMap(record: Record<string, unknown>, map: ColumnMap):
 }
 
 /** Plain assignment of "__proto__" would replace the object's prototype instead of adding a key. */
-export function setField(target: Record<string, unknown>, key: string, value: unknown): void {
+function setField(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

@@ -186,7 +186,8 @@ async function readHead(chunks: AsyncIterator<Buffer | string>, lines: number): 
 
 /** Google Ads' "CSV for Excel" is UTF-16LE with a BOM; csv-parse follows the BOM, so must we. */
 function decodeHead(head: readonly Buffer[]): string {
-  const bytes = Buffer.concat(head);
+  // One huge chunk (a whole HTTP body) must not be decoded whole just to find a delimiter.
+  const bytes = (head.length === 1 ? head[0] : Buffer.concat(head)).subarray(0, HEAD_BYTES);
   return bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.toString('utf16le', 2) : bytes.toString('utf8');
 }
 

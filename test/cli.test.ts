@@ -1,0 +1,89 @@
+// The beacon CLI in child processes on a real DuckDB file: import summaries
+// and exit codes, administration, and the second process that goes through
+// the server holding the database.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
+import { exited, runCli, startCli, waitForLine } from './support/spawn-cli.js';
+import { tempDir } from './support/temp-dir.js';
+
+const dir = tempDir('cli');
+afterAll(() => dir.remove());
+
+const ordersCsv = [
+  'order_id,customer_id,timestamp,revenue',
+  'o1,c1,2026-03-01T10:00:00Z,10.00',
+  'o2,c2,not-a-time,20.00',
+  '"o3",c3,2026-03-02T10:00:00Z,"30.5"',
+].join('\n');
+
+describe('beacon CLI', () => {
+  it('imports a CSV, reports the bad line and exits 2; re-import counts duplicates', async () => {
+    const db = join(dir.path, 'import.duckdb');
+    const file = join(dir.path, 'orders.csv');
+    writeFileSync(file, ordersCsv);
+    const first = await runCli(['--db', db, '--json', 'import', 'orders', file]);
+    expect(first.code).toBe(2);
+    expect(JSON.parse(first.stdout)).toEqual({
+      accepted: 2,
+      updated: 0,
+      duplicates: 0,
+      rejected: 1,
+      errors: [{ index: 1, line: 3, field: 'timestamp', message: expect.stringContaining('ISO-8601') }],
+    });
+    const gz = join(dir.path, 'orders.csv.gz');
+    writeFileSync(gz, gzipSync(ordersCsv.replace('o2,c2,not-a-time', 'o2,c2,2026-03-01T11:00:00Z')));
+    const second = await runCli(['--db', db, 'import', 'orders', gz]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('accepted 1 · updated 0 · duplicates 2 · rejected 0');
+  });
+
+  it('names the known sources for an unknown one and exits 1', async () => {
+    const result = await runCli(['--db', join(dir.path, 'x.duckdb'), 'import', 'tweets', 'none.csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('known sources: events, ad_performance');
+  });
+
+  it('creates workspaces, keys and settings', async () => {
+    const db = join(dir.path, 'admin.duckdb');
+    expect((await runCli(['--db', db, 'workspaces', 'create', 'eu', '--currency', 'EUR', '--timezone', 'Europe/Berlin'])).code).toBe(0);
+    const bad = await runCli(['--db', db, 'workspaces', 'create', 'tz', '--timezone', 'Nowhere/Land']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('timezone');
+    const key = JSON.parse((await runCli(['--db', db, '--workspace', 'eu', '--json', 'keys', 'create', '--scope', 'read'])).stdout);
+    expect(key).toMatchObject({ scope: 'read', workspace: 'eu' });
+    const listed = JSON.parse((await runCli(['--db', db, '--workspace', 'eu', '--json', 'keys', 'list'])).stdout);
+    expect(listed.keys.map((k: { id: string }) => k.id)).toEqual([key.id]);
+    const settings = JSON.parse((await runCli(['--db', db, '--workspace', 'eu', '--json', 'settings', '--set', 'own_hosts=shop.example,www.shop.example', '--set', 'gross_margin=0.4'])).stdout);
+    expect(settings.settings).toMatchObject({ currency: 'EUR', timezone: 'Europe/Berlin', own_hosts: ['shop.example', 'www.shop.example'], gross_margin: 0.4 });
+    expect((await runCli(['--db', db, '--workspace', 'eu', 'keys', 'revoke', key.id])).code).toBe(0);
+    expect((await runCli(['--db', db, '--workspace', 'eu', 'keys', 'revoke', key.id])).code).toBe(1);
+  });
+
+  it('goes through the running server when it holds the database, and with --server', async () => {
+    const db = join(dir.path, 'shared.duckdb');
+    const key = JSON.parse((await runCli(['--db', db, '--json', 'keys', 'create', '--scope', 'admin'])).stdout).key as string;
+    const server = startCli(['--db', db, 'serve', '--port', '0']);
+    try {
+      const [, url] = await waitForLine(server, /Beacon API on (http:\/\/\S+)/);
+      const file = join(dir.path, 'orders2.csv');
+      writeFileSync(file, ordersCsv);
+      const viaLock = await runCli(['--db', db, '--json', 'import', 'orders', file]);
+      expect(viaLock.code).toBe(2);
+      expect(JSON.parse(viaLock.stdout)).toMatchObject({ accepted: 2, rejected: 1, errors: [{ index: 1, line: 3, field: 'timestamp' }] });
+      const remote = await runCli(['--server', url, '--key', key, '--json', 'import', 'orders', file]);
+      expect(JSON.parse(remote.stdout)).toMatchObject({ accepted: 0, duplicates: 2, rejected: 1 });
+      const fresh = JSON.parse((await runCli(['--db', db, '--json', 'freshness'])).stdout);
+      expect(fresh.sources.find((s: { source: string }) => s.source === 'orders')).toMatchObject({ latest_date: '2026-03-02', rows: 2 });
+    } finally {
+      server.kill('SIGTERM');
+      await exited(server);
+    }
+    // The server stopped cleanly: the file opens directly again and holds the two orders.
+    const warehouse = await createDuckDbWarehouse({ path: db });
+    expect((await warehouse.readRows('default', 'orders')).map((r) => r.order_id)).toEqual(['o1', 'o3']);
+    await warehouse.close();
+  });
+});
