@@ -142,13 +142,13 @@ export const PAID_SOURCES: readonly PaidSource[] = [
     ads: ads('google_generic', [['jackets', 'Rain Jackets', 'RSA – Waterproof Jackets', 4, 1.1], ['boots', 'Hiking Boots', 'RSA – Trail-Ready Boots', 3, 1], ['layers', 'Base Layers', 'RSA – Merino Base Layers', 2, 0.85]]),
   },
   {
-    // Spend is pushed up 4× over the period; the catalog audience is finite, so
+    // Spend is pushed up 5.5× over the period; the catalog audience is finite, so
     // clicks get dearer and less qualified: conversions ∝ spend^0.4.
     kind: 'paid', id: 'cmp_google_pmax', name: 'Performance Max – Shopping Catalog', platform: 'google_ads', channel: 'Paid Search',
     objective: 'conversion', currency: 'USD', activeFrom: 0, activeTo: 1, liveDaysBefore: 30,
-    newWeight: 3.5, returningWeight: 1.5, repeatWeight: 0, cvr: 0.05, aov: 78, leadRate: NO_LEADS,
+    newWeight: 7, returningWeight: 0.8, repeatWeight: 0, cvr: 0.05, aov: 78, leadRate: NO_LEADS,
     pricing: { model: 'cpc', cpc: 0.55 }, ctr: 0.012, weekday: RETAIL,
-    curve: { spendFrom: 1, spendTo: 4, clickElasticity: 0.65, conversionElasticity: 0.4 },
+    curve: { spendFrom: 1, spendTo: 5.5, clickElasticity: 0.65, conversionElasticity: 0.4 },
     utmSources: ['google'], utmMedium: 'cpc', clickIdParam: 'gclid', utmShare: 0.85, referrers: ['https://www.google.com/'],
     impressionShare: 0.15, viewOnlyShare: 0, overclaim: 1.22, landingPaths: productPaths,
     ads: ads('google_pmax', [['catalog', 'All Products', 'Product Feed – All Products', 5, 1], ['bestsellers', 'Asset Group – Bestsellers', 'Asset Group – Bestsellers', 3, 1.1]]),

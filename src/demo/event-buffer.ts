@@ -22,9 +22,11 @@ export class EventBuffer {
    * placeholders until drain(), declared first so they head the record.
    */
   add(ms: number, type: string, anonymousId: string): DemoEvent {
+    // Plans carry whole milliseconds; a fraction would make the event and its order disagree.
+    if (!Number.isInteger(ms)) throw new Error(`demo ${type} event at fractional time ${ms}`);
     if (!this.inPeriod(ms)) throw new Error(`demo ${type} event at ${isoTimestamp(ms)} falls outside the period`);
     const event: DemoEvent = { event_id: '', type, timestamp: '', anonymous_id: anonymousId };
-    this.times.push(Math.round(ms));
+    this.times.push(ms);
     this.events.push(event);
     return event;
   }

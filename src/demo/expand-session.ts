@@ -59,12 +59,13 @@ export function expandSession(out: EventBuffer, plan: VisitorPlan, session: Sess
   const landing = profile.bot ? { url: SHOP_ORIGIN + session.pages[0].path } : landingOf(rng, source, session, sends, emailSendOf(plan, session));
   const device = profile.devices[session.device];
   const { country } = profile;
-  const onSite = (ms: number, type: string, url: string): DemoEvent => {
+  const onSite = (ms: number, type: string, url: string, referrer?: string): DemoEvent => {
     const event = out.add(ms, type, profile.anonymousIds[session.device]);
     const userId = session.knownUserId ?? (session.identified && ms >= session.identified.at ? session.identified.userId : undefined);
     if (userId) event.user_id = userId;
     if (session.sessionId) event.session_id = session.sessionId;
     event.url = url;
+    if (referrer) event.referrer = referrer;
     event.user_agent = profile.userAgents[session.device];
     return event;
   };
@@ -72,8 +73,7 @@ export function expandSession(out: EventBuffer, plan: VisitorPlan, session: Sess
   let previousUrl: string | undefined = landing.referrer;
   session.pages.forEach((page, i) => {
     const url = i === 0 ? landing.url : SHOP_ORIGIN + page.path;
-    const view = onSite(page.at, 'page_view', url);
-    if (previousUrl) view.referrer = previousUrl;
+    const view = onSite(page.at, 'page_view', url, previousUrl);
     view.properties = { device, country, page_title: pageTitle(page.path) };
     previousUrl = url;
     if (profile.bot) return;

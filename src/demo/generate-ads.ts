@@ -25,7 +25,7 @@ export function generateAdPerformance(period: DemoPeriod, tally: AdTally, seed: 
     const liveDays = Array.from({ length: period.days }, (_, d) => d).filter((d) => isSourceLive(campaign, period, d));
     const shape = liveDays.map((d) => dayDemand(period, d) * campaign.weekday[weekdayOf(period, d)] * clickMultiplier(campaign, period, d));
     const shapeTotal = shape.reduce((a, b) => a + b, 0);
-    campaign.ads.forEach((ad, a) => {
+    campaign.ads.forEach((_, a) => {
       const adSessions = liveDays.reduce((sum, d) => sum + tally.get(source, a, d).sessions, 0);
       liveDays.forEach((day, i) => {
         // Impressions follow the expected volume as much as the realised one, so a

@@ -77,6 +77,15 @@ function problemsOf(row: Row, schema: Schema): string[] {
   return problems;
 }
 
+/** Plain JSON: no undefined, NaN, Infinity, dates or class instances anywhere inside. */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isPlainJson);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value as Row).every(isPlainJson);
+}
+
 const SCORE_RANGE = { nps: [0, 10], csat: [1, 5], ces: [1, 7] } as const;
 
 /** Event-type specific contract: what DATA.md says each known type carries. */
@@ -172,6 +181,7 @@ describe('generateDemo (2,000 visitors)', () => {
       expect(demo[table].length, table).toBeGreaterThan(0);
       const bad = demo[table].map((row) => problemsOf(row, SCHEMAS[table])).filter((p) => p.length > 0);
       expect(bad.slice(0, 3), table).toEqual([]);
+      expect(demo[table].every(isPlainJson), table).toBe(true);
     }
     for (const s of demo.surveys) {
       const [lo, hi] = SCORE_RANGE[s.kind as keyof typeof SCORE_RANGE];
@@ -187,6 +197,7 @@ describe('generateDemo (2,000 visitors)', () => {
       ids.add(e.event_id as string);
       types.add(e.type as string);
       bad.push(...problemsOf(e, SCHEMAS.events), ...eventProblems(e));
+      if (!isPlainJson(e)) bad.push(`not plain JSON: ${String(e.event_id)}`);
     }
     expect(bad.slice(0, 5)).toEqual([]);
     expect(ids.size).toBe(analysis.events);

@@ -15,7 +15,7 @@ export interface PageVisit {
 }
 
 export interface SessionPlan {
-  start: number;
+  readonly start: number;
   /** Index into SOURCES. */
   readonly source: number;
   /** Index into the paid source's ads, -1 otherwise. */

@@ -97,11 +97,11 @@ class JourneyPlanner {
 
   private planBaseVisits(): void {
     const { rng, ctx } = this;
-    const { startMs, endMs, days } = ctx.period;
+    const { startMs, days } = ctx.period;
     // Some people first came before the period: their visits that fall inside it are
     // all returns. Without them traffic would start cold and climb for weeks.
     if (rng.chance(AUDIENCE.priorVisitorDays / (AUDIENCE.priorVisitorDays + days))) {
-      const times = this.visitChain(startMs - rng.uniform(0, AUDIENCE.priorVisitorDays) * DAY_MS).filter((t) => t >= startMs);
+      const times = this.visitChain(startMs - Math.round(rng.uniform(0, AUDIENCE.priorVisitorDays) * DAY_MS)).filter((t) => t >= startMs);
       if (times.length > 0) {
         this.seenBefore = true;
         for (const time of times) this.queue.push({ time, kind: 'returning' });
@@ -110,7 +110,7 @@ class JourneyPlanner {
     }
     const first = ctx.tables.pickFirstArrival(rng);
     this.queue.push({ time: first.time, kind: 'first', source: first.source });
-    for (const time of this.visitChain(first.time).slice(1)) if (time < endMs) this.queue.push({ time, kind: 'returning' });
+    for (const time of this.visitChain(first.time).slice(1)) this.queue.push({ time, kind: 'returning' });
   }
 
   /** Visit times starting at `first`: a visit count, then exponential gaps. */
@@ -155,7 +155,11 @@ class JourneyPlanner {
       this.queue.push(visit);
       return;
     }
-    if (visit.time > ctx.period.endMs - SESSION_ROOM_MS) return;
+    if (visit.time > ctx.period.endMs - SESSION_ROOM_MS) {
+      // Everyone counted as a visitor gets at least one visit: pull a too-late first one back.
+      if (this.sessions.length > 0 || visit.kind === 'email' || visit.kind === 'b2b' || visit.kind === 'repeat') return;
+      visit.time = ctx.period.endMs - SESSION_ROOM_MS - Math.round(rng.uniform(0, 4 * HOUR_MS));
+    }
     this.lastStart = visit.time;
     const day = dayIndexOf(ctx.period, visit.time);
     const source = this.resolveSource(visit, day);
@@ -196,7 +200,7 @@ class JourneyPlanner {
     const pages = planPages(rng, { landing, start: visit.time, channel: source.channel, checkout, purchase, lead, signup });
 
     const knownUserId = this.customerId;
-    const device: 0 | 1 = knownUserId && this.secondDevice && visit.kind !== 'email' && rng.chance(0.4) ? 1 : 0;
+    const device: 0 | 1 = knownUserId && this.secondDevice && this.sessions.length > 0 && visit.kind !== 'email' && rng.chance(0.4) ? 1 : 0;
     const learnt = [pages.signupAt, pages.leadAt, pages.purchaseAt].filter((t): t is number => t !== undefined);
     const identified = !knownUserId && learnt.length > 0 ? { userId: this.identify(Math.min(...learnt)), at: Math.min(...learnt) } : undefined;
     const ad = source.kind === 'paid' ? rng.weightedIndex(source.ads.map((a) => a.weight)) : -1;

@@ -1,36 +1,46 @@
-// Keeps the derived view of events current without slowing ingestion: writes
-// mark a workspace dirty, a refresh runs shortly after the last write, and a
-// reader that needs fresh derived data can wait for it (flush).
+// Keeps the derived view of events current without slowing ingestion. A
+// refresh recomputes every person touched since the last one, so it runs
+// when writes pause (idleMs after the last one) or, under continuous load, at
+// most every maxWaitMs; a reader that needs it current calls flush().
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { trafficResolver } from './resolve-traffic.js';
 
+export interface DeriveSchedule {
+  idleMs: number;
+  maxWaitMs: number;
+}
+
+export const DEFAULT_SCHEDULE: DeriveSchedule = { idleMs: 2_000, maxWaitMs: 60_000 };
+
 export class DeriveScheduler {
-  private readonly dirty = new Set<string>();
+  private readonly dirtySince = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly warehouse: Warehouse,
-    private readonly delayMs = 1000,
+    private readonly schedule: DeriveSchedule = DEFAULT_SCHEDULE,
     private readonly onError: (err: unknown) => void = () => undefined,
   ) {}
 
   markDirty(workspace: string): void {
-    this.dirty.add(workspace);
+    if (!this.dirtySince.has(workspace)) this.dirtySince.set(workspace, Date.now());
+    const oldest = Math.min(...this.dirtySince.values());
+    const wait = Math.max(0, Math.min(this.schedule.idleMs, oldest + this.schedule.maxWaitMs - Date.now()));
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flushAll().catch(this.onError), this.delayMs);
+    this.timer = setTimeout(() => void this.flushAll().catch(this.onError), wait);
     this.timer.unref();
   }
 
-  /** Refreshes one workspace now (waiting for a refresh already under way). */
+  /** Refreshes one workspace now (after any refresh already under way). */
   async flush(workspace: string): Promise<void> {
-    this.dirty.delete(workspace);
+    this.dirtySince.delete(workspace);
     this.running = this.running.catch(() => undefined).then(() => refreshWorkspace(this.warehouse, workspace));
     await this.running;
   }
 
   async flushAll(): Promise<void> {
-    for (const workspace of [...this.dirty]) await this.flush(workspace);
+    for (const workspace of [...this.dirtySince.keys()]) await this.flush(workspace);
   }
 
   stop(): void {

@@ -1,7 +1,7 @@
 // Starts the HTTP server over an open warehouse and stops it cleanly.
 import type { FastifyInstance } from 'fastify';
 import { randomToken } from '../core/ids.js';
-import { DeriveScheduler } from '../ingest/derive-scheduler.js';
+import { DEFAULT_SCHEDULE, DeriveScheduler } from '../ingest/derive-scheduler.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { createApp } from './app.js';
 import { removeServerFile, writeServerFile } from './server-file.js';
@@ -28,7 +28,7 @@ export interface RunningServer {
 export async function runServer(options: RunServerOptions): Promise<RunningServer> {
   const localToken = randomToken(40);
   let app: FastifyInstance | undefined;
-  const scheduler = new DeriveScheduler(options.warehouse, 1000, (err) => app?.log.error({ err }, 'derived view refresh failed'));
+  const scheduler = new DeriveScheduler(options.warehouse, DEFAULT_SCHEDULE, (err) => app?.log.error({ err }, 'derived view refresh failed'));
   app = createApp(
     {
       warehouse: options.warehouse,

@@ -4,6 +4,7 @@
 import { columnsOf } from '../model/validate.js';
 import { SOURCES, SOURCE_NAMES, type SourceName } from '../model/sources.js';
 import type { ColumnKind } from '../model/fields.js';
+import { PARSED_EVENT_COLUMNS as PARSED_COLUMNS } from '../model/parsed-event-fields.js';
 
 export type StoredKind = ColumnKind | 'boolean';
 
@@ -19,22 +20,8 @@ export interface TableSpec {
   readonly key: readonly string[];
 }
 
-/**
- * Columns computed at ingest from the event itself alone (never from other
- * records or settings), so they are as permanent as the raw fields.
- */
-export const PARSED_EVENT_COLUMNS: readonly StoredColumn[] = [
-  { name: 'parsed_utm_source', kind: 'string' },
-  { name: 'parsed_utm_medium', kind: 'string' },
-  { name: 'parsed_utm_campaign', kind: 'string' },
-  { name: 'parsed_utm_content', kind: 'string' },
-  { name: 'parsed_utm_term', kind: 'string' },
-  { name: 'parsed_utm_id', kind: 'string' },
-  { name: 'parsed_click_id_kind', kind: 'string' },
-  { name: 'parsed_landing_page', kind: 'string' },
-  { name: 'parsed_referrer_host', kind: 'string' },
-  { name: 'parsed_is_bot', kind: 'boolean' },
-];
+/** Columns computed at ingest from the event alone (see model/parsed-event-fields.ts). */
+export const PARSED_EVENT_COLUMNS: readonly StoredColumn[] = PARSED_COLUMNS;
 
 const BOOKKEEPING: readonly StoredColumn[] = [
   { name: 'workspace_id', kind: 'string' },

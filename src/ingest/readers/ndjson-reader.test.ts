@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseColumnMap } from '../column-map.js';
 import { readNdjsonRecords } from './ndjson-reader.js';
-import type { RawRecord } from './raw-record.js';
+import { MAX_RECORD_CHARS, type RawRecord } from './raw-record.js';
 
 async function read(pieces: string[], map?: ReturnType<typeof parseColumnMap>): Promise<RawRecord[]> {
   const out: RawRecord[] = [];
@@ -42,6 +42,16 @@ describe('readNdjsonRecords', () => {
   it('renames keys with a column map', async () => {
     expect(await read(['{"Spent":3,"x":1}\n'], parseColumnMap('Spent=cost'))).toEqual([
       { index: 0, line: 1, value: { x: 1, cost: 3 } },
+    ]);
+  });
+
+  it('reports an over-long line once and resumes at the next line', async () => {
+    const long = '{"a":"' + 'x'.repeat(MAX_RECORD_CHARS) + '"}';
+    const half = long.length / 2;
+    expect(await read(['{"ok":1}\n', long.slice(0, half), long.slice(half), long.slice(0, 10), '\n{"ok":2}\n'])).toEqual([
+      { index: 0, line: 1, value: { ok: 1 } },
+      { index: 1, line: 2, error: `line is longer than ${MAX_RECORD_CHARS} characters` },
+      { index: 2, line: 3, value: { ok: 2 } },
     ]);
   });
 });

@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Row } from '../../model/validate.js';
 import { OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES } from '../tables.js';
 import type { DeriveOptions, TrafficTuple } from '../warehouse.js';
-import { appendToStage, prepareStage } from './duckdb-stage.js';
+import { stageRows } from './duckdb-stage.js';
 
 const TUPLE_FIELDS = [
   'event_type',
@@ -119,8 +119,7 @@ async function stageTrafficMap(connection: DuckDBConnection, options: DeriveOpti
     const traffic = options.resolveTraffic(tuple);
     return { ...tuple, source: traffic.source, medium: traffic.medium, resolved_channel: traffic.channel };
   });
-  await prepareStage(connection, 'traffic_map', columns);
-  await appendToStage(connection, 'traffic_map', columns, rows);
+  await stageRows(connection, 'traffic_map', columns, rows);
 }
 
 async function rebuildEventFacts(connection: DuckDBConnection, workspace: string, options: DeriveOptions): Promise<void> {

@@ -1,69 +1,80 @@
-// Moves a batch of rows from JS into a DuckDB temp table column by column
-// (data chunks of up to 2048 rows), the fastest path from JS into DuckDB.
-import {
-  BOOLEAN,
-  DOUBLE,
-  VARCHAR,
-  DuckDBDataChunk,
-  type DuckDBConnection,
-  type DuckDBType,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+// Moves a batch of rows from JS into a DuckDB temp table. The rows are written
+// as one CSV file that DuckDB's parallel CSV reader loads: measured several
+// times faster than handing values over one by one (appender or data chunks),
+// because JS only builds a string and the parsing runs in DuckDB's threads.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { randomBytes } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Row } from '../../model/validate.js';
 import type { StoredColumn } from '../tables.js';
 import { quoteIdent, stageType } from './duckdb-ddl.js';
 
-const CHUNK = 2048;
+const NEEDS_QUOTES = /[",\n\r]/;
 
-function stageDuckType(column: StoredColumn): DuckDBType {
-  const t = stageType(column.kind);
-  return t === 'DOUBLE' ? DOUBLE : t === 'BOOLEAN' ? BOOLEAN : VARCHAR;
+/** CSV cell of a text value: NULL is an empty unquoted field, the empty string a quoted one. */
+function textCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  if (text === '') return '""';
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Creates (or empties) the temp table `name` with staging types for `columns`. */
-export async function prepareStage(
-  connection: DuckDBConnection,
-  name: string,
-  columns: readonly StoredColumn[],
-  extra: readonly StoredColumn[] = [],
-): Promise<void> {
-  const defs = [...columns, ...extra].map((c) => `${quoteIdent(c.name)} ${stageType(c.kind)}`).join(', ');
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} (${defs})`);
+type RowSerializer = (row: Row, cell: (v: unknown) => string) => string;
+const serializers = new Map<string, RowSerializer>();
+
+/**
+ * One generated function per column list turns a row into a CSV line; numbers
+ * and booleans skip quoting entirely. Column names come from our own table
+ * specs, never from input.
+ */
+function serializerFor(columns: readonly StoredColumn[]): RowSerializer {
+  const signature = columns.map((c) => `${c.name}:${c.kind}`).join(',');
+  let serializer = serializers.get(signature);
+  if (!serializer) {
+    const parts = columns.map((c) => {
+      const v = `row[${JSON.stringify(c.name)}]`;
+      const plain = c.kind === 'timestamp' || c.kind === 'integer' || c.kind === 'number' || c.kind === 'boolean' || c.kind === 'money';
+      return plain ? `(${v} == null ? '' : ${v})` : `cell(${v})`;
+    });
+    serializer = new Function('row', 'cell', `return ${parts.join(" + ',' + ")};`) as RowSerializer;
+    serializers.set(signature, serializer);
+  }
+  return serializer;
 }
 
-/** Appends rows to a staging table; `values(row, i)` gives the extra columns' values. */
-export async function appendToStage(
+export function stageCsv(columns: readonly StoredColumn[], rows: readonly Row[], extra?: (index: number) => unknown[]): string {
+  const serialize = serializerFor(columns);
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    let line = serialize(rows[i], textCell);
+    if (extra) for (const v of extra(i)) line += `,${textCell(v)}`;
+    lines[i] = line;
+  }
+  return lines.join('\n');
+}
+
+/** Creates (replacing) temp table `name` holding `rows`, in staging types (see duckdb-ddl). */
+export async function stageRows(
   connection: DuckDBConnection,
   name: string,
   columns: readonly StoredColumn[],
   rows: readonly Row[],
-  extra: readonly StoredColumn[] = [],
-  extraValues: (index: number) => DuckDBValue[] = () => [],
+  extraColumns: readonly StoredColumn[] = [],
+  extraValues?: (index: number) => unknown[],
 ): Promise<void> {
-  const all = [...columns, ...extra];
-  const types = all.map(stageDuckType);
-  const appender = await connection.createAppender(name, null, 'temp');
+  const all = [...columns, ...extraColumns];
+  const types = `{${all.map((c) => `'${c.name}': '${stageType(c.kind)}'`).join(', ')}}`;
+  const file = join(tmpdir(), `beacon-stage-${process.pid}-${randomBytes(6).toString('hex')}.csv`);
+  await writeFile(file, stageCsv(columns, rows, extraValues));
   try {
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      const end = Math.min(rows.length, start + CHUNK);
-      const chunk = DuckDBDataChunk.create(types, end - start);
-      const vectors: DuckDBValue[][] = all.map(() => new Array(end - start));
-      for (let i = start; i < end; i++) {
-        const row = rows[i];
-        for (let c = 0; c < columns.length; c++) {
-          const v = row[columns[c].name];
-          vectors[c][i - start] = v === undefined ? null : (v as DuckDBValue);
-        }
-        if (extra.length > 0) {
-          const ev = extraValues(i);
-          for (let c = 0; c < extra.length; c++) vectors[columns.length + c][i - start] = ev[c];
-        }
-      }
-      chunk.setColumns(vectors);
-      appender.appendDataChunk(chunk);
-    }
-    appender.flushSync();
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}',
+         header = false, columns = ${types}, delim = ',', quote = '"', escape = '"',
+         nullstr = '', allow_quoted_nulls = false, auto_detect = false, strict_mode = true)`,
+    );
   } finally {
-    appender.closeSync();
+    await rm(file, { force: true });
   }
 }

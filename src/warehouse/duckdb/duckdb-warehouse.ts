@@ -23,7 +23,7 @@ import type {
 import { quoteIdent } from './duckdb-ddl.js';
 import { refreshDerivedEvents } from './duckdb-derive.js';
 import { MIGRATIONS } from './duckdb-migrations.js';
-import { writeBatch } from './duckdb-writer.js';
+import { writeEventParts, writeTableRows, type EventPart } from './duckdb-writer.js';
 
 export interface DuckDbOptions {
   /** Path of the database file, or ':memory:'. */
@@ -62,10 +62,20 @@ function describeOpenError(err: unknown, path: string): Error {
   return err instanceof Error ? err : new Error(message);
 }
 
+/** Rows of event batches committed together at most. */
+const MAX_GROUP_ROWS = 50_000;
+
+interface PendingEvents {
+  part: EventPart;
+  resolve: (result: WriteResult) => void;
+  reject: (err: unknown) => void;
+}
+
 export class DuckDbWarehouse implements Warehouse {
   readonly engine = 'duckdb' as const;
   private readonly writes = new SerialQueue();
   private readonly reads = new SerialQueue();
+  private readonly pendingEvents: PendingEvents[] = [];
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -169,16 +179,47 @@ export class DuckDbWarehouse implements Warehouse {
 
   async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string): Promise<WriteResult> {
     if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
+    if (source === 'events') return this.writeEvents({ workspace, importId, rows });
     return this.writes.run(() =>
       this.transaction(async () => {
-        const seq = Number((await this.writer.runAndReadAll("SELECT nextval('batch_seq')")).getRows()[0][0]);
-        const result = await writeBatch(this.writer, source, rows, { workspace, importId, seq });
-        if (source !== 'events' && result.accepted + result.updated > 0 && invalidatesEvents(source)) {
-          await this.markFull(workspace);
-        }
+        const result = await writeTableRows(this.writer, source, rows, { workspace, importId, seq: await this.nextSeq() });
+        if (result.accepted + result.updated > 0 && invalidatesEvents(source)) await this.markFull(workspace);
         return result;
       }),
     );
+  }
+
+  /**
+   * Group commit: event batches that arrive while a write is under way wait
+   * and then share one transaction (one stage, one insert, one sync of the
+   * log), each getting its own counts back.
+   */
+  private writeEvents(part: EventPart): Promise<WriteResult> {
+    return new Promise((resolve, reject) => {
+      this.pendingEvents.push({ part, resolve, reject });
+      if (this.pendingEvents.length === 1) void this.writes.run(() => this.drainEvents());
+    });
+  }
+
+  private async drainEvents(): Promise<void> {
+    const group: PendingEvents[] = [];
+    let rows = 0;
+    while (this.pendingEvents.length > 0 && (group.length === 0 || rows + this.pendingEvents[0].part.rows.length <= MAX_GROUP_ROWS)) {
+      const next = this.pendingEvents.shift()!;
+      group.push(next);
+      rows += next.part.rows.length;
+    }
+    if (this.pendingEvents.length > 0) void this.writes.run(() => this.drainEvents());
+    try {
+      const results = await this.transaction(async () => writeEventParts(this.writer, group.map((g) => g.part), await this.nextSeq()));
+      group.forEach((g, i) => g.resolve(results[i]));
+    } catch (err) {
+      for (const g of group) g.reject(err);
+    }
+  }
+
+  private async nextSeq(): Promise<number> {
+    return Number((await this.writer.runAndReadAll("SELECT nextval('batch_seq')")).getRows()[0][0]);
   }
 
   private async markFull(workspace: string): Promise<void> {

@@ -4,11 +4,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SOURCES, type SourceName } from '../../model/sources.js';
 import type { Row } from '../../model/validate.js';
-import { keepFirstByKey, keepLastByKey, keyFunction } from '../batch-dedupe.js';
+import { keepLastByKey, keyFunction } from '../batch-dedupe.js';
 import { inputColumns, type StoredColumn } from '../tables.js';
 import type { WriteResult } from '../warehouse.js';
 import { fromStage, quoteIdent } from './duckdb-ddl.js';
-import { appendToStage, prepareStage } from './duckdb-stage.js';
+import { stageRows } from './duckdb-stage.js';
 
 const HASH_COLUMN: StoredColumn = { name: 'row_hash', kind: 'string' };
 
@@ -18,16 +18,58 @@ export interface BatchContext {
   seq: number;
 }
 
-/** Writes one batch inside the caller's transaction. */
-export async function writeBatch(
-  connection: DuckDBConnection,
-  source: SourceName,
-  rows: readonly Row[],
-  context: BatchContext,
-): Promise<WriteResult> {
-  return source === 'events'
-    ? writeEvents(connection, rows, context)
-    : writeTableRows(connection, source, rows, context);
+/** One caller's batch of events inside a group commit. */
+export interface EventPart {
+  workspace: string;
+  importId: string;
+  rows: readonly Row[];
+}
+
+const PART_COLUMNS: readonly StoredColumn[] = [
+  { name: 'workspace_id', kind: 'string' },
+  { name: 'import_id', kind: 'string' },
+];
+
+/**
+ * Inserts several callers' events in one statement (inside the caller's
+ * transaction): a known (workspace, event_id) is a duplicate and the first
+ * copy wins, also across the parts. There is deliberately no index on
+ * event_id: an ART index keeps every key in memory; the anti-join scans only
+ * the two id columns.
+ */
+export async function writeEventParts(connection: DuckDBConnection, parts: readonly EventPart[], seq: number): Promise<WriteResult[]> {
+  const columns = inputColumns('events');
+  const rows: Row[] = [];
+  const owners: EventPart[] = [];
+  const seen = new Set<string>();
+  for (const part of parts) {
+    for (const row of part.rows) {
+      const key = `${part.workspace}\u0001${row.event_id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rows.push(row);
+      owners.push(part);
+    }
+  }
+  await stageRows(connection, 'stage_events', columns, rows, PART_COLUMNS, (i) => [owners[i].workspace, owners[i].importId]);
+  const names = ['workspace_id', 'import_id', 'seq', 'received_at', ...columns.map((c) => c.name)];
+  const values = ['s.workspace_id', 's.import_id', '$seq', 'CAST(now() AS TIMESTAMP)', ...columns.map((c) => fromStage(c.kind, `s.${quoteIdent(c.name)}`))];
+  await connection.run(
+    `INSERT INTO events (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM stage_events s
+     WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.workspace_id = s.workspace_id AND e.event_id = s.event_id)`,
+    { seq },
+  );
+  // seq is this transaction's own: the rows carrying it are exactly the ones just inserted.
+  const inserted = await connection.runAndReadAll(
+    'SELECT workspace_id, import_id, count(*) FROM events WHERE seq = $seq GROUP BY ALL',
+    { seq },
+  );
+  const accepted = new Map(inserted.getRows().map(([ws, imp, n]) => [`${ws}\u0001${imp}`, Number(n)]));
+  return parts.map((part) => {
+    const n = accepted.get(`${part.workspace}\u0001${part.importId}`) ?? 0;
+    accepted.delete(`${part.workspace}\u0001${part.importId}`); // a repeated import id counts once
+    return { accepted: n, updated: 0, duplicates: part.rows.length - n };
+  });
 }
 
 function insertSelect(source: SourceName, columns: readonly StoredColumn[], extra: string[] = []): string {
@@ -43,23 +85,10 @@ function insertSelect(source: SourceName, columns: readonly StoredColumn[], extr
   return `INSERT INTO ${quoteIdent(source)} (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')}`;
 }
 
-async function writeEvents(connection: DuckDBConnection, rows: readonly Row[], context: BatchContext): Promise<WriteResult> {
-  const columns = inputColumns('events');
-  const unique = keepFirstByKey(rows, (r) => String(r.event_id));
-  await prepareStage(connection, 'stage_events', columns);
-  await appendToStage(connection, 'stage_events', columns, unique.rows);
-  const result = await connection.run(
-    `${insertSelect('events', columns)} FROM stage_events s
-     WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.workspace_id = $ws AND e.event_id = s.event_id)`,
-    { ws: context.workspace, import: context.importId, seq: context.seq },
-  );
-  const accepted = Number(result.rowsChanged);
-  return { accepted, updated: 0, duplicates: rows.length - accepted };
-}
-
-async function writeTableRows(
+/** Upserts one batch of table rows inside the caller's transaction. */
+export async function writeTableRows(
   connection: DuckDBConnection,
-  source: SourceName,
+  source: Exclude<SourceName, 'events'>,
   rows: readonly Row[],
   context: BatchContext,
 ): Promise<WriteResult> {
@@ -67,15 +96,7 @@ async function writeTableRows(
   const key = SOURCES[source].key;
   const batch = keepLastByKey(rows, keyFunction(key), columns.map((c) => c.name));
   const stage = `stage_${source}`;
-  await prepareStage(connection, stage, columns, [HASH_COLUMN]);
-  await appendToStage(
-    connection,
-    stage,
-    columns,
-    batch.rows.map((r) => r.row),
-    [HASH_COLUMN],
-    (i) => [batch.rows[i].hash],
-  );
+  await stageRows(connection, stage, columns, batch.rows.map((r) => r.row), [HASH_COLUMN], (i) => [batch.rows[i].hash]);
   const params = { ws: context.workspace };
   const keyMatch = key.map((k) => `t.${quoteIdent(k)} = ${fromStage(kindOf(columns, k), `s.${quoteIdent(k)}`)}`).join(' AND ');
   const counts = await connection.runAndReadAll(
