@@ -46,7 +46,7 @@ describe('streaming import', () => {
     const file = join(dir.path, 'events.csv');
     const records = await writeCsv(file, GIGABYTE);
     expect(statSync(file).size).toBeGreaterThanOrEqual(GIGABYTE);
-    const child = startCli(['--db', join(dir.path, 'm.duckdb'), '--memory-limit', '256MB', '--json', 'import', 'events', file]);
+    const child = startCli(['--db', join(dir.path, 'm.duckdb'), '--memory-limit', '128MB', '--json', 'import', 'events', file]);
     let stdout = '';
     child.stdout!.on('data', (d) => (stdout += d));
     let peak = 0;

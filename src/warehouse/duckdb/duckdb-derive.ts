@@ -82,7 +82,9 @@ async function stageResolvedEvents(connection: DuckDBConnection, workspace: stri
      WITH camp AS (SELECT campaign_id, channel, platform FROM campaigns WHERE workspace_id = $ws),
      camp_by_name AS (SELECT lower(name) AS lname, min(campaign_id) AS campaign_id FROM campaigns WHERE workspace_id = $ws GROUP BY 1),
      e AS (
-       SELECT ev.*,
+       SELECT ev.event_id, ev.type, ev."timestamp", ev.anonymous_id, ev.user_id, ev.session_id, ev.url, ev.channel,
+         ev.campaign_id, ev.ad_group_id, ev.ad_id, ev.order_id, ev.revenue, ev.currency,
+         ev.parsed_click_id_kind, ev.parsed_referrer_host, ev.parsed_landing_page, ev.parsed_is_bot,
          coalesce(ev.utm_source, ev.parsed_utm_source) AS eff_source,
          coalesce(ev.utm_medium, ev.parsed_utm_medium) AS eff_medium,
          coalesce(ev.utm_campaign, ev.parsed_utm_campaign) AS eff_campaign,

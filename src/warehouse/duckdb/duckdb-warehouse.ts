@@ -37,7 +37,13 @@ export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<Duc
   if (options.path !== ':memory:') await mkdir(dirname(options.path), { recursive: true });
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(options.path, options.memoryLimit ? { memory_limit: options.memoryLimit } : {});
+    instance = await DuckDBInstance.create(options.path, {
+      ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+      // Hand freed memory back to the OS promptly: a long import or a server
+      // otherwise keeps hundreds of MB of allocator caches resident.
+      allocator_flush_threshold: '16MB',
+      allocator_background_threads: 'true',
+    });
   } catch (err) {
     throw describeOpenError(err, options.path);
   }
