@@ -3,7 +3,10 @@
 export interface BeaconConfig {
   readonly dbPath: string;
   readonly clickhouseUrl: string | undefined;
+  /** DuckDB memory limit for the server, the demo and queries. */
   readonly duckdbMemoryLimit: string;
+  /** DuckDB memory limit for `beacon import`, which only streams rows in and keeps RSS flat. */
+  readonly importMemoryLimit: string;
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
@@ -18,6 +21,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
     dbPath: env.BEACON_DB ?? DEFAULT_DB_PATH,
     clickhouseUrl: env.BEACON_CLICKHOUSE_URL || undefined,
     duckdbMemoryLimit: env.BEACON_DUCKDB_MEMORY_LIMIT || '1GB',
+    importMemoryLimit: env.BEACON_IMPORT_MEMORY_LIMIT || '128MB',
     host: env.BEACON_HOST ?? '127.0.0.1',
     port: positiveInt(env.BEACON_PORT, 8787, 'BEACON_PORT'),
     logLevel: env.BEACON_LOG_LEVEL ?? 'info',

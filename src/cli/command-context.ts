@@ -9,7 +9,7 @@ export interface GlobalOptions {
   server?: string;
   key?: string;
   workspace: string;
-  memoryLimit: string;
+  memoryLimit?: string;
   json?: boolean;
 }
 
@@ -18,9 +18,13 @@ export function globalOptions(command: Command): GlobalOptions {
 }
 
 /** Opens the backend for a command, runs `work`, and always closes it. */
-export async function withBackend<T>(command: Command, work: (backend: Backend, options: GlobalOptions) => Promise<T>): Promise<T> {
+export async function withBackend<T>(
+  command: Command,
+  defaultMemoryLimit: string,
+  work: (backend: Backend, options: GlobalOptions) => Promise<T>,
+): Promise<T> {
   const options = globalOptions(command);
-  const backend = await openBackend(options);
+  const backend = await openBackend({ ...options, memoryLimit: options.memoryLimit ?? defaultMemoryLimit });
   try {
     return await work(backend, options);
   } finally {

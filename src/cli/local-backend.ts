@@ -3,7 +3,6 @@ import { createApiKey } from '../access/api-keys.js';
 import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } from '../access/workspaces.js';
 import { NotFoundError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import { refreshWorkspace } from '../ingest/derive-scheduler.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { Backend, ImportRequest, PublicKey } from './backend.js';
@@ -26,8 +25,9 @@ export class LocalBackend implements Backend {
     );
     const { accepted, updated, duplicates, rejected } = summary;
     if (accepted + updated > 0) {
+      // The derived view is brought up to date by its readers (the server, queries), not here:
+      // a large import should not pay for a rebuild nobody has asked for yet.
       await this.warehouse.saveImport({ id: importId, workspace: this.workspace, source: request.source, origin: request.origin, startedAt, accepted, updated, duplicates, rejected });
-      await refreshWorkspace(this.warehouse, this.workspace);
     }
     return summary;
   }
@@ -38,9 +38,7 @@ export class LocalBackend implements Backend {
 
   async updateSettings(patch: Record<string, unknown>) {
     await ensureWorkspace(this.warehouse, this.workspace);
-    const settings = await updateSettings(this.warehouse, this.workspace, patch);
-    await refreshWorkspace(this.warehouse, this.workspace);
-    return settings;
+    return updateSettings(this.warehouse, this.workspace, patch);
   }
 
   async createKey(scope: string) {

@@ -30,14 +30,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--server <url>', 'run the command through a running Beacon server')
     .option('--key <key>', 'API key for --server')
     .option('--workspace <name>', 'workspace', 'default')
-    .option('--memory-limit <size>', "DuckDB's memory limit, e.g. 512MB", env.config.duckdbMemoryLimit)
+    .option('--memory-limit <size>', "DuckDB's memory limit, e.g. 512MB (default 1GB; 128MB for import)")
     .option('--json', 'machine output on stdout (the matching HTTP body)')
     .showHelpAfterError()
     .exitOverride();
   registerServeCommand(program, env);
   registerDemoCommand(program, env);
   registerImportCommand(program, env);
-  registerAdminCommands(program);
+  registerAdminCommands(program, env);
   registerDoctorCommand(program, env);
   try {
     await program.parseAsync(argv);

@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { PayloadTooLargeError, ValidationError } from '../core/errors.js';
-import type { ColumnMap } from './column-map.js';
+import { applyColumnMap, type ColumnMap } from './column-map.js';
 import type { PresetName } from './presets.js';
 import { formatFromContentType } from './readers/input-format.js';
 import type { InputFormat, RawRecord } from './readers/raw-record.js';
@@ -74,14 +74,8 @@ function parseJsonBody(bytes: Buffer, map: ColumnMap | undefined): RawRecord[] {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return { index, error: 'record must be a JSON object' };
     }
-    return { index, value: map ? remap(value as Record<string, unknown>, map) : (value as Record<string, unknown>) };
+    return { index, value: map ? applyColumnMap(value as Record<string, unknown>, map) : (value as Record<string, unknown>) };
   });
-}
-
-function remap(value: Record<string, unknown>, map: ColumnMap): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[map.get(k) ?? k] = v;
-  return out;
 }
 
 async function collect(records: AsyncIterable<RawRecord>, max: number): Promise<RawRecord[]> {

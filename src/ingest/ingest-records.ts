@@ -23,7 +23,8 @@ export interface IngestOptions {
   onBatch?: (summary: IngestSummary) => void;
 }
 
-export const DEFAULT_BATCH_SIZE = 10_000;
+/** Rows per write transaction when streaming files: small enough to keep an import's memory flat. */
+export const DEFAULT_BATCH_SIZE = 5_000;
 
 /** Validates every record, writes the valid ones in batches, and reports what happened. */
 export async function ingestRecords(

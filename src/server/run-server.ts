@@ -39,6 +39,8 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
     { logLevel: options.logLevel, version: options.version },
   );
   const address = await app.listen({ host: options.host, port: options.port });
+  // Data imported while no server ran may have left derived views stale.
+  for (const workspace of await options.warehouse.listWorkspaces()) scheduler.markDirty(workspace.name);
   const url = address.replace('[::1]', 'localhost');
   if (options.dbPath) await writeServerFile(options.dbPath, { url, pid: process.pid, token: localToken });
 

@@ -38,7 +38,7 @@ export function registerImportCommand(program: Command, env: CliEnvironment): vo
       const preset = options.preset as (typeof PRESET_NAMES)[number] | undefined;
       const map = options.map ? parseColumnMap(options.map) : undefined;
       for (const file of files) formatFromFileName(file);
-      await withBackend(command, async (backend, global) => {
+      await withBackend(command, env.config.importMemoryLimit, async (backend, global) => {
         const total = emptySummary();
         for (const file of files) {
           const started = performance.now();

@@ -15,7 +15,7 @@ export function registerServeCommand(program: Command, env: CliEnvironment): voi
     .option('--host <host>', 'address to bind', env.config.host)
     .action(async (options: { port: string; host: string }, command: Command) => {
       const global = globalOptions(command);
-      const warehouse = await createDuckDbWarehouse({ path: global.db, memoryLimit: global.memoryLimit });
+      const warehouse = await createDuckDbWarehouse({ path: global.db, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit });
       const server = await startServing(warehouse, env, { host: options.host, port: parsePort(options.port), dbPath: global.db });
       printLine(`Beacon API on ${server.url} (database ${global.db}); Ctrl-C to stop`);
       await untilSignal(server, warehouse);

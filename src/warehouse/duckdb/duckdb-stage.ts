@@ -72,7 +72,7 @@ export async function stageRows(
     await connection.run(
       `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}',
          header = false, columns = ${types}, delim = ',', quote = '"', escape = '"',
-         nullstr = '', allow_quoted_nulls = false, auto_detect = false, strict_mode = true)`,
+         nullstr = '', allow_quoted_nulls = false, auto_detect = false, strict_mode = true, buffer_size = 4194304)`,
     );
   } finally {
     await rm(file, { force: true });

@@ -43,6 +43,9 @@ export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<Duc
       // otherwise keeps hundreds of MB of allocator caches resident.
       allocator_flush_threshold: '16MB',
       allocator_background_threads: 'true',
+      // Row order within a table carries no meaning here; not keeping it lets
+      // INSERT … SELECT stream instead of buffering.
+      preserve_insertion_order: 'false',
     });
   } catch (err) {
     throw describeOpenError(err, options.path);
