@@ -55,6 +55,24 @@ export function stageCsv(columns: readonly StoredColumn[], rows: readonly Row[],
   return lines.join('\n');
 }
 
+/** The read_csv table expression for a staging file holding `columns`. */
+function readCsvSql(file: string, columns: readonly StoredColumn[]): string {
+  const types = `{${columns.map((c) => `'${c.name}': '${stageType(c.kind)}'`).join(', ')}}`;
+  return `read_csv('${file.replace(/'/g, "''")}', header = false, columns = ${types}, delim = ',', quote = '"',
+    escape = '"', nullstr = '', allow_quoted_nulls = false, auto_detect = false, strict_mode = true, buffer_size = 4194304)`;
+}
+
+/** Writes `csv` to a temporary file, hands `use` the read_csv expression over it, and removes the file. */
+export async function withCsvFile<T>(csv: string, columns: readonly StoredColumn[], use: (source: string) => Promise<T>): Promise<T> {
+  const file = join(tmpdir(), `beacon-stage-${process.pid}-${randomBytes(6).toString('hex')}.csv`);
+  await writeFile(file, csv);
+  try {
+    return await use(readCsvSql(file, columns));
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
 /** Creates (replacing) temp table `name` holding `rows`, in staging types (see duckdb-ddl). */
 export async function stageRows(
   connection: DuckDBConnection,
@@ -64,17 +82,7 @@ export async function stageRows(
   extraColumns: readonly StoredColumn[] = [],
   extraValues?: (index: number) => unknown[],
 ): Promise<void> {
-  const all = [...columns, ...extraColumns];
-  const types = `{${all.map((c) => `'${c.name}': '${stageType(c.kind)}'`).join(', ')}}`;
-  const file = join(tmpdir(), `beacon-stage-${process.pid}-${randomBytes(6).toString('hex')}.csv`);
-  await writeFile(file, stageCsv(columns, rows, extraValues));
-  try {
-    await connection.run(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}',
-         header = false, columns = ${types}, delim = ',', quote = '"', escape = '"',
-         nullstr = '', allow_quoted_nulls = false, auto_detect = false, strict_mode = true, buffer_size = 4194304)`,
-    );
-  } finally {
-    await rm(file, { force: true });
-  }
+  await withCsvFile(stageCsv(columns, rows, extraValues), [...columns, ...extraColumns], (source) =>
+    connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${source}`),
+  );
 }

@@ -23,7 +23,7 @@ import type {
 import { quoteIdent } from './duckdb-ddl.js';
 import { refreshDerivedEvents } from './duckdb-derive.js';
 import { MIGRATIONS } from './duckdb-migrations.js';
-import { writeEventParts, writeTableRows, type EventPart } from './duckdb-writer.js';
+import { prepareEventPart, writeEventParts, writeTableRows, type EventPart } from './duckdb-writer.js';
 
 export interface DuckDbOptions {
   /** Path of the database file, or ':memory:'. */
@@ -188,7 +188,7 @@ export class DuckDbWarehouse implements Warehouse {
 
   async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string): Promise<WriteResult> {
     if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
-    if (source === 'events') return this.writeEvents({ workspace, importId, rows });
+    if (source === 'events') return this.writeEvents(prepareEventPart(workspace, importId, rows));
     return this.writes.run(() =>
       this.transaction(async () => {
         const result = await writeTableRows(this.writer, source, rows, { workspace, importId, seq: await this.nextSeq() });

@@ -4,11 +4,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SOURCES, type SourceName } from '../../model/sources.js';
 import type { Row } from '../../model/validate.js';
-import { keepLastByKey, keyFunction } from '../batch-dedupe.js';
+import { keepFirstByKey, keepLastByKey, keyFunction } from '../batch-dedupe.js';
 import { inputColumns, type StoredColumn } from '../tables.js';
 import type { WriteResult } from '../warehouse.js';
 import { fromStage, quoteIdent } from './duckdb-ddl.js';
-import { stageRows } from './duckdb-stage.js';
+import { stageCsv, stageRows, withCsvFile } from './duckdb-stage.js';
 
 const HASH_COLUMN: StoredColumn = { name: 'row_hash', kind: 'string' };
 
@@ -18,11 +18,16 @@ export interface BatchContext {
   seq: number;
 }
 
-/** One caller's batch of events inside a group commit. */
+/** One caller's batch of events, deduplicated and serialised before it waits for the writer. */
 export interface EventPart {
   workspace: string;
   importId: string;
-  rows: readonly Row[];
+  /** Rows after within-batch deduplication (first copy wins). */
+  rows: Row[];
+  /** Rows the caller sent, for its duplicate count. */
+  sent: number;
+  /** The rows as staging CSV, built outside the write queue so it overlaps other writes. */
+  csv: string;
 }
 
 const PART_COLUMNS: readonly StoredColumn[] = [
@@ -30,34 +35,50 @@ const PART_COLUMNS: readonly StoredColumn[] = [
   { name: 'import_id', kind: 'string' },
 ];
 
+export function prepareEventPart(workspace: string, importId: string, rows: readonly Row[]): EventPart {
+  const unique = keepFirstByKey(rows, (r) => String(r.event_id));
+  return { workspace, importId, rows: unique.rows, sent: rows.length, csv: eventCsv(workspace, importId, unique.rows) };
+}
+
+function eventCsv(workspace: string, importId: string, rows: readonly Row[]): string {
+  return stageCsv(inputColumns('events'), rows, () => [workspace, importId]);
+}
+
+/** Drops rows whose (workspace, event_id) an earlier part of the same group already carries. */
+function withoutCrossPartDuplicates(parts: readonly EventPart[]): readonly EventPart[] {
+  if (parts.length < 2) return parts;
+  const seen = new Set<string>();
+  return parts.map((part) => {
+    const rows = part.rows.filter((row) => {
+      const key = `${part.workspace}\u0001${row.event_id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return rows.length === part.rows.length ? part : { ...part, rows, csv: eventCsv(part.workspace, part.importId, rows) };
+  });
+}
+
 /**
  * Inserts several callers' events in one statement (inside the caller's
  * transaction): a known (workspace, event_id) is a duplicate and the first
  * copy wins, also across the parts. There is deliberately no index on
- * event_id: an ART index keeps every key in memory; the anti-join scans only
- * the two id columns.
+ * event_id: an ART index keeps every key in memory, while this anti-join
+ * hashes only the batch and scans the two id columns.
  */
-export async function writeEventParts(connection: DuckDBConnection, parts: readonly EventPart[], seq: number): Promise<WriteResult[]> {
+export async function writeEventParts(connection: DuckDBConnection, group: readonly EventPart[], seq: number): Promise<WriteResult[]> {
+  const parts = withoutCrossPartDuplicates(group);
   const columns = inputColumns('events');
-  const rows: Row[] = [];
-  const owners: EventPart[] = [];
-  const seen = new Set<string>();
-  for (const part of parts) {
-    for (const row of part.rows) {
-      const key = `${part.workspace}\u0001${row.event_id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rows.push(row);
-      owners.push(part);
-    }
-  }
-  await stageRows(connection, 'stage_events', columns, rows, PART_COLUMNS, (i) => [owners[i].workspace, owners[i].importId]);
   const names = ['workspace_id', 'import_id', 'seq', 'received_at', ...columns.map((c) => c.name)];
   const values = ['s.workspace_id', 's.import_id', '$seq', 'CAST(now() AS TIMESTAMP)', ...columns.map((c) => fromStage(c.kind, `s.${quoteIdent(c.name)}`))];
-  await connection.run(
-    `INSERT INTO events (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM stage_events s
-     WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.workspace_id = s.workspace_id AND e.event_id = s.event_id)`,
-    { seq },
+  const csv = parts.map((p) => p.csv).filter((text) => text.length > 0).join('\n');
+  if (csv.length === 0) return parts.map((part) => ({ accepted: 0, updated: 0, duplicates: part.sent }));
+  await withCsvFile(csv, [...columns, ...PART_COLUMNS], (source) =>
+    connection.run(
+      `INSERT INTO events (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM ${source} s
+       WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.workspace_id = s.workspace_id AND e.event_id = s.event_id)`,
+      { seq },
+    ),
   );
   // seq is this transaction's own: the rows carrying it are exactly the ones just inserted.
   const inserted = await connection.runAndReadAll(
@@ -66,9 +87,10 @@ export async function writeEventParts(connection: DuckDBConnection, parts: reado
   );
   const accepted = new Map(inserted.getRows().map(([ws, imp, n]) => [`${ws}\u0001${imp}`, Number(n)]));
   return parts.map((part) => {
-    const n = accepted.get(`${part.workspace}\u0001${part.importId}`) ?? 0;
-    accepted.delete(`${part.workspace}\u0001${part.importId}`); // a repeated import id counts once
-    return { accepted: n, updated: 0, duplicates: part.rows.length - n };
+    const key = `${part.workspace}\u0001${part.importId}`;
+    const n = accepted.get(key) ?? 0;
+    accepted.delete(key); // a repeated import id counts once
+    return { accepted: n, updated: 0, duplicates: part.sent - n };
   });
 }
 
