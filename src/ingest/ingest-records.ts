@@ -14,6 +14,8 @@ export interface IngestTarget {
   importId: string;
   /** Platform for ad_performance records that do not name one (presets, --platform). */
   platform?: string;
+  /** Record the import with each write (for a single-batch ingestion such as one HTTP body). */
+  note?: { origin: string; startedAt: string };
 }
 
 export interface IngestOptions {
@@ -40,7 +42,8 @@ export async function ingestRecords(
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    addWrite(summary, await target.warehouse.write(target.workspace, target.source, rows, target.importId));
+    const note = target.note && { ...target.note, rejected: summary.rejected };
+    addWrite(summary, await target.warehouse.write(target.workspace, target.source, rows, target.importId, note));
     options.onBatch?.(summary);
   };
   for await (const record of records) {

@@ -45,6 +45,13 @@ export interface ImportRecord {
   rejected: number;
 }
 
+/** When given to write(), the import is recorded with its counts in the same transaction. */
+export interface ImportNote {
+  origin: string;
+  startedAt: string;
+  rejected: number;
+}
+
 export interface FreshnessRow {
   source: SourceName;
   platform: string | null;
@@ -94,7 +101,7 @@ export interface Warehouse {
    * Stores validated rows of one source idempotently on its natural key and
    * resolves only once they are durable.
    */
-  write(workspace: string, source: SourceName, rows: readonly Row[], importId: string): Promise<WriteResult>;
+  write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, record?: ImportNote): Promise<WriteResult>;
 
   saveImport(record: ImportRecord): Promise<void>;
   listImports(workspace: string): Promise<ImportRecord[]>;

@@ -15,7 +15,7 @@ import { createDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.j
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { globalOptions, type CliEnvironment } from '../command-context.js';
 import { formatSummary, printJson, printLine } from '../output.js';
-import { parsePort, startServing, untilSignal } from './serve-command.js';
+import { SERVER_CHECKPOINT_THRESHOLD, parsePort, startServing, untilSignal } from './serve-command.js';
 
 interface DemoOptions {
   days: string;
@@ -44,7 +44,7 @@ export function registerDemoCommand(program: Command, env: CliEnvironment): void
       const end = options.end ?? addDays(utcDate(Date.now()), -1);
       if (!isValidDate(end)) throw new ValidationError(`--end must be a date YYYY-MM-DD, got "${end}"`);
       const data = generateDemo({ days: positive(options.days, '--days'), seed: positive(options.seed, '--seed'), end, visitors: positive(options.visitors, '--visitors') });
-      const warehouse = await createDuckDbWarehouse({ path: global.db, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit });
+      const warehouse = await createDuckDbWarehouse({ path: global.db, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD });
       try {
         await ensureWorkspace(warehouse, global.workspace);
         const results = await loadDemo(warehouse, global.workspace, data, (source, line) => {

@@ -15,12 +15,15 @@ export function registerServeCommand(program: Command, env: CliEnvironment): voi
     .option('--host <host>', 'address to bind', env.config.host)
     .action(async (options: { port: string; host: string }, command: Command) => {
       const global = globalOptions(command);
-      const warehouse = await createDuckDbWarehouse({ path: global.db, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit });
+      const warehouse = await createDuckDbWarehouse({ path: global.db, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD });
       const server = await startServing(warehouse, env, { host: options.host, port: parsePort(options.port), dbPath: global.db });
       printLine(`Beacon API on ${server.url} (database ${global.db}); Ctrl-C to stop`);
       await untilSignal(server, warehouse);
     });
 }
+
+/** A server checkpoints its write-ahead log in larger steps (see DuckDbOptions.checkpointThreshold). */
+export const SERVER_CHECKPOINT_THRESHOLD = '256MB';
 
 export function parsePort(text: string): number {
   const port = Number(text);

@@ -59,29 +59,15 @@ async function ingestBody(
   });
   const importId = newId('imp');
   const startedAt = new Date().toISOString();
-  // One transaction for the whole body: acknowledged means durable, all of it.
+  const origin = `http ${request.method} ${request.url.split('?')[0]}`;
+  // One transaction for the whole body, the import's record included: acknowledged means durable, all of it.
   const summary = await ingestRecords(
-    { warehouse: context.warehouse, workspace, source, importId, platform: query.platform },
+    { warehouse: context.warehouse, workspace, source, importId, platform: query.platform, note: { origin, startedAt } },
     records,
     { batchSize: Number.POSITIVE_INFINITY },
   );
-  if (summary.accepted + summary.updated > 0) {
-    await context.warehouse.saveImport({
-      id: importId,
-      workspace,
-      source,
-      origin: `http ${request.method} ${request.url.split('?')[0]}`,
-      startedAt,
-      ...counts(summary),
-    });
-    context.scheduler.markDirty(workspace);
-  }
+  if (summary.accepted + summary.updated > 0) context.scheduler.markDirty(workspace);
   return summary;
-}
-
-function counts(summary: IngestSummary) {
-  const { accepted, updated, duplicates, rejected } = summary;
-  return { accepted, updated, duplicates, rejected };
 }
 
 function parsePreset(preset: string | undefined): PresetName | undefined {

@@ -21,7 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
          origin VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL, accepted BIGINT NOT NULL, updated BIGINT NOT NULL,
          duplicates BIGINT NOT NULL, rejected BIGINT NOT NULL)`,
       `CREATE TABLE derive_state (workspace VARCHAR PRIMARY KEY, watermark BIGINT NOT NULL, needs_full BOOLEAN NOT NULL)`,
-      `CREATE SEQUENCE batch_seq START 1`,
       ...SOURCE_TABLES.map((t) => createTableSql(t)),
       ...DERIVED_TABLES.map((t) => createTableSql(t)),
     ],

@@ -15,6 +15,7 @@ import type {
   DeriveOptions,
   DerivedRelation,
   FreshnessRow,
+  ImportNote,
   ImportRecord,
   Warehouse,
   Workspace,
@@ -30,6 +31,12 @@ export interface DuckDbOptions {
   path: string;
   /** DuckDB's memory limit (e.g. '1GB'): caps its buffer cache, beyond which it spills to disk. */
   memoryLimit?: string;
+  /**
+   * Write-ahead log size that triggers a checkpoint (DuckDB's default 16MB).
+   * A server takes a larger one: the commit that crosses it pays for the
+   * checkpoint, and fewer, larger checkpoints cost less in all.
+   */
+  checkpointThreshold?: string;
 }
 
 /** Opens (creating and migrating if needed) a DuckDB warehouse file. */
@@ -46,6 +53,7 @@ export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<Duc
       // Row order within a table carries no meaning here; not keeping it lets
       // INSERT … SELECT stream instead of buffering.
       preserve_insertion_order: 'false',
+      ...(options.checkpointThreshold ? { checkpoint_threshold: options.checkpointThreshold } : {}),
     });
   } catch (err) {
     throw describeOpenError(err, options.path);
@@ -76,6 +84,7 @@ const MAX_GROUP_ROWS = 50_000;
 
 interface PendingEvents {
   part: EventPart;
+  note?: ImportNote;
   resolve: (result: WriteResult) => void;
   reject: (err: unknown) => void;
 }
@@ -85,6 +94,11 @@ export class DuckDbWarehouse implements Warehouse {
   private readonly writes = new SerialQueue();
   private readonly reads = new SerialQueue();
   private readonly pendingEvents: PendingEvents[] = [];
+  private seq = 0;
+  // This process holds the file alone, so these caches of the hot lookups of
+  // every request (key, workspace) are exact: every change goes through here.
+  private readonly workspaceCache = new Map<string, Workspace | undefined>();
+  private readonly keyCache = new Map<string, ApiKeyRecord | undefined>();
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -110,6 +124,8 @@ export class DuckDbWarehouse implements Warehouse {
           });
         });
       }
+      const maxSeq = SOURCE_NAMES.map((source) => `SELECT max(seq) AS seq FROM ${quoteIdent(source)}`).join(' UNION ALL ');
+      this.seq = Number((await this.writer.runAndReadAll(`SELECT coalesce(max(seq), 0) FROM (${maxSeq})`)).getRows()[0][0]);
     });
   }
 
@@ -139,6 +155,7 @@ export class DuckDbWarehouse implements Warehouse {
 
   async createWorkspace(workspace: Workspace): Promise<void> {
     if (await this.getWorkspace(workspace.name)) throw new ConflictError(`workspace "${workspace.name}" already exists`);
+    this.workspaceCache.delete(workspace.name);
     await this.exec('INSERT INTO workspaces VALUES ($name, $settings, CAST($created AS TIMESTAMP))', {
       name: workspace.name,
       settings: JSON.stringify(workspace.settings),
@@ -147,8 +164,11 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async getWorkspace(name: string): Promise<Workspace | undefined> {
+    if (this.workspaceCache.has(name)) return this.workspaceCache.get(name);
     const rows = await this.select('SELECT * FROM workspaces WHERE name = $name', { name });
-    return rows[0] ? toWorkspace(rows[0]) : undefined;
+    const workspace = rows[0] ? toWorkspace(rows[0]) : undefined;
+    this.workspaceCache.set(name, workspace);
+    return workspace;
   }
 
   async listWorkspaces(): Promise<Workspace[]> {
@@ -156,6 +176,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async saveSettings(name: string, settings: WorkspaceSettings): Promise<void> {
+    this.workspaceCache.delete(name);
     await this.exec('UPDATE workspaces SET settings = $settings WHERE name = $name', {
       name,
       settings: JSON.stringify(settings),
@@ -170,8 +191,13 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async findKeyByHash(hash: string): Promise<ApiKeyRecord | undefined> {
+    const cached = this.keyCache.get(hash);
+    if (cached) return cached;
     const rows = await this.select('SELECT * FROM api_keys WHERE hash = $hash', { hash });
-    return rows[0] ? toKey(rows[0]) : undefined;
+    const key = rows[0] ? toKey(rows[0]) : undefined;
+    // Unknown hashes are not cached: anyone can send them, and the cache must stay small.
+    if (key) this.keyCache.set(hash, key);
+    return key;
   }
 
   async listKeys(workspace: string): Promise<ApiKeyRecord[]> {
@@ -179,6 +205,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async revokeKey(workspace: string, id: string): Promise<boolean> {
+    this.keyCache.clear();
     const changed = await this.exec(
       'UPDATE api_keys SET revoked_at = CAST(now() AS TIMESTAMP) WHERE workspace = $workspace AND id = $id AND revoked_at IS NULL',
       { workspace, id },
@@ -186,13 +213,14 @@ export class DuckDbWarehouse implements Warehouse {
     return changed > 0;
   }
 
-  async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string): Promise<WriteResult> {
+  async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
     if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
-    if (source === 'events') return this.writeEvents(prepareEventPart(workspace, importId, rows));
+    if (source === 'events') return this.writeEvents({ part: prepareEventPart(workspace, importId, rows), note });
     return this.writes.run(() =>
       this.transaction(async () => {
-        const result = await writeTableRows(this.writer, source, rows, { workspace, importId, seq: await this.nextSeq() });
+        const result = await writeTableRows(this.writer, source, rows, { workspace, importId, seq: this.nextSeq() });
         if (result.accepted + result.updated > 0 && invalidatesEvents(source)) await this.markFull(workspace);
+        if (note && result.accepted + result.updated > 0) await this.insertImports([importRecord(workspace, source, importId, note, result)]);
         return result;
       }),
     );
@@ -203,9 +231,9 @@ export class DuckDbWarehouse implements Warehouse {
    * and then share one transaction (one stage, one insert, one sync of the
    * log), each getting its own counts back.
    */
-  private writeEvents(part: EventPart): Promise<WriteResult> {
+  private writeEvents(pending: Omit<PendingEvents, 'resolve' | 'reject'>): Promise<WriteResult> {
     return new Promise((resolve, reject) => {
-      this.pendingEvents.push({ part, resolve, reject });
+      this.pendingEvents.push({ ...pending, resolve, reject });
       if (this.pendingEvents.length === 1) void this.writes.run(() => this.drainEvents());
     });
   }
@@ -220,15 +248,31 @@ export class DuckDbWarehouse implements Warehouse {
     }
     if (this.pendingEvents.length > 0) void this.writes.run(() => this.drainEvents());
     try {
-      const results = await this.transaction(async () => writeEventParts(this.writer, group.map((g) => g.part), await this.nextSeq()));
+      const results = await this.transaction(async () => {
+        const counts = await writeEventParts(this.writer, group.map((g) => g.part), this.nextSeq());
+        const notes = group.flatMap((g, i) => (g.note && counts[i].accepted > 0 ? [importRecord(g.part.workspace, 'events', g.part.importId, g.note, counts[i])] : []));
+        await this.insertImports(notes);
+        return counts;
+      });
       group.forEach((g, i) => g.resolve(results[i]));
     } catch (err) {
       for (const g of group) g.reject(err);
     }
   }
 
-  private async nextSeq(): Promise<number> {
-    return Number((await this.writer.runAndReadAll("SELECT nextval('batch_seq')")).getRows()[0][0]);
+  /** Batch sequence numbers: this process is the file's only writer, so a counter seeded at open is exact. */
+  private nextSeq(): number {
+    return ++this.seq;
+  }
+
+  private async insertImports(records: readonly ImportRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const params: Record<string, DuckDBValue> = {};
+    const tuples = records.map((r, i) => {
+      Object.assign(params, { [`id${i}`]: r.id, [`ws${i}`]: r.workspace, [`src${i}`]: r.source, [`or${i}`]: r.origin, [`st${i}`]: r.startedAt, [`a${i}`]: r.accepted, [`u${i}`]: r.updated, [`d${i}`]: r.duplicates, [`r${i}`]: r.rejected });
+      return `($id${i}, $ws${i}, $src${i}, $or${i}, CAST($st${i} AS TIMESTAMP), $a${i}, $u${i}, $d${i}, $r${i})`;
+    });
+    await this.writer.run(`INSERT OR REPLACE INTO imports VALUES ${tuples.join(', ')}`, params);
   }
 
   private async markFull(workspace: string): Promise<void> {
@@ -239,21 +283,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async saveImport(record: ImportRecord): Promise<void> {
-    await this.exec(
-      `INSERT OR REPLACE INTO imports VALUES ($id, $workspace, $source, $origin, CAST($started AS TIMESTAMP),
-         $accepted, $updated, $duplicates, $rejected)`,
-      {
-        id: record.id,
-        workspace: record.workspace,
-        source: record.source,
-        origin: record.origin,
-        started: record.startedAt,
-        accepted: record.accepted,
-        updated: record.updated,
-        duplicates: record.duplicates,
-        rejected: record.rejected,
-      },
-    );
+    await this.writes.run(() => this.insertImports([record]));
   }
 
   async listImports(workspace: string): Promise<ImportRecord[]> {
@@ -334,6 +364,10 @@ export class DuckDbWarehouse implements Warehouse {
 /** Sources whose change alters campaign resolution or money conversion of events. */
 function invalidatesEvents(source: SourceName): boolean {
   return source === 'campaigns' || source === 'fx_rates';
+}
+
+function importRecord(workspace: string, source: SourceName, id: string, note: ImportNote, counts: WriteResult): ImportRecord {
+  return { id, workspace, source, origin: note.origin, startedAt: note.startedAt, rejected: note.rejected, ...counts };
 }
 
 function toWorkspace(r: Record<string, unknown>): Workspace {

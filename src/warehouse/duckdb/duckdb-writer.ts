@@ -8,7 +8,7 @@ import { keepFirstByKey, keepLastByKey, keyFunction } from '../batch-dedupe.js';
 import { inputColumns, type StoredColumn } from '../tables.js';
 import type { WriteResult } from '../warehouse.js';
 import { fromStage, quoteIdent } from './duckdb-ddl.js';
-import { stageCsv, stageRows, withCsvFile } from './duckdb-stage.js';
+import { stageNdjson, stageRows, withStageFile } from './duckdb-stage.js';
 
 const HASH_COLUMN: StoredColumn = { name: 'row_hash', kind: 'string' };
 
@@ -26,8 +26,8 @@ export interface EventPart {
   rows: Row[];
   /** Rows the caller sent, for its duplicate count. */
   sent: number;
-  /** The rows as staging CSV, built outside the write queue so it overlaps other writes. */
-  csv: string;
+  /** The rows as staging NDJSON, built outside the write queue so it overlaps other writes. */
+  stage: string;
 }
 
 const PART_COLUMNS: readonly StoredColumn[] = [
@@ -37,11 +37,11 @@ const PART_COLUMNS: readonly StoredColumn[] = [
 
 export function prepareEventPart(workspace: string, importId: string, rows: readonly Row[]): EventPart {
   const unique = keepFirstByKey(rows, (r) => String(r.event_id));
-  return { workspace, importId, rows: unique.rows, sent: rows.length, csv: eventCsv(workspace, importId, unique.rows) };
+  return { workspace, importId, rows: unique.rows, sent: rows.length, stage: eventStage(workspace, importId, unique.rows) };
 }
 
-function eventCsv(workspace: string, importId: string, rows: readonly Row[]): string {
-  return stageCsv(inputColumns('events'), rows, () => [workspace, importId]);
+function eventStage(workspace: string, importId: string, rows: readonly Row[]): string {
+  return stageNdjson(rows, { workspace_id: workspace, import_id: importId });
 }
 
 /** Drops rows whose (workspace, event_id) an earlier part of the same group already carries. */
@@ -55,7 +55,7 @@ function withoutCrossPartDuplicates(parts: readonly EventPart[]): readonly Event
       seen.add(key);
       return true;
     });
-    return rows.length === part.rows.length ? part : { ...part, rows, csv: eventCsv(part.workspace, part.importId, rows) };
+    return rows.length === part.rows.length ? part : { ...part, rows, stage: eventStage(part.workspace, part.importId, rows) };
   });
 }
 
@@ -71,9 +71,9 @@ export async function writeEventParts(connection: DuckDBConnection, group: reado
   const columns = inputColumns('events');
   const names = ['workspace_id', 'import_id', 'seq', 'received_at', ...columns.map((c) => c.name)];
   const values = ['s.workspace_id', 's.import_id', '$seq', 'CAST(now() AS TIMESTAMP)', ...columns.map((c) => fromStage(c.kind, `s.${quoteIdent(c.name)}`))];
-  const csv = parts.map((p) => p.csv).filter((text) => text.length > 0).join('\n');
-  if (csv.length === 0) return parts.map((part) => ({ accepted: 0, updated: 0, duplicates: part.sent }));
-  await withCsvFile(csv, [...columns, ...PART_COLUMNS], (source) =>
+  const stage = parts.map((p) => p.stage).filter((text) => text.length > 0).join('\n');
+  if (stage.length === 0) return parts.map((part) => ({ accepted: 0, updated: 0, duplicates: part.sent }));
+  await withStageFile(stage, [...columns, ...PART_COLUMNS], (source) =>
     connection.run(
       `INSERT INTO events (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM ${source} s
        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.workspace_id = s.workspace_id AND e.event_id = s.event_id)`,
@@ -118,7 +118,7 @@ export async function writeTableRows(
   const key = SOURCES[source].key;
   const batch = keepLastByKey(rows, keyFunction(key), columns.map((c) => c.name));
   const stage = `stage_${source}`;
-  await stageRows(connection, stage, columns, batch.rows.map((r) => r.row), [HASH_COLUMN], (i) => [batch.rows[i].hash]);
+  await stageRows(connection, stage, [...columns, HASH_COLUMN], batch.rows.map((r) => ({ ...r.row, row_hash: r.hash })));
   const params = { ws: context.workspace };
   const keyMatch = key.map((k) => `t.${quoteIdent(k)} = ${fromStage(kindOf(columns, k), `s.${quoteIdent(k)}`)}`).join(' AND ');
   const counts = await connection.runAndReadAll(
