@@ -10,7 +10,7 @@ import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.
 import { fmt, median, startServer, stopServer } from './bench-support.js';
 
 const BATCH = 10_000;
-const IN_FLIGHT = 4;
+const IN_FLIGHT = Number(process.env.BEACON_BENCH_IN_FLIGHT ?? 8);
 
 function makeEvents(count: number, offset: number): Record<string, unknown>[] {
   const types = ['page_view', 'page_view', 'page_view', 'scroll', 'ad_click', 'purchase'];

@@ -8,7 +8,7 @@ const TYPES: Record<StoredKind, string> = {
   integer: 'BIGINT',
   number: 'DOUBLE',
   money: 'DECIMAL(18,6)',
-  json: 'JSON',
+  json: 'VARCHAR', // JSON text, written by Beacon itself; DuckDB's JSON functions read it as is
   boolean: 'BOOLEAN',
 };
 
@@ -53,8 +53,6 @@ export function fromStage(kind: StoredKind, expr: string): string {
       return `CAST(${expr} AS BIGINT)`;
     case 'money':
       return `CAST(${expr} AS DECIMAL(18,6))`;
-    case 'json':
-      return `CAST(${expr} AS JSON)`;
     default:
       return expr;
   }
