@@ -16,7 +16,6 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: context.limits.bodyLimitBytes,
-    disableRequestLogging: false,
   });
   app.removeAllContentTypeParsers();
   // Every body arrives as bytes: ingestion parses JSON, NDJSON and CSV itself,

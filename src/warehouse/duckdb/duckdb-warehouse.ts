@@ -9,6 +9,7 @@ import { ConflictError, UnavailableError } from '../../core/errors.js';
 import { SOURCES, SOURCE_NAMES, type SourceName } from '../../model/sources.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Row } from '../../model/validate.js';
+import { GroupCommit } from '../group-commit.js';
 import { SerialQueue } from '../serial-queue.js';
 import type {
   ApiKeyRecord,
@@ -85,15 +86,19 @@ const MAX_GROUP_ROWS = 50_000;
 interface PendingEvents {
   part: EventPart;
   note?: ImportNote;
-  resolve: (result: WriteResult) => void;
-  reject: (err: unknown) => void;
 }
 
 export class DuckDbWarehouse implements Warehouse {
   readonly engine = 'duckdb' as const;
   private readonly writes = new SerialQueue();
   private readonly reads = new SerialQueue();
-  private readonly pendingEvents: PendingEvents[] = [];
+  // Event batches that arrive while a write is under way share the next transaction.
+  private readonly eventCommits = new GroupCommit<PendingEvents, WriteResult>(
+    this.writes,
+    (group) => this.commitEvents(group),
+    (pending) => pending.part.rows.length,
+    MAX_GROUP_ROWS,
+  );
   private seq = 0;
   // This process holds the file alone, so these caches of the hot lookups of
   // every request (key, workspace) are exact: every change goes through here.
@@ -215,7 +220,7 @@ export class DuckDbWarehouse implements Warehouse {
 
   async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
     if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
-    if (source === 'events') return this.writeEvents({ part: prepareEventPart(workspace, importId, rows), note });
+    if (source === 'events') return this.eventCommits.submit({ part: prepareEventPart(workspace, importId, rows), note });
     return this.writes.run(() =>
       this.transaction(async () => {
         const result = await writeTableRows(this.writer, source, rows, { workspace, importId, seq: this.nextSeq() });
@@ -226,38 +231,15 @@ export class DuckDbWarehouse implements Warehouse {
     );
   }
 
-  /**
-   * Group commit: event batches that arrive while a write is under way wait
-   * and then share one transaction (one stage, one insert, one sync of the
-   * log), each getting its own counts back.
-   */
-  private writeEvents(pending: Omit<PendingEvents, 'resolve' | 'reject'>): Promise<WriteResult> {
-    return new Promise((resolve, reject) => {
-      this.pendingEvents.push({ ...pending, resolve, reject });
-      if (this.pendingEvents.length === 1) void this.writes.run(() => this.drainEvents());
+  private async commitEvents(group: PendingEvents[]): Promise<WriteResult[]> {
+    return this.transaction(async () => {
+      const counts = await writeEventParts(this.writer, group.map((g) => g.part), this.nextSeq());
+      const notes = group.flatMap((g, i) =>
+        g.note && counts[i].accepted > 0 ? [importRecord(g.part.workspace, 'events', g.part.importId, g.note, counts[i])] : [],
+      );
+      await this.insertImports(notes);
+      return counts;
     });
-  }
-
-  private async drainEvents(): Promise<void> {
-    const group: PendingEvents[] = [];
-    let rows = 0;
-    while (this.pendingEvents.length > 0 && (group.length === 0 || rows + this.pendingEvents[0].part.rows.length <= MAX_GROUP_ROWS)) {
-      const next = this.pendingEvents.shift()!;
-      group.push(next);
-      rows += next.part.rows.length;
-    }
-    if (this.pendingEvents.length > 0) void this.writes.run(() => this.drainEvents());
-    try {
-      const results = await this.transaction(async () => {
-        const counts = await writeEventParts(this.writer, group.map((g) => g.part), this.nextSeq());
-        const notes = group.flatMap((g, i) => (g.note && counts[i].accepted > 0 ? [importRecord(g.part.workspace, 'events', g.part.importId, g.note, counts[i])] : []));
-        await this.insertImports(notes);
-        return counts;
-      });
-      group.forEach((g, i) => g.resolve(results[i]));
-    } catch (err) {
-      for (const g of group) g.reject(err);
-    }
   }
 
   /** Batch sequence numbers: this process is the file's only writer, so a counter seeded at open is exact. */
