@@ -38,13 +38,21 @@ export async function ingestRecords(
   const summary = emptySummary();
   const prepare = rowPreparer(target);
   let batch: Row[] = [];
+  // One write may be in flight while the next batch is read and validated:
+  // the warehouse applies writes in order, so tables still see the latest arrival last.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
+    await inFlight;
     const note = target.note && { ...target.note, rejected: summary.rejected };
-    addWrite(summary, await target.warehouse.write(target.workspace, target.source, rows, target.importId, note));
-    options.onBatch?.(summary);
+    inFlight = target.warehouse.write(target.workspace, target.source, rows, target.importId, note).then((result) => {
+      addWrite(summary, result);
+      options.onBatch?.(summary);
+    });
+    // Handled when awaited; until then a failure must not count as an unhandled rejection.
+    inFlight.catch(() => undefined);
   };
   for await (const record of records) {
     const row = prepare(record, summary);
@@ -52,6 +60,7 @@ export async function ingestRecords(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await inFlight;
   return summary;
 }
 
