@@ -84,7 +84,13 @@ export async function loadDemo(
   for (const source of LOAD_ORDER) {
     const started = performance.now();
     const records = source === 'events' ? data.events() : data[source];
-    const summary = await ingestRecords({ warehouse, workspace, source, importId: newId('imp') }, asRawRecords(records));
+    const importId = newId('imp');
+    const startedAt = new Date().toISOString();
+    const summary = await ingestRecords({ warehouse, workspace, source, importId }, asRawRecords(records));
+    const { accepted, updated, duplicates, rejected } = summary;
+    if (accepted + updated > 0) {
+      await warehouse.saveImport({ id: importId, workspace, source, origin: 'beacon demo', startedAt, accepted, updated, duplicates, rejected });
+    }
     results[source] = summary;
     report(source, formatSummary(summary, (performance.now() - started) / 1000));
   }
