@@ -87,3 +87,30 @@ describe('beacon CLI', () => {
     await warehouse.close();
   });
 });
+
+describe('beacon demo', () => {
+  it('loads the generated data set through ingestion and derives sessions', async () => {
+    const db = join(dir.path, 'demo.duckdb');
+    const options = { days: 14, seed: 7, end: '2026-03-14', visitors: 300 };
+    const result = await runCli(['--db', db, '--json', 'demo', '--no-serve', '--days', '14', '--seed', '7', '--end', '2026-03-14', '--visitors', '300']);
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output.admin_key).toMatch(/^bk_admin_/);
+    // Second method: the generator itself, counted here.
+    const { generateDemo } = await import('../src/demo/generate-demo.js');
+    const data = generateDemo(options);
+    const generated = [...data.events()];
+    expect(output.loaded.events).toMatchObject({ accepted: generated.length, rejected: 0 });
+    expect(output.loaded.orders).toMatchObject({ accepted: data.orders.length, rejected: 0 });
+    const warehouse = await createDuckDbWarehouse({ path: db });
+    try {
+      const sessions = await warehouse.readDerived('default', 'sessions');
+      const visitorsWithPageViews = new Set(generated.filter((e) => e.type === 'page_view').map((e) => e.anonymous_id));
+      // Every visitor with a page view has at least one session, and no session lacks a visitor.
+      expect(new Set(sessions.map((s) => s.anonymous_id))).toEqual(visitorsWithPageViews);
+      expect((await warehouse.listImports('default')).length).toBeGreaterThanOrEqual(8);
+    } finally {
+      await warehouse.close();
+    }
+  });
+});

@@ -9,7 +9,7 @@ import type { ApiKeyRecord, FreshnessRow, ImportRecord, Workspace } from '../war
 
 export interface ImportRequest {
   source: SourceName;
-  records: AsyncIterable<RawRecord>;
+  records: AsyncIterable<RawRecord> | Iterable<RawRecord>;
   platform?: string;
   origin: string;
   onProgress?: (summary: IngestSummary) => void;

@@ -5,15 +5,14 @@ import { createApiKey } from '../../access/api-keys.js';
 import { ensureWorkspace } from '../../access/workspaces.js';
 import { addDays, isValidDate, utcDate } from '../../core/time.js';
 import { ValidationError } from '../../core/errors.js';
-import { newId } from '../../core/ids.js';
 import { generateDemo, type DemoDataSet } from '../../demo/generate-demo.js';
 import { refreshWorkspace } from '../../ingest/derive-scheduler.js';
-import { ingestRecords } from '../../ingest/ingest-records.js';
 import type { RawRecord } from '../../ingest/readers/raw-record.js';
 import type { SourceName } from '../../model/sources.js';
 import { createDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { globalOptions, type CliEnvironment } from '../command-context.js';
+import { LocalBackend } from '../local-backend.js';
 import { formatSummary, printJson, printLine } from '../output.js';
 import { SERVER_CHECKPOINT_THRESHOLD, parsePort, startServing, untilSignal } from './serve-command.js';
 
@@ -81,16 +80,11 @@ export async function loadDemo(
   report: (source: SourceName, line: string) => void = () => undefined,
 ): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = {};
+  const backend = new LocalBackend(warehouse, workspace, 'demo');
   for (const source of LOAD_ORDER) {
     const started = performance.now();
     const records = source === 'events' ? data.events() : data[source];
-    const importId = newId('imp');
-    const startedAt = new Date().toISOString();
-    const summary = await ingestRecords({ warehouse, workspace, source, importId }, asRawRecords(records));
-    const { accepted, updated, duplicates, rejected } = summary;
-    if (accepted + updated > 0) {
-      await warehouse.saveImport({ id: importId, workspace, source, origin: 'beacon demo', startedAt, accepted, updated, duplicates, rejected });
-    }
+    const summary = await backend.importRecords({ source, records: asRawRecords(records), origin: 'beacon demo' });
     results[source] = summary;
     report(source, formatSummary(summary, (performance.now() - started) / 1000));
   }
