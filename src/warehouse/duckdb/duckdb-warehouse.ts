@@ -1,7 +1,8 @@
 // The embedded default engine: one DuckDB file holding every workspace.
-// Writes go through one connection, one batch at a time, each batch its own
-// transaction (DuckDB syncs its write-ahead log on commit, so an acknowledged
-// batch survives a crash); reads use a second connection.
+// Writes go through one connection, one transaction at a time; event batches
+// that arrive meanwhile share the next transaction (group commit). DuckDB
+// syncs its write-ahead log on commit, so an acknowledged batch survives a
+// crash. Reads use a second connection.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
