@@ -12,6 +12,8 @@ export interface ImportRequest {
   records: AsyncIterable<RawRecord> | Iterable<RawRecord>;
   platform?: string;
   origin: string;
+  /** Rows per write when the database is local (default: small, to keep an import's memory flat). */
+  batchSize?: number;
   onProgress?: (summary: IngestSummary) => void;
 }
 

@@ -21,7 +21,7 @@ export class LocalBackend implements Backend {
     const summary = await ingestRecords(
       { warehouse: this.warehouse, workspace: this.workspace, source: request.source, importId, platform: request.platform },
       request.records,
-      { onBatch: request.onProgress },
+      { onBatch: request.onProgress, batchSize: request.batchSize },
     );
     const { accepted, updated, duplicates, rejected } = summary;
     if (accepted + updated > 0) {

@@ -26,7 +26,7 @@ export interface IngestOptions {
 }
 
 /** Rows per write transaction when streaming files: small enough to keep an import's memory flat. */
-export const DEFAULT_BATCH_SIZE = 5_000;
+export const DEFAULT_BATCH_SIZE = 2_000;
 
 /** Validates every record, writes the valid ones in batches, and reports what happened. */
 export async function ingestRecords(

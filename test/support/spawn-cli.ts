@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = ['--import', 'tsx', 'src/cli.ts'];
 
-export function startCli(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [...CLI, ...args], {
+/** Runs the CLI from its TypeScript sources, or with `built` the compiled dist/cli.js that ships. */
+export function startCli(args: string[], env: Record<string, string> = {}, built = false): ChildProcess {
+  return spawn(process.execPath, [...(built ? ['dist/cli.js'] : CLI), ...args], {
     cwd: ROOT,
     env: { ...process.env, BEACON_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
