@@ -182,3 +182,63 @@ describe('workspace routes', () => {
     expect(missing.body.error.code).toBe('not_found');
   });
 });
+
+describe('hostile input', () => {
+  const hostile = [
+    "'; DROP TABLE events; --",
+    '" OR 1=1 --',
+    'line\nbreak\r\nand\ttab',
+    'quote " and \\ backslash',
+    '日本語 😀 \u202e reversed',
+    '$ws $1 ? :name',
+    '{"json": "in a string"}',
+    ',comma,,separated,',
+  ];
+
+  it('stores hostile strings in every text field exactly as sent, and nothing else changes', async () => {
+    const batch = hostile.map((text, i) =>
+      event(`hostile-${i}-${text}`, {
+        anonymous_id: text,
+        user_id: text,
+        session_id: text,
+        url: `https://shop.example/${encodeURIComponent(text)}?utm_source=${encodeURIComponent(text)}`,
+        referrer: text,
+        utm_campaign: text,
+        campaign_id: text,
+        channel: text,
+        order_id: text,
+        user_agent: text,
+        properties: { [text]: text },
+      }),
+    );
+    const response = await post('/v1/events', batch);
+    expect(response.body).toMatchObject({ accepted: hostile.length, rejected: 0 });
+    const stored = (await t.warehouse.readRows('shop', 'events')).filter((r) => String(r.event_id).startsWith('hostile-'));
+    const byId = new Map(stored.map((r) => [r.event_id, r]));
+    hostile.forEach((text, i) => {
+      const row = byId.get(`hostile-${i}-${text}`)!;
+      expect([row.anonymous_id, row.user_id, row.session_id, row.referrer, row.utm_campaign, row.campaign_id, row.channel, row.order_id, row.user_agent]).toEqual(Array(9).fill(text));
+      expect(JSON.parse(String(row.properties))).toEqual({ [text]: text });
+    });
+    // The derived view is built from them too (identities, sessions, channels).
+    await t.server.scheduler.flush('shop');
+    const facts = (await t.warehouse.readDerived('shop', 'event_facts')).filter((r) => String(r.event_id).startsWith('hostile-'));
+    expect(facts.map((f) => [f.anonymous_id, f.channel]).sort()).toEqual(hostile.map((text) => [text, text]).sort());
+    // The other workspace and the tables are untouched.
+    expect((await t.warehouse.readRows('other', 'events')).some((r) => String(r.event_id).startsWith('hostile-'))).toBe(false);
+    expect((await call(t.url, 'GET', '/healthz')).status).toBe(200);
+  });
+
+  it('refuses hostile source names, presets and maps with 4xx, never 500', async () => {
+    for (const path of [
+      "/v1/import/events'%3B%20DROP%20TABLE%20events",
+      '/v1/import/..%2F..%2Fetc%2Fpasswd',
+      '/v1/import/ad_performance?preset=%27%3B--',
+      '/v1/import/orders?map=%3D%3D%3D',
+    ]) {
+      const response = await post(path, [event('h')]);
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+    }
+  });
+});

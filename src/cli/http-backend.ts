@@ -2,7 +2,6 @@
 // (--server URL --key KEY) or the local server that holds the database file.
 import { BeaconError, ValidationError } from '../core/errors.js';
 import { addRejection, addWrite, emptySummary, type IngestSummary } from '../ingest/ingest-summary.js';
-import type { RawRecord } from '../ingest/readers/raw-record.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import { WORKSPACE_HEADER } from '../server/auth.js';
 import type { FreshnessRow, ImportRecord, Workspace } from '../warehouse/warehouse.js';
