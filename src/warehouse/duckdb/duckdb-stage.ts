@@ -11,18 +11,35 @@ import type { Row } from '../../model/validate.js';
 import type { StoredColumn } from '../tables.js';
 import { quoteIdent, stageType } from './duckdb-ddl.js';
 
+type LineSerializer = (row: Row, head: string) => string;
+const serializers = new Map<string, LineSerializer>();
+
 /**
- * NDJSON lines of `rows`; `constants` (e.g. workspace and import ids) are
- * spliced into every line without copying the row objects.
+ * One generated function per column list writes a row as a JSON line,
+ * leaving out null fields (read_json reads a missing key as NULL): half the
+ * bytes of JSON.stringify on typical events, and faster to produce. Column
+ * names come from our own table specs, never from input.
  */
-export function stageNdjson(rows: readonly Row[], constants: Record<string, string | number> = {}): string {
-  const prefix = JSON.stringify(constants).slice(0, -1);
-  const lines = new Array<string>(rows.length);
-  if (prefix === '{') {
-    for (let i = 0; i < rows.length; i++) lines[i] = JSON.stringify(rows[i]);
-  } else {
-    for (let i = 0; i < rows.length; i++) lines[i] = `${prefix},${JSON.stringify(rows[i]).slice(1)}`;
+function serializerFor(columns: readonly StoredColumn[]): LineSerializer {
+  const signature = columns.map((c) => c.name).join(',');
+  let serializer = serializers.get(signature);
+  if (!serializer) {
+    const fields = columns.map((c) => {
+      const key = JSON.stringify(c.name);
+      return `v = row[${key}]; if (v != null) s += ${JSON.stringify(`,${JSON.stringify(c.name)}:`)} + JSON.stringify(v);`;
+    });
+    serializer = new Function('row', 'head', `let s = ''; let v; ${fields.join(' ')} return '{' + head + (head ? s : s.slice(1)) + '}';`) as LineSerializer;
+    serializers.set(signature, serializer);
   }
+  return serializer;
+}
+
+/** NDJSON lines of `rows` over `columns`, with `constants` (e.g. workspace and import ids) in every line. */
+export function stageNdjson(columns: readonly StoredColumn[], rows: readonly Row[], constants: Record<string, string | number> = {}): string {
+  const serialize = serializerFor(columns);
+  const head = JSON.stringify(constants).slice(1, -1);
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) lines[i] = serialize(rows[i], head);
   return lines.join('\n');
 }
 
@@ -50,7 +67,7 @@ export async function stageRows(
   columns: readonly StoredColumn[],
   rows: readonly Row[],
 ): Promise<void> {
-  await withStageFile(stageNdjson(rows), columns, (source) =>
+  await withStageFile(stageNdjson(columns, rows), columns, (source) =>
     connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${source}`),
   );
 }

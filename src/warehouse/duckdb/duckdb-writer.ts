@@ -41,7 +41,7 @@ export function prepareEventPart(workspace: string, importId: string, rows: read
 }
 
 function eventStage(workspace: string, importId: string, rows: readonly Row[]): string {
-  return stageNdjson(rows, { workspace_id: workspace, import_id: importId });
+  return stageNdjson(inputColumns('events'), rows, { workspace_id: workspace, import_id: importId });
 }
 
 /** Drops rows whose (workspace, event_id) an earlier part of the same group already carries. */
