@@ -3,7 +3,6 @@
 // finished with rejected records.
 import type { IngestSummary } from '../ingest/ingest-summary.js';
 
-export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_REJECTED = 2;
 

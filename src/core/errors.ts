@@ -81,7 +81,3 @@ export class UnavailableError extends BeaconError {
     super(503, 'unavailable', message);
   }
 }
-
-export function isBeaconError(err: unknown): err is BeaconError {
-  return err instanceof BeaconError;
-}

@@ -32,10 +32,17 @@ const BOOKKEEPING: readonly StoredColumn[] = [
 
 const ROW_HASH: StoredColumn = { name: 'row_hash', kind: 'string' };
 
+// Computed once: every write batch asks for these.
+const INPUT_COLUMNS = Object.fromEntries(
+  SOURCE_NAMES.map((source) => {
+    const contract = columnsOf(SOURCES[source].schema).map(({ name, kind }) => ({ name, kind }));
+    return [source, source === 'events' ? [...contract, ...PARSED_EVENT_COLUMNS] : contract];
+  }),
+) as unknown as Record<SourceName, readonly StoredColumn[]>;
+
 /** Columns a writer receives per row, in order (contract fields, then parsed fields for events). */
 export function inputColumns(source: SourceName): readonly StoredColumn[] {
-  const contract = columnsOf(SOURCES[source].schema).map(({ name, kind }) => ({ name, kind }));
-  return source === 'events' ? [...contract, ...PARSED_EVENT_COLUMNS] : contract;
+  return INPUT_COLUMNS[source];
 }
 
 export function sourceTable(source: SourceName): TableSpec {

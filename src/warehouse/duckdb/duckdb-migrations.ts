@@ -26,5 +26,3 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
 ];
-
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
