@@ -6,6 +6,10 @@ import type { RawRecord } from '../ingest/readers/raw-record.js';
 import type { SourceName } from '../model/sources.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import type { ApiKeyRecord, FreshnessRow, ImportRecord, Workspace } from '../warehouse/warehouse.js';
+import type { publicMetric } from '../metrics/metrics-service.js';
+import type { QueryResult } from '../metrics/types.js';
+
+export type PublicMetric = ReturnType<typeof publicMetric>;
 
 export interface ImportRequest {
   source: SourceName;
@@ -31,5 +35,8 @@ export interface Backend {
   listWorkspaces(): Promise<Workspace[]>;
   freshness(): Promise<FreshnessRow[]>;
   imports(): Promise<ImportRecord[]>;
+  /** POST /v1/query: the body as the HTTP API takes it. */
+  query(body: Record<string, unknown>): Promise<QueryResult>;
+  catalog(): Promise<PublicMetric[]>;
   close(): Promise<void>;
 }

@@ -2,10 +2,11 @@
 // (--server URL --key KEY) or the local server that holds the database file.
 import { BeaconError, ValidationError } from '../core/errors.js';
 import { addRejection, addWrite, emptySummary, type IngestSummary } from '../ingest/ingest-summary.js';
+import type { QueryResult } from '../metrics/types.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import { WORKSPACE_HEADER } from '../server/auth.js';
 import type { FreshnessRow, ImportRecord, Workspace } from '../warehouse/warehouse.js';
-import type { Backend, ImportRequest, PublicKey } from './backend.js';
+import type { Backend, ImportRequest, PublicKey, PublicMetric } from './backend.js';
 
 export interface HttpBackendOptions {
   url: string;
@@ -117,6 +118,14 @@ export class HttpBackend implements Backend {
 
   async imports(): Promise<ImportRecord[]> {
     return (await this.request<{ imports: ImportRecord[] }>('GET', '/v1/imports')).imports;
+  }
+
+  query(body: Record<string, unknown>): Promise<QueryResult> {
+    return this.request<QueryResult>('POST', '/v1/query', JSON.stringify(body));
+  }
+
+  async catalog(): Promise<PublicMetric[]> {
+    return (await this.request<{ metrics: PublicMetric[] }>('GET', '/v1/catalog')).metrics;
   }
 
   async close(): Promise<void> {}

@@ -3,7 +3,10 @@ import { createApiKey } from '../access/api-keys.js';
 import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } from '../access/workspaces.js';
 import { NotFoundError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
+import { refreshWorkspace } from '../ingest/derive-scheduler.js';
 import { ingestRecords } from '../ingest/ingest-records.js';
+import { attachBenchmarks } from '../metrics/goals-service.js';
+import { metricCatalog, publicMetric, queryMetrics } from '../metrics/metrics-service.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { Backend, ImportRequest, PublicKey } from './backend.js';
 
@@ -70,6 +73,17 @@ export class LocalBackend implements Backend {
 
   async imports() {
     return this.warehouse.listImports(this.workspace);
+  }
+
+  async query(body: Record<string, unknown>) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    await refreshWorkspace(this.warehouse, this.workspace);
+    return attachBenchmarks(this.warehouse, this.workspace, await queryMetrics(this.warehouse, workspace, body));
+  }
+
+  async catalog() {
+    await requireWorkspace(this.warehouse, this.workspace);
+    return [...(await metricCatalog(this.warehouse, this.workspace)).values()].map(publicMetric);
   }
 
   close() {

@@ -9,6 +9,7 @@ import { registerAdminCommands } from './commands/admin-commands.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerDoctorCommand } from './commands/doctor-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerQueryCommands } from './commands/query-commands.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { EXIT_FAILURE } from './output.js';
 
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDemoCommand(program, env);
   registerImportCommand(program, env);
   registerAdminCommands(program, env);
+  registerQueryCommands(program, env);
   registerDoctorCommand(program, env);
   try {
     await program.parseAsync(argv);

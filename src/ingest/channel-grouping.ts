@@ -331,7 +331,7 @@ export function platformChannel(platform: string): DefaultChannel | undefined {
   return PLATFORM_CHANNELS.get(platform.trim().toLowerCase());
 }
 
-const PLATFORMS: readonly [DefaultChannel, readonly string[]][] = [
+export const PLATFORM_DEFAULT_CHANNELS: readonly [DefaultChannel, readonly string[]][] = [
   ['Paid Search', ['google_ads', 'microsoft_ads', 'bing_ads', 'apple_search_ads']],
   ['Paid Social', ['meta_ads', 'facebook_ads', 'instagram_ads', 'linkedin_ads', 'tiktok_ads', 'twitter_ads', 'x_ads', 'pinterest_ads', 'snapchat_ads', 'reddit_ads']],
   ['Paid Video', ['youtube_ads']],
@@ -339,5 +339,5 @@ const PLATFORMS: readonly [DefaultChannel, readonly string[]][] = [
 ];
 
 const PLATFORM_CHANNELS: ReadonlyMap<string, DefaultChannel> = new Map(
-  PLATFORMS.flatMap(([channel, platforms]) => platforms.map((platform): [string, DefaultChannel] => [platform, channel])),
+  PLATFORM_DEFAULT_CHANNELS.flatMap(([channel, platforms]) => platforms.map((platform): [string, DefaultChannel] => [platform, channel])),
 );

@@ -1,6 +1,9 @@
 // The OpenAPI 3 document, generated from the same schemas that validate records.
 import { SOURCES, SOURCE_NAMES } from './sources.js';
 import { WorkspaceSettingsSchema } from './settings.js';
+import { BenchmarkInputSchema, GoalInputSchema } from '../metrics/goals.js';
+import { CustomMetricSchema } from '../metrics/metrics-service.js';
+import { QueryInputSchema } from '../metrics/query-input.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -71,6 +74,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         Error: ErrorBody,
         IngestResult,
         Settings: publicSchema(WorkspaceSettingsSchema),
+        Query: QueryInputSchema,
+        CustomMetric: CustomMetricSchema,
+        Goal: GoalInputSchema,
+        Benchmark: BenchmarkInputSchema,
         ...Object.fromEntries(SOURCE_NAMES.map((s) => [s, publicSchema(SOURCES[s].schema)])),
       },
     },
@@ -101,6 +108,36 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         post: { summary: 'create a key; the secret is returned once; scope admin', requestBody: { content: json({ type: 'object', properties: { scope: { type: 'string', enum: ['ingest', 'read', 'admin'] } } }) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
       },
       '/v1/keys/{id}': { delete: { summary: 'revoke a key; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
+      '/v1/catalog': { get: { summary: 'the metric catalog incl. user-defined metrics; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } } },
+      '/v1/query': {
+        post: {
+          summary: 'metrics × dimensions × grain over a period, filtered, optionally compared → { columns, rows, totals, comparison? }; scope read',
+          requestBody: { required: true, content: json(ref('Query')) },
+          responses: { ...ok({ type: 'object' }), ...errors(400, 401, 403, 422) },
+        },
+      },
+      '/v1/metrics/custom': {
+        get: { summary: 'user-defined metrics; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } },
+        post: { summary: 'define (or replace) a metric from a formula over catalog ids; scope admin', requestBody: { required: true, content: json(ref('CustomMetric')) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
+      },
+      '/v1/metrics/custom/{id}': { delete: { summary: 'delete a user-defined metric; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404, 409) } } },
+      '/v1/campaigns/{id}/kpis': {
+        get: {
+          summary: "the campaign's objective and its headline KPIs, compared with the previous period; scope read",
+          parameters: ['from', 'to'].map((name) => ({ name, in: 'query', schema: { type: 'string', format: 'date' } })),
+          responses: { ...ok({ type: 'object' }), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/v1/goals': {
+        get: { summary: 'goals with actual, % attained, expected by today and status; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } },
+        post: { summary: 'create a goal; scope admin', requestBody: { required: true, content: json(ref('Goal')) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
+      },
+      '/v1/goals/{id}': { delete: { summary: 'delete a goal; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
+      '/v1/benchmarks': {
+        get: { summary: 'benchmark bands per metric; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } },
+        post: { summary: 'create a benchmark band; scope admin', requestBody: { required: true, content: json(ref('Benchmark')) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
+      },
+      '/v1/benchmarks/{id}': { delete: { summary: 'delete a benchmark band; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
     },
   };
 }

@@ -5,6 +5,7 @@ import { buildOpenApi } from '../model/openapi.js';
 import type { ServerContext } from './context.js';
 import { handleError, notFound } from './error-handler.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
+import { registerMetricsRoutes } from './routes/metrics-routes.js';
 import { registerWorkspaceRoutes } from './routes/workspace-routes.js';
 
 export interface AppOptions {
@@ -29,5 +30,6 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
   app.get('/openapi.json', async () => openapi);
   registerIngestRoutes(app, context);
   registerWorkspaceRoutes(app, context);
+  registerMetricsRoutes(app, context);
   return app;
 }

@@ -83,6 +83,11 @@ export const EVENT_FACTS: TableSpec = {
     { name: 'revenue', kind: 'money' },
     { name: 'currency', kind: 'string' },
     { name: 'revenue_converted', kind: 'money' },
+    { name: 'device', kind: 'string' },
+    { name: 'country', kind: 'string' },
+    { name: 'message_id', kind: 'string' },
+    { name: 'video_id', kind: 'string' },
+    { name: 'percent', kind: 'number' },
   ],
 };
 
@@ -105,6 +110,8 @@ export const SESSIONS: TableSpec = {
     { name: 'onsite_events', kind: 'integer' },
     { name: 'is_bounce', kind: 'boolean' },
     { name: 'is_bot', kind: 'boolean' },
+    { name: 'device', kind: 'string' },
+    { name: 'country', kind: 'string' },
   ],
 };
 

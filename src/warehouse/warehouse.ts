@@ -3,6 +3,7 @@
 import type { Row } from '../model/validate.js';
 import type { SourceName } from '../model/sources.js';
 import type { WorkspaceSettings } from '../model/settings.js';
+import type { Statement } from '../sql/dialect.js';
 
 export interface WriteResult {
   /** New records stored. */
@@ -120,7 +121,24 @@ export interface Warehouse {
   /** Rows of a derived relation: 'event_facts' | 'sessions' | 'identities'. */
   readDerived(workspace: string, relation: DerivedRelation): Promise<Row[]>;
 
+  /** Runs a read-only statement rendered by this engine's dialect (sql/dialects.ts). */
+  query(statement: Statement): Promise<Record<string, unknown>[]>;
+
+  /** Documents a workspace keeps (custom metrics, goals, benchmarks…), by kind and id; put replaces. */
+  putObject(workspace: string, kind: ObjectKind, id: string, body: unknown): Promise<void>;
+  listObjects(workspace: string, kind: ObjectKind): Promise<StoredObject[]>;
+  /** False when the workspace has no such object. */
+  deleteObject(workspace: string, kind: ObjectKind, id: string): Promise<boolean>;
+
   close(): Promise<void>;
+}
+
+export type ObjectKind = 'custom_metric' | 'goal' | 'benchmark';
+
+export interface StoredObject {
+  id: string;
+  body: unknown;
+  createdAt: string;
 }
 
 export type DerivedRelation = 'event_facts' | 'sessions' | 'identities';

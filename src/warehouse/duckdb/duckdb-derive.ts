@@ -85,6 +85,11 @@ async function stageResolvedEvents(connection: DuckDBConnection, workspace: stri
        SELECT ev.event_id, ev.type, ev."timestamp", ev.anonymous_id, ev.user_id, ev.session_id, ev.url, ev.channel,
          ev.campaign_id, ev.ad_group_id, ev.ad_id, ev.order_id, ev.revenue, ev.currency,
          ev.parsed_click_id_kind, ev.parsed_referrer_host, ev.parsed_landing_page, ev.parsed_is_bot,
+         json_extract_string(ev.properties, '$.device') AS p_device,
+         json_extract_string(ev.properties, '$.country') AS p_country,
+         json_extract_string(ev.properties, '$.message_id') AS p_message_id,
+         json_extract_string(ev.properties, '$.video_id') AS p_video_id,
+         TRY_CAST(json_extract_string(ev.properties, '$.percent') AS DOUBLE) AS p_percent,
          coalesce(ev.utm_source, ev.parsed_utm_source) AS eff_source,
          coalesce(ev.utm_medium, ev.parsed_utm_medium) AS eff_medium,
          coalesce(ev.utm_campaign, ev.parsed_utm_campaign) AS eff_campaign,
@@ -187,7 +192,8 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
        k.url, k.f_landing, k.order_id, k.revenue, k.currency,
        CASE WHEN k.revenue IS NULL THEN NULL
             WHEN k.currency IS NULL OR k.currency = $currency THEN k.revenue
-            ELSE CAST(k.revenue * fx.rate AS DECIMAL(18,6)) END
+            ELSE CAST(k.revenue * fx.rate AS DECIMAL(18,6)) END,
+       k.p_device, k.p_country, k.p_message_id, k.p_video_id, k.p_percent
      FROM sessioned k
      LEFT JOIN identities i ON i.workspace_id = $ws AND i.anonymous_id = k.anonymous_id
      LEFT JOIN (SELECT DISTINCT ad_id FROM ad_performance WHERE workspace_id = $ws AND ad_id <> '') ads
@@ -209,7 +215,7 @@ async function rebuildSessions(connection: DuckDBConnection, ws: { ws: string })
        arg_min(source, ts), arg_min(medium, ts), arg_min(channel, ts), arg_min(campaign_id, ts), arg_min(landing_page, ts),
        count(*) FILTER (WHERE type = 'page_view'), count(*),
        count(*) FILTER (WHERE type = 'page_view') = 1 AND count(*) = 1,
-       bool_or(is_bot)
+       bool_or(is_bot), arg_min(device, ts), arg_min(country, ts)
      FROM event_facts
      WHERE workspace_id = $ws AND session_key IS NOT NULL AND anonymous_id IN (SELECT anonymous_id FROM affected)
      GROUP BY session_key`,

@@ -25,4 +25,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ...DERIVED_TABLES.map((t) => createTableSql(t)),
     ],
   },
+  {
+    version: 2,
+    description: 'device, country and well-known properties in the derived view; stored workspace objects',
+    statements: () => [
+      ...['device', 'country', 'message_id', 'video_id'].map((c) => `ALTER TABLE event_facts ADD COLUMN IF NOT EXISTS ${c} VARCHAR`),
+      `ALTER TABLE event_facts ADD COLUMN IF NOT EXISTS percent DOUBLE`,
+      ...['device', 'country'].map((c) => `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS ${c} VARCHAR`),
+      `UPDATE derive_state SET needs_full = true`,
+      `CREATE TABLE IF NOT EXISTS workspace_objects (workspace VARCHAR NOT NULL, kind VARCHAR NOT NULL, id VARCHAR NOT NULL,
+         body JSON NOT NULL, created_at TIMESTAMP NOT NULL, PRIMARY KEY (workspace, kind, id))`,
+    ],
+  },
 ];

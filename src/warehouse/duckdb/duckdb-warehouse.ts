@@ -19,10 +19,13 @@ import type {
   FreshnessRow,
   ImportNote,
   ImportRecord,
+  ObjectKind,
+  StoredObject,
   Warehouse,
   Workspace,
   WriteResult,
 } from '../warehouse.js';
+import type { Statement } from '../../sql/dialect.js';
 import { quoteIdent } from './duckdb-ddl.js';
 import { refreshDerivedEvents } from './duckdb-derive.js';
 import { MIGRATIONS } from './duckdb-migrations.js';
@@ -332,6 +335,30 @@ export class DuckDbWarehouse implements Warehouse {
       `SELECT * EXCLUDE (workspace_id) FROM ${quoteIdent(relation)} WHERE workspace_id = $ws ORDER BY ${order}`,
       { ws: workspace },
     )) as Row[];
+  }
+
+  async query(statement: Statement): Promise<Record<string, unknown>[]> {
+    return this.select(statement.sql, statement.params as Record<string, DuckDBValue>);
+  }
+
+  async putObject(workspace: string, kind: ObjectKind, id: string, body: unknown): Promise<void> {
+    await this.exec(
+      `INSERT INTO workspace_objects VALUES ($ws, $kind, $id, $body, CAST(now() AS TIMESTAMP))
+       ON CONFLICT (workspace, kind, id) DO UPDATE SET body = excluded.body`,
+      { ws: workspace, kind, id, body: JSON.stringify(body) },
+    );
+  }
+
+  async listObjects(workspace: string, kind: ObjectKind): Promise<StoredObject[]> {
+    const rows = await this.select(
+      'SELECT id, body, created_at FROM workspace_objects WHERE workspace = $ws AND kind = $kind ORDER BY created_at, id',
+      { ws: workspace, kind },
+    );
+    return rows.map((r) => ({ id: r.id as string, body: typeof r.body === 'string' ? JSON.parse(r.body) : r.body, createdAt: String(r.created_at) }));
+  }
+
+  async deleteObject(workspace: string, kind: ObjectKind, id: string): Promise<boolean> {
+    return (await this.exec('DELETE FROM workspace_objects WHERE workspace = $ws AND kind = $kind AND id = $id', { ws: workspace, kind, id })) > 0;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,60 @@
+// Turns `beacon query` options into the body of POST /v1/query.
+import { ValidationError } from '../core/errors.js';
+
+export interface QueryOptions {
+  metrics: string;
+  by?: string;
+  grain?: string;
+  from: string;
+  to: string;
+  filter?: string[];
+  compare?: string;
+  model?: string;
+  lookback?: string;
+  orderBy?: string;
+  limit?: string;
+}
+
+const FILTER_RE = /^\s*([a-z_]+)\s*(!=|=|~)(.*)$/;
+
+/**
+ * "dim=v1,v2" → in, "dim!=v1,v2" → not in, "dim~text" → contains.
+ * @example parseFilterOption('channel!=Direct') // → { dimension: 'channel', op: 'not_in', values: ['Direct'] }
+ */
+export function parseFilterOption(text: string): { dimension: string; op: 'in' | 'not_in' | 'contains'; values: string[] } {
+  const m = FILTER_RE.exec(text);
+  if (!m) throw new ValidationError(`--filter "${text}": write dim=v1,v2 (in), dim!=v1,v2 (not in) or dim~text (contains)`);
+  const [, dimension, operator, rest] = m;
+  if (operator === '~') {
+    if (rest.length === 0) throw new ValidationError(`--filter "${text}": nothing to look for after ~`);
+    return { dimension, op: 'contains', values: [rest] };
+  }
+  const values = rest.split(',').map((v) => v.trim()).filter(Boolean);
+  if (values.length === 0) throw new ValidationError(`--filter "${text}": no values after ${operator}`);
+  return { dimension, op: operator === '=' ? 'in' : 'not_in', values };
+}
+
+export function queryBody(options: QueryOptions): Record<string, unknown> {
+  const body: Record<string, unknown> = { metrics: options.metrics, from: options.from, to: options.to };
+  if (options.by) body.dimensions = options.by;
+  if (options.grain) body.grain = options.grain;
+  if (options.filter?.length) body.filters = options.filter.map(parseFilterOption);
+  if (options.compare) body.compare = options.compare;
+  if (options.model || options.lookback) {
+    const attribution: Record<string, unknown> = {};
+    if (options.model) attribution.model = options.model;
+    if (options.lookback) {
+      const days = Number(options.lookback);
+      if (!Number.isInteger(days)) throw new ValidationError(`--lookback must be a whole number of days, got "${options.lookback}"`);
+      attribution.lookback_days = days;
+    }
+    body.attribution = attribution;
+  }
+  if (options.orderBy) body.order_by = options.orderBy;
+  if (options.limit) {
+    const limit = Number(options.limit);
+    if (!Number.isInteger(limit)) throw new ValidationError(`--limit must be a whole number, got "${options.limit}"`);
+    body.limit = limit;
+  }
+  return body;
+}

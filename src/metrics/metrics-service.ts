@@ -1,0 +1,168 @@
+// What the HTTP routes and the CLI call for metrics: the catalog with the
+// workspace's own metrics, queries, user-defined metrics and campaign KPIs.
+// The caller brings the derived view up to date before querying.
+import { Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import type { Warehouse, Workspace } from '../warehouse/warehouse.js';
+import { CATALOG, CATALOG_BY_ID, describeMetric, OBJECTIVE_KPIS, type CatalogMetric, type Objective } from './catalog.js';
+import { checkCustomMetrics, expandFormula, formatFormula, formulaMetricIds, parseFormula, type FormulaNode } from './formula.js';
+import { parseQuery } from './query-input.js';
+import { runMetricQuery } from './run-query.js';
+import { DIRECTIONS, UNITS, type QueryResult } from './types.js';
+
+export const CustomMetricSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64 }),
+    formula: Type.String({ minLength: 1, maxLength: 500 }),
+    label: Type.Optional(Type.String({ maxLength: 120 })),
+    unit: Type.Optional(Type.Union(UNITS.map((u) => Type.Literal(u)))),
+    direction: Type.Optional(Type.Union(DIRECTIONS.map((d) => Type.Literal(d)))),
+  },
+  { additionalProperties: false },
+);
+
+export interface CustomMetric {
+  id: string;
+  formula: string;
+  label?: string;
+  unit?: CatalogMetric['unit'];
+  direction?: CatalogMetric['direction'];
+}
+
+const checkCustom = TypeCompiler.Compile(CustomMetricSchema);
+
+/** Catalog metrics that cannot appear inside a formula (they are not a function of aggregates). */
+const NOT_COMPOSABLE = new Set(CATALOG.filter((m) => m.reserved || m.growthOf).map((m) => m.id));
+
+/** The catalog plus the workspace's own metrics, by id. */
+export async function metricCatalog(warehouse: Warehouse, workspace: string): Promise<Map<string, CatalogMetric>> {
+  const custom = (await warehouse.listObjects(workspace, 'custom_metric')).map((o) => o.body as CustomMetric);
+  const map = new Map(CATALOG_BY_ID);
+  for (const metric of describeCustomMetrics(custom)) map.set(metric.id, metric);
+  return map;
+}
+
+function describeCustomMetrics(custom: readonly CustomMetric[]): CatalogMetric[] {
+  const nodes = new Map<string, FormulaNode>(custom.map((c) => [c.id, parseFormula(c.formula)]));
+  return custom.map((c) => {
+    // In terms of catalog metrics only, then of measures: evaluated on aggregates like any catalog metric.
+    const expanded = substitute(expandFormula(c.id, nodes));
+    return describeMetric(
+      {
+        id: c.id,
+        label: c.label ?? c.id,
+        formula: c.formula,
+        unit: c.unit ?? 'ratio',
+        direction: c.direction ?? 'neutral',
+        group: 'custom',
+        compute: formatFormula(expanded),
+      },
+      true,
+    );
+  });
+}
+
+/** Replaces catalog metric ids by their formulas over measures. */
+function substitute(node: FormulaNode): FormulaNode {
+  switch (node.kind) {
+    case 'metric':
+      return CATALOG_BY_ID.get(node.id)!.node;
+    case 'negate':
+      return { kind: 'negate', operand: substitute(node.operand) };
+    case 'binary':
+      return { ...node, left: substitute(node.left), right: substitute(node.right) };
+    default:
+      return node;
+  }
+}
+
+export async function queryMetrics(warehouse: Warehouse, workspace: Workspace, body: unknown): Promise<QueryResult> {
+  const metrics = await metricCatalog(warehouse, workspace.name);
+  const query = parseQuery(body, metrics, workspace.settings);
+  return runMetricQuery({ warehouse, workspace, metrics }, query);
+}
+
+export async function listCustomMetrics(warehouse: Warehouse, workspace: string): Promise<CustomMetric[]> {
+  return (await warehouse.listObjects(workspace, 'custom_metric')).map((o) => o.body as CustomMetric);
+}
+
+/** Validates and stores (or replaces) a user-defined metric. */
+export async function saveCustomMetric(warehouse: Warehouse, workspace: string, body: unknown): Promise<CatalogMetric> {
+  if (!checkCustom.Check(body)) {
+    const problem = checkCustom.Errors(body).First()!;
+    const field = problem.path.replace(/^\//, '') || '(metric)';
+    throw new ValidationError(`invalid custom metric: ${field} ${problem.message}`, { field });
+  }
+  const others = (await listCustomMetrics(warehouse, workspace)).filter((c) => c.id !== body.id);
+  const drafts = [...others, body];
+  const problems = checkCustomMetrics(drafts, new Set(CATALOG_BY_ID.keys()));
+  const mine = problems.filter((p) => p.id === body.id);
+  if (mine.length > 0) throw new ValidationError(`custom metric "${body.id}": ${mine.map((p) => p.message).join('; ')}`, { problems: mine });
+  const blocked = formulaMetricIds(parseFormula(body.formula)).filter((id) => NOT_COMPOSABLE.has(id));
+  if (blocked.length > 0) {
+    throw new ValidationError(`custom metric "${body.id}": ${blocked.join(', ')} cannot be used in a formula`, { field: 'formula' });
+  }
+  const [described] = describeCustomMetrics(drafts).filter((m) => m.id === body.id);
+  await warehouse.putObject(workspace, 'custom_metric', body.id, body);
+  return described;
+}
+
+export async function deleteCustomMetric(warehouse: Warehouse, workspace: string, id: string): Promise<void> {
+  const custom = await listCustomMetrics(warehouse, workspace);
+  if (!custom.some((c) => c.id === id)) throw new NotFoundError(`unknown custom metric "${id}"`);
+  const users = custom.filter((c) => c.id !== id && formulaMetricIds(parseFormula(c.formula)).includes(id)).map((c) => c.id);
+  if (users.length > 0) throw new ConflictError(`custom metric "${id}" is used by ${users.join(', ')}; delete those first`, { used_by: users });
+  await warehouse.deleteObject(workspace, 'custom_metric', id);
+}
+
+/** A metric as the catalog endpoints show it. */
+export function publicMetric(metric: CatalogMetric) {
+  return {
+    id: metric.id,
+    label: metric.label,
+    formula: metric.formula,
+    unit: metric.unit,
+    direction: metric.direction,
+    group: metric.group,
+    facts: metric.facts,
+    dimensions: metric.dimensions,
+    custom: metric.custom,
+    ...(metric.reserved ? { available: false, reason: metric.reserved } : {}),
+    ...(metric.note ? { note: metric.note } : {}),
+  };
+}
+
+export interface CampaignKpis {
+  campaign: { id: string; name: string | null; objective: Objective | null };
+  objective: Objective;
+  /** 'campaign' when the campaign names its objective, 'default' when it has none (conversion is assumed). */
+  objective_source: 'campaign' | 'default';
+  from: string;
+  to: string;
+  kpis: QueryResult;
+}
+
+/** The campaign's objective and its headline KPIs (KPIS.md) over a period. */
+export async function campaignKpis(warehouse: Warehouse, workspace: Workspace, campaignId: string, from: string, to: string): Promise<CampaignKpis> {
+  const campaigns = await warehouse.readRows(workspace.name, 'campaigns');
+  const found = campaigns.find((c) => c.campaign_id === campaignId);
+  if (!found) throw new NotFoundError(`unknown campaign "${campaignId}"`);
+  const objective = (found.objective as Objective | null) ?? null;
+  const chosen: Objective = objective ?? 'conversion';
+  const kpis = await queryMetrics(warehouse, workspace, {
+    metrics: [...OBJECTIVE_KPIS[chosen]],
+    from,
+    to,
+    filters: [{ dimension: 'campaign', op: 'eq', values: [campaignId] }],
+    compare: 'previous_period',
+  });
+  return {
+    campaign: { id: campaignId, name: (found.name as string | null) ?? null, objective },
+    objective: chosen,
+    objective_source: objective ? 'campaign' : 'default',
+    from,
+    to,
+    kpis,
+  };
+}

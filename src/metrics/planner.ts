@@ -1,0 +1,133 @@
+// The pure step from a checked query to neutral SQL: one aggregate SELECT per
+// fact the metrics read (grouped by time bucket and dimensions), one for the
+// totals over the whole period, and for running balances (active customers,
+// MRR) one for the balance before the period starts.
+import { and, bin, col, isIn, isNull, or, type Expr, type Select } from '../sql/ast.js';
+import type { CatalogMetric } from './catalog.js';
+import { FACTS, MEASURE_FACT, type Fact, type FactId } from './facts.js';
+import { rangeInstants } from './time-buckets.js';
+import type { Dimension, Filter, Grain } from './types.js';
+
+/** Label for NULL dimension values in results and filters. */
+export const NONE = '(none)';
+export const BUCKET = 'date';
+
+export interface FactQueries {
+  fact: FactId;
+  flowMeasures: string[];
+  balanceMeasures: string[];
+  /** Grouped by bucket (when a grain is asked) and dimensions; absent when the query has neither. */
+  rows?: Select;
+  totals: Select;
+  /** Sum of balance deltas before the period, by dimensions and in total. */
+  openingRows?: Select;
+  openingTotals?: Select;
+}
+
+export interface PlanInput {
+  metrics: readonly CatalogMetric[];
+  dimensions: readonly Dimension[];
+  grain: Grain | null;
+  filters: readonly Filter[];
+  from: string;
+  to: string;
+  timeZone: string;
+}
+
+export function planQuery(input: PlanInput): FactQueries[] {
+  const byFact = new Map<FactId, Set<string>>();
+  for (const metric of input.metrics) {
+    for (const measure of metric.measures) {
+      const fact = MEASURE_FACT.get(measure)!;
+      if (!byFact.has(fact)) byFact.set(fact, new Set());
+      byFact.get(fact)!.add(measure);
+    }
+  }
+  return [...byFact].map(([factId, measureSet]) => planFact(FACTS[factId], [...measureSet], input));
+}
+
+function planFact(fact: Fact, measures: string[], input: PlanInput): FactQueries {
+  const flowMeasures = measures.filter((m) => !fact.measures[m].balance);
+  const balanceMeasures = measures.filter((m) => fact.measures[m].balance);
+  const dimensionColumns = input.dimensions.map((d) => ({ alias: d, expr: col(dimensionColumn(fact, d)) }));
+  const measureColumns = measures.map((m) => ({ alias: m, expr: fact.measures[m].expr }));
+  const filters = input.filters.map((f) => filterExpr(col(dimensionColumn(fact, f.dimension)), f));
+  const inRange = [...timeRange(fact, input), ...filters];
+  const bucket = input.grain ? [{ alias: BUCKET, expr: bucketExpr(fact, input.grain, input.timeZone) }] : [];
+  const grouped = [...bucket, ...dimensionColumns];
+
+  const queries: FactQueries = {
+    fact: fact.id as FactId,
+    flowMeasures,
+    balanceMeasures,
+    totals: { from: { name: fact.relation }, columns: measureColumns, where: inRange, groupBy: [] },
+  };
+  if (grouped.length > 0) {
+    queries.rows = { from: { name: fact.relation }, columns: [...grouped, ...measureColumns], where: inRange, groupBy: grouped.map((c) => c.alias) };
+  }
+  if (balanceMeasures.length > 0) {
+    const before = [beforeStart(fact, input), ...filters];
+    const balanceColumns = balanceMeasures.map((m) => ({ alias: m, expr: fact.measures[m].expr }));
+    queries.openingTotals = { from: { name: fact.relation }, columns: balanceColumns, where: before, groupBy: [] };
+    if (dimensionColumns.length > 0) {
+      queries.openingRows = {
+        from: { name: fact.relation },
+        columns: [...dimensionColumns, ...balanceColumns],
+        where: before,
+        groupBy: dimensionColumns.map((c) => c.alias),
+      };
+    }
+  }
+  return queries;
+}
+
+function dimensionColumn(fact: Fact, dimension: Dimension): string {
+  const column = fact.dimensions[dimension];
+  // The query was checked against the metrics' dimensions before planning.
+  if (!column) throw new Error(`fact ${fact.id} has no dimension ${dimension}`);
+  return column;
+}
+
+function timeRange(fact: Fact, input: PlanInput): Expr[] {
+  const time = col(fact.time.column);
+  if (fact.time.kind === 'date') {
+    return [bin('>=', time, { kind: 'date', value: input.from }), bin('<=', time, { kind: 'date', value: input.to })];
+  }
+  const { start, end } = rangeInstants(input.from, input.to, input.timeZone);
+  return [bin('>=', time, { kind: 'timestamp', ms: start }), bin('<', time, { kind: 'timestamp', ms: end })];
+}
+
+function beforeStart(fact: Fact, input: PlanInput): Expr {
+  const time = col(fact.time.column);
+  if (fact.time.kind === 'date') return bin('<', time, { kind: 'date', value: input.from });
+  return bin('<', time, { kind: 'timestamp', ms: rangeInstants(input.from, input.to, input.timeZone).start });
+}
+
+function bucketExpr(fact: Fact, grain: Grain, timeZone: string): Expr {
+  const operand = col(fact.time.column);
+  if (fact.time.kind === 'date') {
+    // Hour grain on daily facts is refused when the query is checked.
+    return { kind: 'date_bucket', grain: grain === 'hour' ? 'day' : grain, operand };
+  }
+  return { kind: 'time_bucket', grain, operand, timeZone };
+}
+
+/** A filter as SQL; the value "(none)" stands for rows without a value. */
+export function filterExpr(column: Expr, filter: Filter): Expr {
+  const values = filter.values.filter((v) => v !== NONE);
+  const wantsNone = values.length < filter.values.length;
+  switch (filter.op) {
+    case 'eq':
+    case 'in': {
+      const match = isIn(column, values);
+      return wantsNone ? or(isNull(column), match) : match;
+    }
+    case 'neq':
+    case 'not_in': {
+      const match = isIn(column, values, true);
+      return wantsNone ? and(isNull(column, true), match) : or(isNull(column), match);
+    }
+    case 'contains':
+      return or(...filter.values.map((needle) => ({ kind: 'contains', operand: column, needle }) as Expr));
+  }
+}

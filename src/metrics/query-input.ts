@@ -1,0 +1,167 @@
+// Turns a query as clients send it (POST /v1/query, beacon query) into a
+// checked MetricQuery, or an error that names the culprit and the valid
+// choices: 400 for what is malformed or unknown, 422 for what is well-formed
+// but impossible (a dimension a metric cannot be split by).
+import { Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { QueryError, ValidationError } from '../core/errors.js';
+import { isValidDate } from '../core/time.js';
+import type { WorkspaceSettings } from '../model/settings.js';
+import type { CatalogMetric } from './catalog.js';
+import { FilterSchema } from './goals.js';
+import { bucketLabels } from './time-buckets.js';
+import {
+  COMPARISONS,
+  DIMENSIONS,
+  GRAINS,
+  QUERY_ATTRIBUTION_MODELS,
+  type Dimension,
+  type MetricQuery,
+  type OrderBy,
+  type QueryAttributionModel,
+} from './types.js';
+
+const MAX_BUCKETS = 20_000;
+const MAX_METRICS = 50;
+
+const StringList = Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 100 }), Type.String({ maxLength: 4000 })]);
+
+export const QueryInputSchema = Type.Object(
+  {
+    metrics: StringList,
+    dimensions: Type.Optional(StringList),
+    grain: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    from: Type.String({ description: 'first day, YYYY-MM-DD (inclusive, workspace time zone)' }),
+    to: Type.String({ description: 'last day, YYYY-MM-DD (inclusive)' }),
+    filters: Type.Optional(Type.Array(FilterSchema, { maxItems: 50 })),
+    compare: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    attribution: Type.Optional(
+      Type.Object(
+        { model: Type.Optional(Type.String()), lookback_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })) },
+        { additionalProperties: false },
+      ),
+    ),
+    order_by: Type.Optional(
+      Type.Union([
+        Type.String(),
+        Type.Array(
+          Type.Object(
+            { field: Type.String(), direction: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])) },
+            { additionalProperties: false },
+          ),
+          { maxItems: 10 },
+        ),
+      ]),
+    ),
+    limit: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+const checkShape = TypeCompiler.Compile(QueryInputSchema);
+
+const list = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : (Array.isArray(value) ? value : value.split(',')).map((s) => s.trim()).filter(Boolean);
+
+function oneOf<T extends string>(value: unknown, choices: readonly T[], field: string): T {
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  throw new ValidationError(`${field} "${String(value)}" is not one of ${choices.join(', ')}`, { field, choices });
+}
+
+/** Checks a query body against the catalog (incl. the workspace's own metrics) and settings. */
+export function parseQuery(body: unknown, metrics: ReadonlyMap<string, CatalogMetric>, settings: WorkspaceSettings): MetricQuery {
+  if (!checkShape.Check(body)) {
+    const problem = checkShape.Errors(body).First()!;
+    const field = problem.path.replace(/^\//, '').replace(/\//g, '.') || '(query)';
+    throw new ValidationError(`invalid query: ${field} ${problem.message}`, { field });
+  }
+  const metricIds = list(body.metrics);
+  if (metricIds.length === 0) throw new ValidationError('metrics: name at least one metric', { field: 'metrics' });
+  if (metricIds.length > MAX_METRICS) throw new ValidationError(`metrics: at most ${MAX_METRICS} per query`, { field: 'metrics' });
+  const chosen = metricIds.map((id) => {
+    const metric = metrics.get(id);
+    if (!metric) {
+      throw new ValidationError(`unknown metric "${id}"; known metrics: ${[...metrics.keys()].join(', ')}`, {
+        field: 'metrics',
+        choices: [...metrics.keys()],
+      });
+    }
+    if (metric.reserved) throw new QueryError(`metric "${id}" cannot be queried here: ${metric.reserved}`, { field: 'metrics' });
+    return metric;
+  });
+  const dimensions = list(body.dimensions).map((d) => oneOf(d, DIMENSIONS, 'dimension'));
+  const filters = (body.filters ?? []).map((f) => ({ ...f, values: f.values.slice() }));
+  for (const f of filters) {
+    if ((f.op === 'eq' || f.op === 'neq') && f.values.length !== 1) {
+      throw new ValidationError(`filter on ${f.dimension}: op "${f.op}" takes exactly one value (use in / not_in for several)`, { field: 'filters' });
+    }
+  }
+  const grain = body.grain === undefined || body.grain === null ? null : oneOf(body.grain, GRAINS, 'grain');
+  for (const [field, value] of [['from', body.from], ['to', body.to]] as const) {
+    if (!isValidDate(value)) throw new ValidationError(`${field} "${value}" is not a date YYYY-MM-DD`, { field });
+  }
+  if (body.from > body.to) throw new ValidationError(`from (${body.from}) is after to (${body.to})`, { field: 'from' });
+  const compare = body.compare === undefined || body.compare === null ? null : oneOf(body.compare, COMPARISONS, 'compare');
+
+  for (const metric of chosen) {
+    for (const d of [...dimensions, ...filters.map((f) => f.dimension)]) {
+      if (!metric.dimensions.includes(d)) {
+        throw new QueryError(
+          `metric "${metric.id}" cannot be split or filtered by ${d}; it supports ${metric.dimensions.join(', ') || 'no dimensions'}`,
+          { metric: metric.id, dimension: d, supported: metric.dimensions },
+        );
+      }
+    }
+    if (grain === 'hour' && metric.facts.some((f) => f === 'ad' || f === 'costs')) {
+      throw new QueryError(`metric "${metric.id}" has daily data only (ad_performance, costs): use grain day or coarser`, {
+        metric: metric.id,
+        grain,
+      });
+    }
+  }
+  if (grain && bucketLabels(body.from, body.to, grain, settings.timezone).length > MAX_BUCKETS) {
+    throw new QueryError(`the range ${body.from}…${body.to} has more than ${MAX_BUCKETS} ${grain} buckets; use a coarser grain`);
+  }
+
+  const defaultModel = (QUERY_ATTRIBUTION_MODELS as readonly string[]).includes(settings.attribution_model)
+    ? (settings.attribution_model as QueryAttributionModel)
+    : 'last_non_direct';
+  const requested = body.attribution?.model;
+  if (requested !== undefined && !(QUERY_ATTRIBUTION_MODELS as readonly string[]).includes(requested)) {
+    throw new QueryError(
+      `attribution model "${requested}" is not available in metric queries (they support ${QUERY_ATTRIBUTION_MODELS.join(', ')}); ` +
+        'the other models are in POST /v1/attribution',
+      { field: 'attribution.model', choices: QUERY_ATTRIBUTION_MODELS },
+    );
+  }
+
+  return {
+    metrics: metricIds,
+    dimensions: [...new Set(dimensions)] as Dimension[],
+    grain,
+    from: body.from,
+    to: body.to,
+    filters,
+    compare,
+    attribution: {
+      model: (requested as QueryAttributionModel | undefined) ?? defaultModel,
+      lookback_days: body.attribution?.lookback_days ?? settings.lookback_days,
+    },
+    order_by: parseOrderBy(body.order_by, [...metricIds, ...dimensions, 'date']),
+    limit: body.limit ?? null,
+  };
+}
+
+/** "-cost,channel" or [{ field, direction }]; a leading "-" means descending. */
+function parseOrderBy(value: string | { field: string; direction?: 'asc' | 'desc' }[] | undefined, fields: string[]): OrderBy[] {
+  const items =
+    typeof value === 'string'
+      ? list(value).map((f) => (f.startsWith('-') ? { field: f.slice(1), direction: 'desc' as const } : { field: f, direction: 'asc' as const }))
+      : (value ?? []).map((o) => ({ field: o.field, direction: o.direction ?? ('asc' as const) }));
+  for (const item of items) {
+    if (!fields.includes(item.field)) {
+      throw new ValidationError(`order_by "${item.field}" is not a column of the result (${fields.join(', ')})`, { field: 'order_by' });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,203 @@
+// Answers a checked metric query from a warehouse: plans it, renders each
+// statement in the engine's dialect, runs them, assembles rows and totals,
+// and adds the comparison window, growth metrics and campaign names.
+import { col } from '../sql/ast.js';
+import type { RelationContext } from '../sql/dialect.js';
+import { dialectFor } from '../sql/dialects.js';
+import type { Warehouse, Workspace } from '../warehouse/warehouse.js';
+import { assemble, percentChange, type Assembled, type FactResults } from './assemble.js';
+import type { CatalogMetric } from './catalog.js';
+import { BUCKET, planQuery } from './planner.js';
+import { bucketLabels, comparisonWindow } from './time-buckets.js';
+import type { MetricQuery, MetricValue, QueryResult, ResultColumn, ResultRow } from './types.js';
+
+export interface QueryScope {
+  warehouse: Warehouse;
+  workspace: Workspace;
+  /** The catalog plus the workspace's own metrics. */
+  metrics: ReadonlyMap<string, CatalogMetric>;
+}
+
+/** Days after a lead or MQL within which reaching the next stage counts (KPIS.md). */
+const STAGE_WINDOW_DAYS = 90;
+
+interface Window {
+  from: string;
+  to: string;
+}
+
+export async function runMetricQuery(scope: QueryScope, query: MetricQuery): Promise<QueryResult> {
+  const metrics = query.metrics.map((id) => scope.metrics.get(id)!);
+  const runner = new WindowRunner(scope, query, metrics);
+  const current = await runner.final(query);
+  const result: QueryResult = {
+    columns: columnsOf(query, metrics),
+    rows: current.rows,
+    totals: current.totals,
+  };
+  if (query.compare) {
+    const window = comparisonWindow(query.from, query.to, query.compare);
+    const previous = await runner.final(window, current.combos);
+    result.comparison = {
+      ...window,
+      rows: previous.rows,
+      totals: previous.totals,
+      change: {
+        rows: current.rows.map((row, i) => changes(metrics, row, previous.rows[i])),
+        totals: changes(metrics, current.totals, previous.totals),
+      },
+    };
+  }
+  if (query.dimensions.includes('campaign')) await addCampaignNames(scope, runner.context, result);
+  orderAndLimit(query, result);
+  const notes = metrics.flatMap((m) => (m.note ? [m.note] : []));
+  if (notes.length > 0) result.notes = notes;
+  return result;
+}
+
+class WindowRunner {
+  readonly context: RelationContext;
+  private readonly raw = new Map<string, Promise<Assembled>>();
+
+  constructor(
+    private readonly scope: QueryScope,
+    private readonly query: MetricQuery,
+    private readonly metrics: CatalogMetric[],
+  ) {
+    const { settings } = scope.workspace;
+    this.context = {
+      workspace: scope.workspace.name,
+      currency: settings.currency,
+      timeZone: settings.timezone,
+      grossMargin: settings.gross_margin,
+      botFiltering: settings.bot_filtering,
+      attribution: query.attribution,
+      stageWindowDays: STAGE_WINDOW_DAYS,
+    };
+  }
+
+  /** Metric values of a window, with growth metrics turned into % change against the window before it. */
+  async final(window: Window, combos?: string[][]): Promise<Assembled> {
+    const assembled = await this.assembled(window, combos);
+    const growth = this.metrics.filter((m) => m.growthOf);
+    if (growth.length === 0) return assembled;
+    const before = await this.assembled(comparisonWindow(window.from, window.to, 'previous_period'), assembled.combos);
+    const rows = assembled.rows.map((row, i) => {
+      const out = { ...row };
+      for (const m of growth) out[m.id] = percentChange(row[m.id] as MetricValue, (before.rows[i]?.[m.id] ?? null) as MetricValue);
+      return out;
+    });
+    const totals = { ...assembled.totals };
+    for (const m of growth) totals[m.id] = percentChange(assembled.totals[m.id], before.totals[m.id]);
+    return { rows, totals, combos: assembled.combos };
+  }
+
+  private assembled(window: Window, combos?: string[][]): Promise<Assembled> {
+    const key = JSON.stringify([window.from, window.to, combos ?? null]);
+    let found = this.raw.get(key);
+    if (!found) {
+      found = this.compute(window, combos);
+      this.raw.set(key, found);
+    }
+    return found;
+  }
+
+  private async compute(window: Window, combos?: string[][]): Promise<Assembled> {
+    const { query, scope, context } = this;
+    const dialect = dialectFor(scope.warehouse.engine);
+    const plans = planQuery({
+      metrics: this.metrics,
+      dimensions: query.dimensions,
+      grain: query.grain,
+      filters: query.filters,
+      from: window.from,
+      to: window.to,
+      timeZone: context.timeZone,
+    });
+    const run = (select: Parameters<typeof dialect.render>[0]) => scope.warehouse.query(dialect.render(select, context));
+    const results: FactResults[] = [];
+    for (const plan of plans) {
+      const totals = (await run(plan.totals))[0] ?? {};
+      results.push({
+        plan,
+        totals,
+        rows: plan.rows ? await run(plan.rows) : [],
+        openingRows: plan.openingRows ? await run(plan.openingRows) : [],
+        openingTotals: plan.openingTotals ? ((await run(plan.openingTotals))[0] ?? {}) : {},
+      });
+    }
+    const buckets = query.grain ? bucketLabels(window.from, window.to, query.grain, context.timeZone) : null;
+    return assemble({ metrics: this.metrics, dimensions: query.dimensions, buckets, results, combos });
+  }
+}
+
+function changes(metrics: CatalogMetric[], current: Record<string, unknown>, previous: Record<string, unknown> | undefined): Record<string, MetricValue> {
+  return Object.fromEntries(
+    metrics.map((m) => [m.id, percentChange(current[m.id] as MetricValue, (previous?.[m.id] ?? null) as MetricValue)]),
+  );
+}
+
+function columnsOf(query: MetricQuery, metrics: CatalogMetric[]): ResultColumn[] {
+  const columns: ResultColumn[] = [];
+  if (query.grain) columns.push({ name: BUCKET, kind: 'time', label: query.grain });
+  for (const d of query.dimensions) {
+    columns.push({ name: d, kind: 'dimension', label: d });
+    if (d === 'campaign') columns.push({ name: 'campaign_name', kind: 'dimension', label: 'campaign name' });
+  }
+  for (const m of metrics) columns.push({ name: m.id, kind: 'metric', label: m.label, unit: m.unit });
+  return columns;
+}
+
+async function addCampaignNames(scope: QueryScope, context: RelationContext, result: QueryResult): Promise<void> {
+  const statement = dialectFor(scope.warehouse.engine).render(
+    {
+      from: { name: 'campaign_names' },
+      columns: [
+        { alias: 'campaign_id', expr: col('campaign_id') },
+        { alias: 'campaign_name', expr: col('campaign_name') },
+      ],
+      where: [],
+      groupBy: [],
+    },
+    context,
+  );
+  const names = new Map((await scope.warehouse.query(statement)).map((r) => [String(r.campaign_id), r.campaign_name as string | null]));
+  const withName = (row: ResultRow): ResultRow => {
+    const out: ResultRow = {};
+    for (const [k, v] of Object.entries(row)) {
+      out[k] = v;
+      if (k === 'campaign') out.campaign_name = names.get(String(v)) ?? null;
+    }
+    return out;
+  };
+  result.rows = result.rows.map(withName);
+  if (result.comparison) result.comparison.rows = result.comparison.rows.map(withName);
+}
+
+function orderAndLimit(query: MetricQuery, result: QueryResult): void {
+  if (query.order_by.length === 0 && query.limit === null) return;
+  const order = result.rows.map((_, i) => i);
+  const compare = (a: unknown, b: unknown): number => {
+    if (a === b) return 0;
+    if (a === null || a === undefined) return 1;
+    if (b === null || b === undefined) return -1;
+    return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+  };
+  order.sort((i, j) => {
+    for (const { field, direction } of query.order_by) {
+      const a = result.rows[i][field];
+      const b = result.rows[j][field];
+      const c = compare(a, b);
+      // Nulls stay last in either direction.
+      if (c !== 0) return a === null || b === null ? c : direction === 'desc' ? -c : c;
+    }
+    return i - j;
+  });
+  const kept = query.limit === null ? order : order.slice(0, query.limit);
+  result.rows = kept.map((i) => result.rows[i]);
+  if (result.comparison) {
+    const { comparison } = result;
+    comparison.rows = kept.map((i) => comparison.rows[i]);
+    comparison.change.rows = kept.map((i) => comparison.change.rows[i]);
+  }
+}

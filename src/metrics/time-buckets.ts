@@ -1,0 +1,128 @@
+// Calendar arithmetic of a query: the instants that bound a date range in a
+// time zone (DST-aware), the labels of every bucket in the range at a grain,
+// and the comparison windows.
+import { addDays, daysInMonth } from '../core/time.js';
+import type { Comparison, Grain } from './types.js';
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = partsFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+function wallClock(ms: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  return { y: +parts.year, mo: +parts.month, d: +parts.day, h: +parts.hour, mi: +parts.minute, s: +parts.second };
+}
+
+/** Offset of the zone from UTC at an instant, in ms (positive east of Greenwich). */
+function offsetAt(ms: number, timeZone: string): number {
+  const w = wallClock(ms, timeZone);
+  return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant of local midnight starting a date (YYYY-MM-DD) in a zone. */
+export function startOfLocalDay(date: string, timeZone: string): number {
+  const naive = Date.parse(`${date}T00:00:00Z`);
+  let guess = naive - offsetAt(naive, timeZone);
+  // A second pass settles days whose offset differs from the one at naive midnight.
+  guess = naive - offsetAt(guess, timeZone);
+  return guess;
+}
+
+/** The instants [start, end) covering the inclusive local dates from..to. */
+export function rangeInstants(from: string, to: string, timeZone: string): { start: number; end: number } {
+  return { start: startOfLocalDay(from, timeZone), end: startOfLocalDay(addDays(to, 1), timeZone) };
+}
+
+/** Label of the local hour of an instant: YYYY-MM-DDTHH:00 (what the dialects emit for hour buckets). */
+export function hourLabel(ms: number, timeZone: string): string {
+  const w = wallClock(ms, timeZone);
+  return `${w.y}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:00`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Start date of the bucket that holds a date. */
+export function bucketStart(date: string, grain: Exclude<Grain, 'hour'>): string {
+  const [y, m] = date.split('-').map(Number);
+  switch (grain) {
+    case 'day':
+      return date;
+    case 'week': {
+      const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+      return addDays(date, -weekday);
+    }
+    case 'month':
+      return `${y}-${pad(m)}-01`;
+    case 'quarter':
+      return `${y}-${pad(Math.floor((m - 1) / 3) * 3 + 1)}-01`;
+    case 'year':
+      return `${y}-01-01`;
+  }
+}
+
+function nextBucket(start: string, grain: Exclude<Grain, 'hour'>): string {
+  const [y, m] = start.split('-').map(Number);
+  switch (grain) {
+    case 'day':
+      return addDays(start, 1);
+    case 'week':
+      return addDays(start, 7);
+    case 'month':
+      return m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`;
+    case 'quarter':
+      return m >= 10 ? `${y + 1}-01-01` : `${y}-${pad(m + 3)}-01`;
+    case 'year':
+      return `${y + 1}-01-01`;
+  }
+}
+
+/** Labels of every bucket that overlaps the inclusive range, in order. */
+export function bucketLabels(from: string, to: string, grain: Grain, timeZone: string): string[] {
+  if (grain === 'hour') {
+    const { start, end } = rangeInstants(from, to, timeZone);
+    const labels: string[] = [];
+    for (let t = start; t < end; t += 3_600_000) {
+      const label = hourLabel(t, timeZone);
+      if (labels[labels.length - 1] !== label) labels.push(label);
+    }
+    return labels;
+  }
+  const labels: string[] = [];
+  for (let b = bucketStart(from, grain); b <= to; b = nextBucket(b, grain)) labels.push(b);
+  return labels;
+}
+
+/** Number of days in the inclusive range. */
+export function dayCount(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** Same calendar date one year earlier (29 February → 28 February). */
+function yearEarlier(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y - 1}-${pad(m)}-${pad(Math.min(d, daysInMonth(y - 1, m)))}`;
+}
+
+/** previous_period: as many days just before `from`; previous_year: the same dates a year earlier. */
+export function comparisonWindow(from: string, to: string, compare: Comparison): { from: string; to: string } {
+  if (compare === 'previous_year') return { from: yearEarlier(from), to: yearEarlier(to) };
+  const days = dayCount(from, to);
+  return { from: addDays(from, -days), to: addDays(from, -1) };
+}

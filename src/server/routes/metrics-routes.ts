@@ -1,0 +1,111 @@
+// The metrics API: catalog, queries, user-defined metrics, campaign KPIs,
+// goals and benchmark bands. Reads first bring the derived view up to date.
+import type { FastifyInstance } from 'fastify';
+import { ValidationError } from '../../core/errors.js';
+import { isValidDate, utcDate, addDays } from '../../core/time.js';
+import {
+  attachBenchmarks,
+  createBenchmark,
+  createGoal,
+  deleteWorkspaceObject,
+  goalReports,
+  listBenchmarks,
+} from '../../metrics/goals-service.js';
+import {
+  campaignKpis,
+  deleteCustomMetric,
+  listCustomMetrics,
+  metricCatalog,
+  publicMetric,
+  queryMetrics,
+  saveCustomMetric,
+} from '../../metrics/metrics-service.js';
+import { authorize } from '../auth.js';
+import type { ServerContext } from '../context.js';
+import { jsonObject } from './workspace-routes.js';
+
+export function registerMetricsRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { warehouse, scheduler } = context;
+
+  app.get('/v1/catalog', async (request) => {
+    const caller = await authorize(context, request, 'read');
+    const metrics = await metricCatalog(warehouse, caller.workspace.name);
+    return { metrics: [...metrics.values()].map(publicMetric) };
+  });
+
+  app.post('/v1/query', async (request) => {
+    const caller = await authorize(context, request, 'read');
+    const body = jsonObject(request.body, 'query');
+    await scheduler.flush(caller.workspace.name);
+    const result = await queryMetrics(warehouse, caller.workspace, body);
+    return attachBenchmarks(warehouse, caller.workspace.name, result);
+  });
+
+  app.get('/v1/metrics/custom', async (request) => {
+    const caller = await authorize(context, request, 'read');
+    return { metrics: await listCustomMetrics(warehouse, caller.workspace.name) };
+  });
+
+  app.post('/v1/metrics/custom', async (request, reply) => {
+    const caller = await authorize(context, request, 'admin');
+    const metric = await saveCustomMetric(warehouse, caller.workspace.name, jsonObject(request.body, 'metric'));
+    return reply.status(201).send(publicMetric(metric));
+  });
+
+  app.delete<{ Params: { id: string } }>('/v1/metrics/custom/:id', async (request) => {
+    const caller = await authorize(context, request, 'admin');
+    await deleteCustomMetric(warehouse, caller.workspace.name, request.params.id);
+    return { deleted: request.params.id };
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>('/v1/campaigns/:id/kpis', async (request) => {
+    const caller = await authorize(context, request, 'read');
+    const { from, to } = periodOf(request.query);
+    await scheduler.flush(caller.workspace.name);
+    return campaignKpis(warehouse, caller.workspace, request.params.id, from, to);
+  });
+
+  app.get('/v1/goals', async (request) => {
+    const caller = await authorize(context, request, 'read');
+    await scheduler.flush(caller.workspace.name);
+    return { goals: await goalReports(warehouse, caller.workspace) };
+  });
+
+  app.post('/v1/goals', async (request, reply) => {
+    const caller = await authorize(context, request, 'admin');
+    return reply.status(201).send(await createGoal(warehouse, caller.workspace.name, jsonObject(request.body, 'goal')));
+  });
+
+  app.delete<{ Params: { id: string } }>('/v1/goals/:id', async (request) => {
+    const caller = await authorize(context, request, 'admin');
+    await deleteWorkspaceObject(warehouse, caller.workspace.name, 'goal', request.params.id);
+    return { deleted: request.params.id };
+  });
+
+  app.get('/v1/benchmarks', async (request) => {
+    const caller = await authorize(context, request, 'read');
+    return { benchmarks: await listBenchmarks(warehouse, caller.workspace.name) };
+  });
+
+  app.post('/v1/benchmarks', async (request, reply) => {
+    const caller = await authorize(context, request, 'admin');
+    return reply.status(201).send(await createBenchmark(warehouse, caller.workspace.name, jsonObject(request.body, 'benchmark')));
+  });
+
+  app.delete<{ Params: { id: string } }>('/v1/benchmarks/:id', async (request) => {
+    const caller = await authorize(context, request, 'admin');
+    await deleteWorkspaceObject(warehouse, caller.workspace.name, 'benchmark', request.params.id);
+    return { deleted: request.params.id };
+  });
+}
+
+/** ?from=&to= (inclusive dates); by default the last 30 days up to today. */
+function periodOf(query: { from?: string; to?: string }): { from: string; to: string } {
+  const to = query.to ?? utcDate(Date.now());
+  const from = query.from ?? addDays(to, -29);
+  for (const [field, value] of [['from', from], ['to', to]] as const) {
+    if (!isValidDate(value)) throw new ValidationError(`${field} "${value}" is not a date YYYY-MM-DD`, { field });
+  }
+  if (from > to) throw new ValidationError(`from (${from}) is after to (${to})`, { field: 'from' });
+  return { from, to };
+}

@@ -1,0 +1,280 @@
+// DuckDB definitions of the relations the metrics planner reads (their
+// columns are documented in metrics/facts.ts). Each is a subquery over the
+// stored tables of one workspace; values enter only as parameters.
+import { PLATFORM_DEFAULT_CHANNELS } from '../../ingest/channel-grouping.js';
+import type { Scalar } from '../ast.js';
+import type { RelationContext, RelationName } from '../dialect.js';
+
+type Param = (value: Scalar) => string;
+
+interface Build {
+  ctx: RelationContext;
+  ws: string;
+  p: Param;
+}
+
+const ACTIVE_STAGES = `('customer', 'reactivated')`;
+const STATUS_STAGES = `('customer', 'reactivated', 'churned')`;
+
+const platformChannelCase = (column: string) =>
+  `CASE lower(${column}) ${PLATFORM_DEFAULT_CHANNELS.flatMap(([channel, platforms]) =>
+    platforms.map((p) => `WHEN '${p}' THEN '${channel}'`),
+  ).join(' ')} ELSE 'Paid Other' END`;
+
+const campaigns = ({ ws }: Build) =>
+  `(SELECT campaign_id, name, platform, channel, objective FROM campaigns WHERE workspace_id = ${ws})`;
+
+const fxRates = ({ ws }: Build) => `(SELECT currency, "date", rate FROM fx_rates WHERE workspace_id = ${ws})`;
+
+/** Money in the workspace currency: the amount itself, or amount × the rate of its date (NULL when no rate is known). */
+const converted = (amount: string, currency: string, rate: string, cur: string) =>
+  `CASE WHEN ${amount} IS NULL THEN NULL WHEN coalesce(${currency}, ${cur}) = ${cur} THEN ${amount}
+        ELSE CAST(${amount} * ${rate} AS DECIMAL(18,6)) END`;
+
+const localDate = (column: string, tz: string) => `CAST(timezone(${tz}, CAST(${column} AS TIMESTAMPTZ)) AS DATE)`;
+
+function adFacts(b: Build): string {
+  const cur = b.p(b.ctx.currency);
+  const rank = `(CASE WHEN coalesce(ad_id, '') <> '' THEN 2 ELSE 0 END + CASE WHEN coalesce(ad_group_id, '') <> '' THEN 1 ELSE 0 END)`;
+  return `SELECT a."date" AS day, a.platform,
+      coalesce(c.channel, ${platformChannelCase('a.platform')}) AS channel,
+      a.campaign_id, coalesce(c.name, a.campaign_name) AS campaign_name, c.objective,
+      nullif(a.ad_group_id, '') AS ad_group_id, nullif(a.ad_id, '') AS ad_id,
+      a.impressions, a.clicks,
+      ${converted('a.cost', 'a.currency', 'fx.rate', cur)} AS cost,
+      a.platform_conversions,
+      ${converted('a.platform_conversion_value', 'a.currency', 'fx.rate', cur)} AS platform_conversion_value,
+      a.reach, a.likes, a.shares, a.comments
+    FROM (SELECT *, ${rank} AS grain_rank, max(${rank}) OVER (PARTITION BY "date", platform, campaign_id) AS finest_rank
+          FROM ad_performance WHERE workspace_id = ${b.ws}) a
+    LEFT JOIN ${campaigns(b)} c ON c.campaign_id = a.campaign_id
+    ASOF LEFT JOIN ${fxRates(b)} fx ON fx.currency = a.currency AND a."date" >= fx."date"
+    WHERE a.grain_rank = a.finest_rank`;
+}
+
+function eventFacts(b: Build): string {
+  return `SELECT e.event_id, e.ts, e.type, e.type AS conversion_type, e.anonymous_id, e.person_id, e.session_key,
+      e.is_onsite, e.is_conversion, e.channel, e.source, e.medium, e.campaign_id, e.ad_group_id, e.ad_id,
+      e.landing_page, e.url, e.device, e.country, e.message_id, e.video_id, e.percent, e.order_id,
+      e.revenue_converted AS revenue, c.platform, c.objective
+    FROM event_facts e LEFT JOIN ${campaigns(b)} c ON c.campaign_id = e.campaign_id
+    WHERE e.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT e.is_bot' : ''}`;
+}
+
+function sessionFacts(b: Build): string {
+  return `SELECT s.started_at AS ts, s.anonymous_id, s.person_id, s.session_key,
+      date_diff('millisecond', s.started_at, s.ended_at) / 1000.0 AS duration_s,
+      s.pageviews, s.onsite_events, s.is_bounce, s.channel, s.source, s.medium, s.campaign_id,
+      s.landing_page, s.device, s.country, c.platform, c.objective
+    FROM sessions s LEFT JOIN ${campaigns(b)} c ON c.campaign_id = s.campaign_id
+    WHERE s.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT s.is_bot' : ''}`;
+}
+
+function scrollFacts(b: Build): string {
+  return `SELECT min(ts) AS ts, session_key, url, max(percent) AS max_percent,
+      arg_min(channel, ts) AS channel, arg_min(source, ts) AS source, arg_min(medium, ts) AS medium,
+      arg_min(campaign_id, ts) AS campaign_id, arg_min(landing_page, ts) AS landing_page,
+      arg_min(device, ts) AS device, arg_min(country, ts) AS country,
+      arg_min(platform, ts) AS platform, arg_min(objective, ts) AS objective
+    FROM (${eventFacts(b)}) WHERE type = 'scroll' AND percent IS NOT NULL AND session_key IS NOT NULL
+    GROUP BY session_key, url`;
+}
+
+/**
+ * Touches (KPIS.md ATTRIBUTION): session starts and ad/email clicks; a
+ * session starting within 30 minutes after a click of the same person is
+ * that click's touch, not another one.
+ */
+function touches(b: Build): string {
+  const clicks = `SELECT person_id, ts FROM event_facts WHERE workspace_id = ${b.ws} AND type IN ('ad_click', 'email_click')`;
+  return `SELECT person_id, ts, channel, source, medium, campaign_id, ad_group_id, ad_id, 1 AS kind_rank
+      FROM event_facts WHERE workspace_id = ${b.ws} AND type IN ('ad_click', 'email_click')${b.ctx.botFiltering ? ' AND NOT is_bot' : ''}
+    UNION ALL
+    SELECT s.person_id, s.started_at, s.channel, s.source, s.medium, s.campaign_id, NULL, NULL, 0
+      FROM sessions s WHERE s.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT s.is_bot' : ''}
+      AND NOT EXISTS (SELECT 1 FROM (${clicks}) k WHERE k.person_id = s.person_id
+                      AND k.ts <= s.started_at AND k.ts >= s.started_at - INTERVAL 30 MINUTE)`;
+}
+
+const TOUCH_STRUCT = `struct_pack(channel := t.channel, source := t.source, medium := t.medium,
+  campaign_id := t.campaign_id, ad_group_id := t.ad_group_id, ad_id := t.ad_id)`;
+const TOUCH_ORDER = `(epoch_ms(t.ts) * 2 + t.kind_rank)`;
+
+function creditedTouch(model: RelationContext['attribution']['model']): string {
+  switch (model) {
+    case 'first_touch':
+      return `arg_min(${TOUCH_STRUCT}, ${TOUCH_ORDER})`;
+    case 'last_touch':
+      return `arg_max(${TOUCH_STRUCT}, ${TOUCH_ORDER})`;
+    case 'last_non_direct':
+      // Any non-Direct touch outranks every Direct one; among equals the latest wins.
+      return `arg_max(${TOUCH_STRUCT}, (CASE WHEN t.channel <> 'Direct' THEN 8796093022208 ELSE 0 END) + ${TOUCH_ORDER})`;
+  }
+}
+
+/** One row per conversion (one per order_id), credited to a touch of its path by the query's model. */
+function conversionFacts(b: Build): string {
+  const lookback = b.p(b.ctx.attribution.lookback_days);
+  return `WITH ev AS (${eventFacts(b)}),
+    conv AS (
+      SELECT *, lag(ts) OVER (PARTITION BY person_id ORDER BY ts, conv_key) AS prev_ts
+      FROM (SELECT ts, anonymous_id, person_id, revenue, conversion_type, landing_page, device, country, event_id,
+              coalesce('o:' || order_id, 'e:' || event_id) AS conv_key
+            FROM ev WHERE is_conversion
+            QUALIFY row_number() OVER (PARTITION BY coalesce('o:' || order_id, 'e:' || event_id) ORDER BY ts, event_id) = 1)
+    ),
+    credited AS (
+      SELECT c.conv_key, ${creditedTouch(b.ctx.attribution.model)} AS touch
+      FROM conv c JOIN (${touches(b)}) t ON t.person_id = c.person_id AND t.ts <= c.ts
+        AND t.ts >= c.ts - to_days(CAST(${lookback} AS INTEGER)) AND (c.prev_ts IS NULL OR t.ts > c.prev_ts)
+      GROUP BY c.conv_key
+    )
+    SELECT c.ts, c.conv_key, c.anonymous_id, c.person_id, c.revenue, 1.0 AS credit, c.conversion_type,
+      c.landing_page, c.device, c.country,
+      coalesce(k.touch.channel, 'Direct') AS channel, k.touch.source AS source, k.touch.medium AS medium,
+      k.touch.campaign_id AS campaign_id, k.touch.ad_group_id AS ad_group_id, k.touch.ad_id AS ad_id,
+      cp.platform, cp.objective
+    FROM conv c LEFT JOIN credited k ON k.conv_key = c.conv_key
+    LEFT JOIN ${campaigns(b)} cp ON cp.campaign_id = k.touch.campaign_id`;
+}
+
+/** Each customer's acquisition channel and campaign: their first touch, else their first lifecycle record. */
+function acquisition(b: Build): string {
+  return `SELECT coalesce(t.customer_id, l.customer_id) AS customer_id,
+      CASE WHEN t.customer_id IS NOT NULL THEN t.channel ELSE coalesce(l.channel, lc.channel) END AS channel,
+      CASE WHEN t.customer_id IS NOT NULL THEN t.campaign_id ELSE l.campaign_id END AS campaign_id
+    FROM (SELECT person_id AS customer_id, arg_min(channel, epoch_ms(ts) * 2 + kind_rank) AS channel,
+            arg_min(campaign_id, epoch_ms(ts) * 2 + kind_rank) AS campaign_id
+          FROM (${touches(b)}) GROUP BY person_id) t
+    FULL OUTER JOIN (SELECT customer_id, arg_min(channel, "timestamp") AS channel, arg_min(campaign_id, "timestamp") AS campaign_id
+          FROM lifecycle WHERE workspace_id = ${b.ws} GROUP BY customer_id) l ON l.customer_id = t.customer_id
+    LEFT JOIN ${campaigns(b)} lc ON lc.campaign_id = l.campaign_id`;
+}
+
+/** Columns every customer-level relation carries: acquisition channel and campaign, and the campaign's platform and objective. */
+const acquiredBy = (alias: string) => `${alias}.channel, ${alias}.campaign_id, ${alias}_c.platform, ${alias}_c.objective`;
+const joinAcquisition = (b: Build, key: string, alias = 'a') =>
+  `LEFT JOIN (${acquisition(b)}) ${alias} ON ${alias}.customer_id = ${key}
+   LEFT JOIN ${campaigns(b)} ${alias}_c ON ${alias}_c.campaign_id = ${alias}.campaign_id`;
+
+function lifecycleFacts(b: Build): string {
+  return `SELECT l."timestamp" AS ts, l.customer_id, l.stage, l.mrr, ${acquiredBy('a')}
+    FROM lifecycle l ${joinAcquisition(b, 'l.customer_id')}
+    WHERE l.workspace_id = ${b.ws}`;
+}
+
+/** Leads and MQLs with whether the customer reached the next milestone within the window. */
+function stageProgressFacts(b: Build): string {
+  const window = `to_days(CAST(${b.p(b.ctx.stageWindowDays)} AS INTEGER))`;
+  const reached = (stage: string) =>
+    `EXISTS (SELECT 1 FROM lifecycle x WHERE x.workspace_id = ${b.ws} AND x.customer_id = l.customer_id
+       AND x.stage = '${stage}' AND x."timestamp" >= l.ts AND x."timestamp" <= l.ts + ${window})`;
+  return `SELECT l.*, ${reached('customer')} AS reached_customer, ${reached('sql')} AS reached_sql
+    FROM (${lifecycleFacts(b)}) l WHERE l.stage IN ('lead', 'mql')`;
+}
+
+/** Completed orders with revenue in the workspace currency and their margin. */
+function completedOrders(b: Build): string {
+  const cur = b.p(b.ctx.currency);
+  const tz = b.p(b.ctx.timeZone);
+  return `SELECT o.order_id, o.customer_id, o."timestamp" AS ts,
+      ${converted('o.revenue', 'o.currency', 'fx.rate', cur)} AS revenue,
+      coalesce(o.gross_margin, ${b.p(b.ctx.grossMargin)}) AS margin
+    FROM (SELECT *, ${localDate('"timestamp"', tz)} AS local_date FROM orders
+          WHERE workspace_id = ${b.ws} AND coalesce(status, 'completed') = 'completed') o
+    ASOF LEFT JOIN ${fxRates(b)} fx ON fx.currency = o.currency AND o.local_date >= fx."date"`;
+}
+
+function orderFacts(b: Build): string {
+  return `SELECT o.ts, o.order_id, o.customer_id, o.revenue, ${acquiredBy('a')}
+    FROM (${completedOrders(b)}) o ${joinAcquisition(b, 'o.customer_id')}`;
+}
+
+/**
+ * New customers: the first `customer` stage, or (for customers without any
+ * lifecycle record) the first completed order; with their margin over their
+ * whole history and over their first 365 days.
+ */
+function customerFacts(b: Build): string {
+  return `WITH o AS (${completedOrders(b)}),
+    acquired AS (
+      SELECT customer_id, min("timestamp") AS ts FROM lifecycle WHERE workspace_id = ${b.ws} AND stage = 'customer' GROUP BY customer_id
+      UNION ALL
+      SELECT customer_id, min(ts) FROM o
+      WHERE customer_id NOT IN (SELECT customer_id FROM lifecycle WHERE workspace_id = ${b.ws}) GROUP BY customer_id
+    ),
+    value AS (
+      SELECT n.customer_id, sum(o.revenue * o.margin) AS lifetime_value,
+        coalesce(sum(o.revenue * o.margin) FILTER (WHERE o.ts >= n.ts AND o.ts < n.ts + INTERVAL 365 DAY), 0) AS first_year_value
+      FROM acquired n JOIN o ON o.customer_id = n.customer_id GROUP BY n.customer_id
+    )
+    SELECT n.ts, n.customer_id, coalesce(v.lifetime_value, 0) AS lifetime_value, coalesce(v.first_year_value, 0) AS first_year_value,
+      ${acquiredBy('a')}
+    FROM acquired n LEFT JOIN value v ON v.customer_id = n.customer_id ${joinAcquisition(b, 'n.customer_id')}`;
+}
+
+/** Changes of each customer's status (active or not) and MRR, as deltas at the time of the change. */
+function customerStatusFacts(b: Build): string {
+  return `SELECT ts, customer_id, channel, campaign_id, platform, objective,
+      mrr_now - coalesce(lag(mrr_now) OVER w, 0) AS mrr_delta,
+      active_now - coalesce(lag(active_now) OVER w, 0) AS active_delta
+    FROM (SELECT *, CASE WHEN stage IN ${ACTIVE_STAGES} THEN 1 ELSE 0 END AS active_now,
+            CASE WHEN stage IN ${ACTIVE_STAGES}
+                 THEN coalesce(last_value(mrr IGNORE NULLS) OVER (PARTITION BY customer_id ORDER BY ts, stage
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), 0)
+                 ELSE 0 END AS mrr_now
+          FROM (${lifecycleFacts(b)}) WHERE stage IN ${STATUS_STAGES})
+    WINDOW w AS (PARTITION BY customer_id ORDER BY ts, stage)`;
+}
+
+/** Non-media costs per day in the workspace currency; a monthly amount is spread evenly over the month from its date. */
+function costFacts(b: Build): string {
+  const cur = b.p(b.ctx.currency);
+  return `SELECT d.day, ${converted('d.amount', 'd.currency', 'fx.rate', cur)} AS amount,
+      coalesce(d.channel, c.channel, '(unallocated)') AS channel, d.campaign_id, c.platform, c.objective
+    FROM (SELECT CAST(s.day AS DATE) AS day, k.currency, k.channel, k.campaign_id,
+            CASE WHEN k.period = 'month'
+                 THEN CAST(k.amount AS DECIMAL(38,10)) / date_diff('day', k."date", CAST(k."date" + INTERVAL 1 MONTH AS DATE))
+                 ELSE k.amount END AS amount
+          FROM costs k, LATERAL (SELECT unnest(generate_series(k."date",
+            CASE WHEN k.period = 'month' THEN CAST(k."date" + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) ELSE k."date" END,
+            INTERVAL 1 DAY)) AS day) s
+          WHERE k.workspace_id = ${b.ws}) d
+    LEFT JOIN ${campaigns(b)} c ON c.campaign_id = d.campaign_id
+    ASOF LEFT JOIN ${fxRates(b)} fx ON fx.currency = d.currency AND d.day >= fx."date"`;
+}
+
+function surveyFacts(b: Build): string {
+  return `SELECT s."timestamp" AS ts, s.kind, s.score, s.customer_id, s.campaign_id, c.channel, c.platform, c.objective
+    FROM surveys s LEFT JOIN ${campaigns(b)} c ON c.campaign_id = s.campaign_id
+    WHERE s.workspace_id = ${b.ws}`;
+}
+
+function campaignNames(b: Build): string {
+  return `SELECT campaign_id, name AS campaign_name FROM campaigns WHERE workspace_id = ${b.ws}
+    UNION ALL
+    SELECT campaign_id, max(campaign_name) FROM ad_performance
+    WHERE workspace_id = ${b.ws} AND campaign_name IS NOT NULL
+      AND campaign_id NOT IN (SELECT campaign_id FROM campaigns WHERE workspace_id = ${b.ws})
+    GROUP BY campaign_id`;
+}
+
+const RELATIONS: Record<RelationName, (b: Build) => string> = {
+  ad_facts: adFacts,
+  event_facts: eventFacts,
+  session_facts: sessionFacts,
+  scroll_facts: scrollFacts,
+  conversion_facts: conversionFacts,
+  lifecycle_facts: lifecycleFacts,
+  stage_progress_facts: stageProgressFacts,
+  customer_facts: customerFacts,
+  order_facts: orderFacts,
+  cost_facts: costFacts,
+  survey_facts: surveyFacts,
+  customer_status_facts: customerStatusFacts,
+  campaign_names: campaignNames,
+};
+
+export function duckdbRelation(name: RelationName, ctx: RelationContext, p: Param): string {
+  return RELATIONS[name]({ ctx, ws: p(ctx.workspace), p });
+}
