@@ -34,7 +34,8 @@ export interface Measure {
 export interface Fact {
   id: string;
   relation: RelationName;
-  time: { column: string; kind: 'timestamp' | 'date' };
+  /** date: a local date; local: a wall-clock timestamp in the workspace zone; timestamp: a UTC instant. */
+  time: { column: string; kind: 'timestamp' | 'local' | 'date' };
   dimensions: Partial<Record<Dimension, string>>;
   measures: Record<string, Measure>;
 }
@@ -82,10 +83,9 @@ export const FACTS = {
   events: {
     id: 'events',
     relation: 'event_facts',
-    time: { column: 'ts', kind: 'timestamp' },
+    time: { column: 'local_ts', kind: 'local' },
     dimensions: { ...TRAFFIC_DIMS, ad_group: 'ad_group_id', ad: 'ad_id', conversion_type: 'conversion_type' },
     measures: {
-      visitors: m(countDistinct([col('anonymous_id')], col('is_onsite'))),
       pageviews: m(countRows(type('page_view'))),
       converting_visitors: m(countDistinct([col('anonymous_id')], col('is_conversion'))),
       ad_impression_events: m(countRows(type('ad_impression'))),
@@ -124,10 +124,13 @@ export const FACTS = {
   sessions: {
     id: 'sessions',
     relation: 'session_facts',
-    time: { column: 'ts', kind: 'timestamp' },
+    time: { column: 'local_ts', kind: 'local' },
     dimensions: TRAFFIC_DIMS,
     measures: {
       sessions: m(countRows()),
+      // Every on-site event belongs to a session: the visitors are the people of the sessions
+      // (a visitor counts in the bucket where their session starts).
+      visitors: m(countDistinct([col('anonymous_id')])),
       session_pageviews: m(sum(col('pageviews'))),
       session_seconds: m(sum(col('duration_s'))),
       bounced_sessions: m(countRows(col('is_bounce'))),
@@ -136,7 +139,7 @@ export const FACTS = {
   scroll: {
     id: 'scroll',
     relation: 'scroll_facts',
-    time: { column: 'ts', kind: 'timestamp' },
+    time: { column: 'local_ts', kind: 'local' },
     dimensions: TRAFFIC_DIMS,
     measures: {
       scroll_percent_sum: m(sum(col('max_percent'))),
@@ -146,7 +149,7 @@ export const FACTS = {
   conversions: {
     id: 'conversions',
     relation: 'conversion_facts',
-    time: { column: 'ts', kind: 'timestamp' },
+    time: { column: 'local_ts', kind: 'local' },
     dimensions: { ...TRAFFIC_DIMS, ad_group: 'ad_group_id', ad: 'ad_id', conversion_type: 'conversion_type' },
     measures: {
       conversions: m(sum(col('credit'))),

@@ -96,9 +96,11 @@ export async function saveCustomMetric(warehouse: Warehouse, workspace: string, 
   }
   const others = (await listCustomMetrics(warehouse, workspace)).filter((c) => c.id !== body.id);
   const drafts = [...others, body];
+  // The stored metrics were consistent before: whatever is wrong now comes from this one.
   const problems = checkCustomMetrics(drafts, new Set(CATALOG_BY_ID.keys()));
-  const mine = problems.filter((p) => p.id === body.id);
-  if (mine.length > 0) throw new ValidationError(`custom metric "${body.id}": ${mine.map((p) => p.message).join('; ')}`, { problems: mine });
+  if (problems.length > 0) {
+    throw new ValidationError(`custom metric "${body.id}": ${problems.map((p) => p.message).join('; ')}`, { problems });
+  }
   const blocked = formulaMetricIds(parseFormula(body.formula)).filter((id) => NOT_COMPOSABLE.has(id));
   if (blocked.length > 0) {
     throw new ValidationError(`custom metric "${body.id}": ${blocked.join(', ')} cannot be used in a formula`, { field: 'formula' });

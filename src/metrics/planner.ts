@@ -5,6 +5,7 @@
 import { and, bin, col, isIn, isNull, or, type Expr, type Select } from '../sql/ast.js';
 import type { CatalogMetric } from './catalog.js';
 import { FACTS, MEASURE_FACT, type Fact, type FactId } from './facts.js';
+import { addDays } from '../core/time.js';
 import { rangeInstants } from './time-buckets.js';
 import type { Dimension, Filter, Grain } from './types.js';
 
@@ -93,6 +94,12 @@ function timeRange(fact: Fact, input: PlanInput): Expr[] {
   if (fact.time.kind === 'date') {
     return [bin('>=', time, { kind: 'date', value: input.from }), bin('<=', time, { kind: 'date', value: input.to })];
   }
+  if (fact.time.kind === 'local') {
+    return [
+      bin('>=', time, { kind: 'local_time', value: `${input.from} 00:00:00` }),
+      bin('<', time, { kind: 'local_time', value: `${addDays(input.to, 1)} 00:00:00` }),
+    ];
+  }
   const { start, end } = rangeInstants(input.from, input.to, input.timeZone);
   return [bin('>=', time, { kind: 'timestamp', ms: start }), bin('<', time, { kind: 'timestamp', ms: end })];
 }
@@ -100,15 +107,14 @@ function timeRange(fact: Fact, input: PlanInput): Expr[] {
 function beforeStart(fact: Fact, input: PlanInput): Expr {
   const time = col(fact.time.column);
   if (fact.time.kind === 'date') return bin('<', time, { kind: 'date', value: input.from });
+  if (fact.time.kind === 'local') return bin('<', time, { kind: 'local_time', value: `${input.from} 00:00:00` });
   return bin('<', time, { kind: 'timestamp', ms: rangeInstants(input.from, input.to, input.timeZone).start });
 }
 
 function bucketExpr(fact: Fact, grain: Grain, timeZone: string): Expr {
   const operand = col(fact.time.column);
-  if (fact.time.kind === 'date') {
-    // Hour grain on daily facts is refused when the query is checked.
-    return { kind: 'date_bucket', grain: grain === 'hour' ? 'day' : grain, operand };
-  }
+  // Hour grain on daily facts is refused when the query is checked.
+  if (fact.time.kind !== 'timestamp') return { kind: 'local_bucket', grain, operand };
   return { kind: 'time_bucket', grain, operand, timeZone };
 }
 

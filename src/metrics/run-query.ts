@@ -72,6 +72,7 @@ class WindowRunner {
       grossMargin: settings.gross_margin,
       botFiltering: settings.bot_filtering,
       attribution: query.attribution,
+      storedLookbackDays: settings.lookback_days,
       stageWindowDays: STAGE_WINDOW_DAYS,
     };
   }

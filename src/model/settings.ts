@@ -68,6 +68,8 @@ export const DERIVATION_SETTINGS: readonly (keyof WorkspaceSettings)[] = [
   'own_hosts',
   'channel_rules',
   'session_timeout_minutes',
+  'lookback_days',
+  'bot_filtering',
 ];
 
 /** Validates a complete settings object; throws ValidationError naming every bad field. */

@@ -10,6 +10,8 @@ export type Expr =
   | { kind: 'value'; value: Scalar }
   | { kind: 'timestamp'; ms: number }
   | { kind: 'date'; value: string }
+  /** A wall-clock time (YYYY-MM-DD HH:MM:SS) compared with wall-clock columns. */
+  | { kind: 'local_time'; value: string }
   | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
   | { kind: 'not'; operand: Expr }
   | { kind: 'is_null'; operand: Expr; negated: boolean }
@@ -19,8 +21,8 @@ export type Expr =
   | { kind: 'case'; when: Expr; then: Expr; otherwise: Expr }
   /** A timestamp column's bucket in a time zone, as the label of the bucket's start (see bucketLabel). */
   | { kind: 'time_bucket'; grain: Grain; operand: Expr; timeZone: string }
-  /** A date column's bucket, as the label of the bucket's start. */
-  | { kind: 'date_bucket'; grain: Exclude<Grain, 'hour'>; operand: Expr }
+  /** A date or wall-clock column's bucket, as the label of the bucket's start. */
+  | { kind: 'local_bucket'; grain: Grain; operand: Expr }
   | { kind: 'aggregate'; fn: AggregateFn; args: Expr[]; filter?: Expr };
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or';

@@ -17,6 +17,8 @@ export interface RelationContext {
   grossMargin: number;
   botFiltering: boolean;
   attribution: AttributionChoice;
+  /** The lookback conversion credits are stored for (the workspace setting); others are computed per query. */
+  storedLookbackDays: number;
   /** Days after a lead (or MQL) within which reaching the next stage counts. */
   stageWindowDays: number;
 }

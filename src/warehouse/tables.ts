@@ -88,6 +88,8 @@ export const EVENT_FACTS: TableSpec = {
     { name: 'message_id', kind: 'string' },
     { name: 'video_id', kind: 'string' },
     { name: 'percent', kind: 'number' },
+    /** Wall-clock time in the workspace time zone: buckets are cut on it without per-row zone arithmetic. */
+    { name: 'local_ts', kind: 'timestamp' },
   ],
 };
 
@@ -112,6 +114,62 @@ export const SESSIONS: TableSpec = {
     { name: 'is_bot', kind: 'boolean' },
     { name: 'device', kind: 'string' },
     { name: 'country', kind: 'string' },
+    { name: 'local_started_at', kind: 'timestamp' },
+  ],
+};
+
+/** Conversions (one per order_id) credited to a touch by each single-touch model at the workspace's lookback. */
+export const CONVERSION_CREDITS: TableSpec = {
+  name: 'conversion_credits',
+  key: ['model', 'conv_key'],
+  columns: [
+    { name: 'workspace_id', kind: 'string' },
+    { name: 'model', kind: 'string' },
+    { name: 'ts', kind: 'timestamp' },
+    { name: 'local_ts', kind: 'timestamp' },
+    { name: 'conv_key', kind: 'string' },
+    { name: 'anonymous_id', kind: 'string' },
+    { name: 'person_id', kind: 'string' },
+    { name: 'revenue', kind: 'money' },
+    { name: 'credit', kind: 'number' },
+    { name: 'conversion_type', kind: 'string' },
+    { name: 'landing_page', kind: 'string' },
+    { name: 'device', kind: 'string' },
+    { name: 'country', kind: 'string' },
+    { name: 'channel', kind: 'string' },
+    { name: 'source', kind: 'string' },
+    { name: 'medium', kind: 'string' },
+    { name: 'campaign_id', kind: 'string' },
+    { name: 'ad_group_id', kind: 'string' },
+    { name: 'ad_id', kind: 'string' },
+    { name: 'platform', kind: 'string' },
+    { name: 'objective', kind: 'string' },
+  ],
+};
+
+/** ad_performance at the finest grain present per day and campaign, with channel, objective and cost in the workspace currency. */
+export const AD_FACTS: TableSpec = {
+  name: 'ad_facts',
+  key: ['day', 'platform', 'campaign_id', 'ad_group_id', 'ad_id'],
+  columns: [
+    { name: 'workspace_id', kind: 'string' },
+    { name: 'day', kind: 'date' },
+    { name: 'platform', kind: 'string' },
+    { name: 'channel', kind: 'string' },
+    { name: 'campaign_id', kind: 'string' },
+    { name: 'campaign_name', kind: 'string' },
+    { name: 'objective', kind: 'string' },
+    { name: 'ad_group_id', kind: 'string' },
+    { name: 'ad_id', kind: 'string' },
+    { name: 'impressions', kind: 'integer' },
+    { name: 'clicks', kind: 'integer' },
+    { name: 'cost', kind: 'money' },
+    { name: 'platform_conversions', kind: 'number' },
+    { name: 'platform_conversion_value', kind: 'money' },
+    { name: 'reach', kind: 'integer' },
+    { name: 'likes', kind: 'integer' },
+    { name: 'shares', kind: 'integer' },
+    { name: 'comments', kind: 'integer' },
   ],
 };
 
@@ -126,7 +184,7 @@ export const IDENTITIES: TableSpec = {
   ],
 };
 
-export const DERIVED_TABLES: readonly TableSpec[] = [EVENT_FACTS, SESSIONS, IDENTITIES];
+export const DERIVED_TABLES: readonly TableSpec[] = [EVENT_FACTS, SESSIONS, IDENTITIES, CONVERSION_CREDITS, AD_FACTS];
 
 /** Event types that happen on the site and so form sessions and visitors (DATA.md). */
 export const ONSITE_EVENT_TYPES = [

@@ -30,6 +30,8 @@ class DuckDbRenderer {
         return `make_timestamp(CAST(${this.param(e.ms)} AS BIGINT) * 1000)`;
       case 'date':
         return `CAST(${this.param(e.value)} AS DATE)`;
+      case 'local_time':
+        return `CAST(${this.param(e.value)} AS TIMESTAMP)`;
       case 'binary': {
         const op = e.op === 'and' ? 'AND' : e.op === 'or' ? 'OR' : e.op;
         if (e.op === '/') return `(CAST(${this.expr(e.left)} AS DOUBLE) / nullif(CAST(${this.expr(e.right)} AS DOUBLE), 0))`;
@@ -50,8 +52,11 @@ class DuckDbRenderer {
         return `(CASE WHEN ${this.expr(e.when)} THEN ${this.expr(e.then)} ELSE ${this.expr(e.otherwise)} END)`;
       case 'time_bucket':
         return `strftime(date_trunc('${e.grain}', timezone(${this.param(e.timeZone)}, CAST(${this.expr(e.operand)} AS TIMESTAMPTZ))), '${LABEL_FORMAT[e.grain]}')`;
-      case 'date_bucket':
-        return `strftime(date_trunc('${e.grain}', ${this.expr(e.operand)}), '${LABEL_FORMAT[e.grain]}')`;
+      case 'local_bucket':
+        // Dates come back as YYYY-MM-DD text; only hours need formatting.
+        return e.grain === 'hour'
+          ? `strftime(date_trunc('hour', ${this.expr(e.operand)}), '${LABEL_FORMAT.hour}')`
+          : `CAST(date_trunc('${e.grain}', ${this.expr(e.operand)}) AS DATE)`;
       case 'aggregate':
         return this.aggregate(e);
     }
@@ -73,14 +78,19 @@ class DuckDbRenderer {
   }
 }
 
+/** Renders a SELECT over the relation text `from` builds (with the same parameter bag). */
+export function renderDuckDbSelect(select: Select, from: (param: (value: Scalar) => string) => string): Statement {
+  const r = new DuckDbRenderer();
+  const relation = from(r.param);
+  const columns = select.columns.map((c) => `${r.expr(c.expr)} AS ${quoteIdent(c.alias)}`).join(',\n  ');
+  const where = select.where.length > 0 ? `\nWHERE ${select.where.map((w) => r.expr(w)).join('\n  AND ')}` : '';
+  const groupBy = select.groupBy.length > 0 ? `\nGROUP BY ${select.groupBy.map(quoteIdent).join(', ')}` : '';
+  return { sql: `SELECT\n  ${columns}\nFROM (${relation}) AS facts${where}${groupBy}`, params: r.bag.params };
+}
+
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
   render(select: Select, context: RelationContext): Statement {
-    const r = new DuckDbRenderer();
-    const columns = select.columns.map((c) => `${r.expr(c.expr)} AS ${quoteIdent(c.alias)}`).join(',\n  ');
-    const from = duckdbRelation(select.from.name as RelationName, context, r.param);
-    const where = select.where.length > 0 ? `\nWHERE ${select.where.map((w) => r.expr(w)).join('\n  AND ')}` : '';
-    const groupBy = select.groupBy.length > 0 ? `\nGROUP BY ${select.groupBy.map(quoteIdent).join(', ')}` : '';
-    return { sql: `SELECT\n  ${columns}\nFROM (${from}) AS facts${where}${groupBy}`, params: r.bag.params };
+    return renderDuckDbSelect(select, (param) => duckdbRelation(select.from.name as RelationName, context, param));
   },
 };

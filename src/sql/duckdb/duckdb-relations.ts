@@ -7,7 +7,7 @@ import type { RelationContext, RelationName } from '../dialect.js';
 
 type Param = (value: Scalar) => string;
 
-interface Build {
+export interface Build {
   ctx: RelationContext;
   ws: string;
   p: Param;
@@ -33,10 +33,11 @@ const converted = (amount: string, currency: string, rate: string, cur: string) 
 
 const localDate = (column: string, tz: string) => `CAST(timezone(${tz}, CAST(${column} AS TIMESTAMPTZ)) AS DATE)`;
 
-function adFacts(b: Build): string {
+/** What the ad_facts table holds for a workspace (rebuilt when ad rows, campaigns or fx rates change). */
+export function adFactsCompute(b: Build): string {
   const cur = b.p(b.ctx.currency);
   const rank = `(CASE WHEN coalesce(ad_id, '') <> '' THEN 2 ELSE 0 END + CASE WHEN coalesce(ad_group_id, '') <> '' THEN 1 ELSE 0 END)`;
-  return `SELECT a."date" AS day, a.platform,
+  return `SELECT a.workspace_id, a."date" AS day, a.platform,
       coalesce(c.channel, ${platformChannelCase('a.platform')}) AS channel,
       a.campaign_id, coalesce(c.name, a.campaign_name) AS campaign_name, c.objective,
       nullif(a.ad_group_id, '') AS ad_group_id, nullif(a.ad_id, '') AS ad_id,
@@ -52,17 +53,19 @@ function adFacts(b: Build): string {
     WHERE a.grain_rank = a.finest_rank`;
 }
 
-function eventFacts(b: Build): string {
-  return `SELECT e.event_id, e.ts, e.type, e.type AS conversion_type, e.anonymous_id, e.person_id, e.session_key,
+const adFacts = (b: Build) => `SELECT * FROM ad_facts WHERE workspace_id = ${b.ws}`;
+
+function eventFacts(b: Build, personScope = ''): string {
+  return `SELECT e.event_id, e.ts, e.local_ts, e.type, e.type AS conversion_type, e.anonymous_id, e.person_id, e.session_key,
       e.is_onsite, e.is_conversion, e.channel, e.source, e.medium, e.campaign_id, e.ad_group_id, e.ad_id,
       e.landing_page, e.url, e.device, e.country, e.message_id, e.video_id, e.percent, e.order_id,
       e.revenue_converted AS revenue, c.platform, c.objective
     FROM event_facts e LEFT JOIN ${campaigns(b)} c ON c.campaign_id = e.campaign_id
-    WHERE e.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT e.is_bot' : ''}`;
+    WHERE e.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT e.is_bot' : ''}${personScope ? ` AND e.person_id IN ${personScope}` : ''}`;
 }
 
 function sessionFacts(b: Build): string {
-  return `SELECT s.started_at AS ts, s.anonymous_id, s.person_id, s.session_key,
+  return `SELECT s.started_at AS ts, s.local_started_at AS local_ts, s.anonymous_id, s.person_id, s.session_key,
       date_diff('millisecond', s.started_at, s.ended_at) / 1000.0 AS duration_s,
       s.pageviews, s.onsite_events, s.is_bounce, s.channel, s.source, s.medium, s.campaign_id,
       s.landing_page, s.device, s.country, c.platform, c.objective
@@ -71,7 +74,7 @@ function sessionFacts(b: Build): string {
 }
 
 function scrollFacts(b: Build): string {
-  return `SELECT min(ts) AS ts, session_key, url, max(percent) AS max_percent,
+  return `SELECT min(ts) AS ts, min(local_ts) AS local_ts, session_key, url, max(percent) AS max_percent,
       arg_min(channel, ts) AS channel, arg_min(source, ts) AS source, arg_min(medium, ts) AS medium,
       arg_min(campaign_id, ts) AS campaign_id, arg_min(landing_page, ts) AS landing_page,
       arg_min(device, ts) AS device, arg_min(country, ts) AS country,
@@ -85,13 +88,14 @@ function scrollFacts(b: Build): string {
  * session starting within 30 minutes after a click of the same person is
  * that click's touch, not another one.
  */
-function touches(b: Build): string {
-  const clicks = `SELECT person_id, ts FROM event_facts WHERE workspace_id = ${b.ws} AND type IN ('ad_click', 'email_click')`;
+function touches(b: Build, personScope = ''): string {
+  const scope = personScope ? ` AND person_id IN ${personScope}` : '';
+  const clicks = `SELECT person_id, ts FROM event_facts WHERE workspace_id = ${b.ws} AND type IN ('ad_click', 'email_click')${scope}`;
   return `SELECT person_id, ts, channel, source, medium, campaign_id, ad_group_id, ad_id, 1 AS kind_rank
-      FROM event_facts WHERE workspace_id = ${b.ws} AND type IN ('ad_click', 'email_click')${b.ctx.botFiltering ? ' AND NOT is_bot' : ''}
+      FROM event_facts WHERE workspace_id = ${b.ws} AND type IN ('ad_click', 'email_click')${b.ctx.botFiltering ? ' AND NOT is_bot' : ''}${scope}
     UNION ALL
     SELECT s.person_id, s.started_at, s.channel, s.source, s.medium, s.campaign_id, NULL, NULL, 0
-      FROM sessions s WHERE s.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT s.is_bot' : ''}
+      FROM sessions s WHERE s.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT s.is_bot' : ''}${scope}
       AND NOT EXISTS (SELECT 1 FROM (${clicks}) k WHERE k.person_id = s.person_id
                       AND k.ts <= s.started_at AND k.ts >= s.started_at - INTERVAL 30 MINUTE)`;
 }
@@ -112,30 +116,39 @@ function creditedTouch(model: RelationContext['attribution']['model']): string {
   }
 }
 
-/** One row per conversion (one per order_id), credited to a touch of its path by the query's model. */
-function conversionFacts(b: Build): string {
+/**
+ * One row per conversion (one per order_id), credited to a touch of its path
+ * by the context's model; `personScope` (an SQL set) limits it to some people.
+ */
+export function conversionCompute(b: Build, personScope = ''): string {
   const lookback = b.p(b.ctx.attribution.lookback_days);
-  return `WITH ev AS (${eventFacts(b)}),
+  return `WITH ev AS (${eventFacts(b, personScope)}),
     conv AS (
       SELECT *, lag(ts) OVER (PARTITION BY person_id ORDER BY ts, conv_key) AS prev_ts
-      FROM (SELECT ts, anonymous_id, person_id, revenue, conversion_type, landing_page, device, country, event_id,
+      FROM (SELECT ts, local_ts, anonymous_id, person_id, revenue, conversion_type, landing_page, device, country, event_id,
               coalesce('o:' || order_id, 'e:' || event_id) AS conv_key
             FROM ev WHERE is_conversion
             QUALIFY row_number() OVER (PARTITION BY coalesce('o:' || order_id, 'e:' || event_id) ORDER BY ts, event_id) = 1)
     ),
     credited AS (
       SELECT c.conv_key, ${creditedTouch(b.ctx.attribution.model)} AS touch
-      FROM conv c JOIN (${touches(b)}) t ON t.person_id = c.person_id AND t.ts <= c.ts
+      FROM conv c JOIN (${touches(b, personScope)}) t ON t.person_id = c.person_id AND t.ts <= c.ts
         AND t.ts >= c.ts - to_days(CAST(${lookback} AS INTEGER)) AND (c.prev_ts IS NULL OR t.ts > c.prev_ts)
       GROUP BY c.conv_key
     )
-    SELECT c.ts, c.conv_key, c.anonymous_id, c.person_id, c.revenue, 1.0 AS credit, c.conversion_type,
+    SELECT c.ts, c.local_ts, c.conv_key, c.anonymous_id, c.person_id, c.revenue, 1.0 AS credit, c.conversion_type,
       c.landing_page, c.device, c.country,
       coalesce(k.touch.channel, 'Direct') AS channel, k.touch.source AS source, k.touch.medium AS medium,
       k.touch.campaign_id AS campaign_id, k.touch.ad_group_id AS ad_group_id, k.touch.ad_id AS ad_id,
       cp.platform, cp.objective
     FROM conv c LEFT JOIN credited k ON k.conv_key = c.conv_key
     LEFT JOIN ${campaigns(b)} cp ON cp.campaign_id = k.touch.campaign_id`;
+}
+
+/** Credits are stored for the workspace's own lookback; any other lookback is computed on the fly. */
+function conversionFacts(b: Build): string {
+  if (b.ctx.attribution.lookback_days !== b.ctx.storedLookbackDays) return conversionCompute(b);
+  return `SELECT * EXCLUDE (workspace_id, model) FROM conversion_credits WHERE workspace_id = ${b.ws} AND model = ${b.p(b.ctx.attribution.model)}`;
 }
 
 /** Each customer's acquisition channel and campaign: their first touch, else their first lifecycle record. */
@@ -276,5 +289,9 @@ const RELATIONS: Record<RelationName, (b: Build) => string> = {
 };
 
 export function duckdbRelation(name: RelationName, ctx: RelationContext, p: Param): string {
-  return RELATIONS[name]({ ctx, ws: p(ctx.workspace), p });
+  return RELATIONS[name](build(ctx, p));
+}
+
+export function build(ctx: RelationContext, p: Param): Build {
+  return { ctx, ws: p(ctx.workspace), p };
 }

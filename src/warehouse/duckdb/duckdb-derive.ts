@@ -2,7 +2,12 @@
 // → user_id), resolved campaigns, channels, sessions and money in the
 // workspace currency. Only people with new raw events since the last refresh
 // are recomputed, unless campaigns, fx rates or settings changed (then all).
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { QUERY_ATTRIBUTION_MODELS, type QueryAttributionModel } from '../../metrics/types.js';
+import type { WorkspaceSettings } from '../../model/settings.js';
+import type { Scalar } from '../../sql/ast.js';
+import { ParamBag, type RelationContext } from '../../sql/dialect.js';
+import { adFactsCompute, build, conversionCompute } from '../../sql/duckdb/duckdb-relations.js';
 import type { Row } from '../../model/validate.js';
 import { OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES } from '../tables.js';
 import type { DeriveOptions, TrafficTuple } from '../warehouse.js';
@@ -29,34 +34,93 @@ export async function refreshDerivedEvents(
   transaction: <T>(work: () => Promise<T>) => Promise<T>,
 ): Promise<void> {
   const state = await connection.runAndReadAll(
-    'SELECT watermark, needs_full FROM derive_state WHERE workspace = $ws',
+    'SELECT watermark, needs_full, tables_watermark FROM derive_state WHERE workspace = $ws',
     { ws: workspace },
   );
-  const [watermark, needsFull] = state.getRows()[0] ?? [0, true];
+  const [watermark, needsFull, tablesWatermark] = state.getRows()[0] ?? [0, true, -1];
   const from = needsFull ? -1 : Number(watermark);
-  const latest = Number(
-    (await connection.runAndReadAll('SELECT coalesce(max(seq), 0) FROM events WHERE workspace_id = $ws', { ws: workspace })).getRows()[0][0],
-  );
-  if (!needsFull && latest <= from) return;
+  const latestOf = async (tables: string[]) =>
+    Number(
+      (
+        await connection.runAndReadAll(
+          `SELECT coalesce(max(seq), 0) FROM (${tables.map((t) => `SELECT max(seq) AS seq FROM ${t} WHERE workspace_id = $ws`).join(' UNION ALL ')})`,
+          { ws: workspace },
+        )
+      ).getRows()[0][0],
+    );
+  const latest = await latestOf(['events']);
+  const latestTables = await latestOf(['ad_performance', 'campaigns', 'fx_rates']);
+  const eventsStale = needsFull || latest > from;
+  const tablesStale = needsFull || latestTables > Number(tablesWatermark);
+  if (!eventsStale && !tablesStale) return;
 
   await transaction(async () => {
     const ws = { ws: workspace };
+    if (eventsStale) {
+      await connection.run(
+        `CREATE OR REPLACE TEMP TABLE affected AS
+         SELECT DISTINCT anonymous_id FROM events WHERE workspace_id = $ws AND seq > $from`,
+        { ws: workspace, from },
+      );
+      await rebuildIdentities(connection, ws);
+      await stageResolvedEvents(connection, workspace);
+      await stageTrafficMap(connection, options);
+      await rebuildEventFacts(connection, workspace, options);
+      await rebuildSessions(connection, ws);
+      await rebuildConversionCredits(connection, workspace, options.settings);
+    }
+    if (tablesStale) await rebuildAdFacts(connection, workspace, options.settings);
     await connection.run(
-      `CREATE OR REPLACE TEMP TABLE affected AS
-       SELECT DISTINCT anonymous_id FROM events WHERE workspace_id = $ws AND seq > $from`,
-      { ws: workspace, from },
-    );
-    await rebuildIdentities(connection, ws);
-    await stageResolvedEvents(connection, workspace);
-    await stageTrafficMap(connection, options);
-    await rebuildEventFacts(connection, workspace, options);
-    await rebuildSessions(connection, ws);
-    await connection.run(
-      `INSERT INTO derive_state VALUES ($ws, $latest, false)
-       ON CONFLICT (workspace) DO UPDATE SET watermark = $latest, needs_full = false`,
-      { ws: workspace, latest },
+      `INSERT INTO derive_state (workspace, watermark, needs_full, tables_watermark) VALUES ($ws, $latest, false, $tables)
+       ON CONFLICT (workspace) DO UPDATE SET watermark = $latest, needs_full = false, tables_watermark = $tables`,
+      { ws: workspace, latest, tables: latestTables },
     );
   });
+}
+
+/** What the shared relation builders need to know about the workspace. */
+function relationContext(workspace: string, settings: WorkspaceSettings, model: QueryAttributionModel): RelationContext {
+  return {
+    workspace,
+    currency: settings.currency,
+    timeZone: settings.timezone,
+    grossMargin: settings.gross_margin,
+    botFiltering: settings.bot_filtering,
+    attribution: { model, lookback_days: settings.lookback_days },
+    storedLookbackDays: settings.lookback_days,
+    stageWindowDays: 90,
+  };
+}
+
+async function runBuilt(connection: DuckDBConnection, make: (p: (value: Scalar) => string) => string): Promise<void> {
+  const bag = new ParamBag((name) => `$${name}`);
+  const sql = make((value) => bag.add(value));
+  await connection.run(sql, bag.params as Record<string, DuckDBValue>);
+}
+
+/** Conversions of everyone whose events changed, credited by each single-touch model at the workspace lookback. */
+async function rebuildConversionCredits(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings): Promise<void> {
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE affected_people AS
+     SELECT DISTINCT person_id FROM event_facts WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`,
+    { ws: workspace },
+  );
+  await connection.run(
+    `DELETE FROM conversion_credits WHERE workspace_id = $ws
+       AND (person_id IN (SELECT person_id FROM affected_people) OR anonymous_id IN (SELECT anonymous_id FROM affected))`,
+    { ws: workspace },
+  );
+  for (const model of QUERY_ATTRIBUTION_MODELS) {
+    await runBuilt(connection, (p) => {
+      const b = build(relationContext(workspace, settings, model), p);
+      return `INSERT INTO conversion_credits SELECT ${b.ws}, ${p(model)}, * FROM (${conversionCompute(b, '(SELECT person_id FROM affected_people)')})`;
+    });
+  }
+}
+
+async function rebuildAdFacts(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings): Promise<void> {
+  await connection.run('DELETE FROM ad_facts WHERE workspace_id = $ws', { ws: workspace });
+  await runBuilt(connection, (p) => `INSERT INTO ad_facts ${adFactsCompute(build(relationContext(workspace, settings, 'last_non_direct'), p))}`);
 }
 
 async function rebuildIdentities(connection: DuckDBConnection, ws: { ws: string }): Promise<void> {
@@ -193,7 +257,8 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
        CASE WHEN k.revenue IS NULL THEN NULL
             WHEN k.currency IS NULL OR k.currency = $currency THEN k.revenue
             ELSE CAST(k.revenue * fx.rate AS DECIMAL(18,6)) END,
-       k.p_device, k.p_country, k.p_message_id, k.p_video_id, k.p_percent
+       k.p_device, k.p_country, k.p_message_id, k.p_video_id, k.p_percent,
+       CAST(timezone($tz, CAST(k."timestamp" AS TIMESTAMPTZ)) AS TIMESTAMP)
      FROM sessioned k
      LEFT JOIN identities i ON i.workspace_id = $ws AND i.anonymous_id = k.anonymous_id
      LEFT JOIN (SELECT DISTINCT ad_id FROM ad_performance WHERE workspace_id = $ws AND ad_id <> '') ads
@@ -215,7 +280,7 @@ async function rebuildSessions(connection: DuckDBConnection, ws: { ws: string })
        arg_min(source, ts), arg_min(medium, ts), arg_min(channel, ts), arg_min(campaign_id, ts), arg_min(landing_page, ts),
        count(*) FILTER (WHERE type = 'page_view'), count(*),
        count(*) FILTER (WHERE type = 'page_view') = 1 AND count(*) = 1,
-       bool_or(is_bot), arg_min(device, ts), arg_min(country, ts)
+       bool_or(is_bot), arg_min(device, ts), arg_min(country, ts), min(local_ts)
      FROM event_facts
      WHERE workspace_id = $ws AND session_key IS NOT NULL AND anonymous_id IN (SELECT anonymous_id FROM affected)
      GROUP BY session_key`,

@@ -1,6 +1,6 @@
 // Versioned schema migrations for the DuckDB file. Each step runs once, in
 // order, inside a transaction; the applied versions are recorded in the file.
-import { DERIVED_TABLES, SOURCE_TABLES } from '../tables.js';
+import { AD_FACTS, CONVERSION_CREDITS, DERIVED_TABLES, SOURCE_TABLES } from '../tables.js';
 import { createTableSql } from './duckdb-ddl.js';
 
 export interface Migration {
@@ -31,7 +31,12 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: () => [
       ...['device', 'country', 'message_id', 'video_id'].map((c) => `ALTER TABLE event_facts ADD COLUMN IF NOT EXISTS ${c} VARCHAR`),
       `ALTER TABLE event_facts ADD COLUMN IF NOT EXISTS percent DOUBLE`,
+      `ALTER TABLE event_facts ADD COLUMN IF NOT EXISTS local_ts TIMESTAMP`,
       ...['device', 'country'].map((c) => `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS ${c} VARCHAR`),
+      `ALTER TABLE sessions ADD COLUMN IF NOT EXISTS local_started_at TIMESTAMP`,
+      createTableSql(CONVERSION_CREDITS),
+      createTableSql(AD_FACTS),
+      `ALTER TABLE derive_state ADD COLUMN IF NOT EXISTS tables_watermark BIGINT DEFAULT -1`,
       `UPDATE derive_state SET needs_full = true`,
       `CREATE TABLE IF NOT EXISTS workspace_objects (workspace VARCHAR NOT NULL, kind VARCHAR NOT NULL, id VARCHAR NOT NULL,
          body JSON NOT NULL, created_at TIMESTAMP NOT NULL, PRIMARY KEY (workspace, kind, id))`,

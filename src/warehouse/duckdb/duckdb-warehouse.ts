@@ -263,7 +263,7 @@ export class DuckDbWarehouse implements Warehouse {
 
   private async markFull(workspace: string): Promise<void> {
     await this.writer.run(
-      `INSERT INTO derive_state VALUES ($ws, 0, true) ON CONFLICT (workspace) DO UPDATE SET needs_full = true`,
+      `INSERT INTO derive_state (workspace, watermark, needs_full) VALUES ($ws, 0, true) ON CONFLICT (workspace) DO UPDATE SET needs_full = true`,
       { ws: workspace },
     );
   }

@@ -1,0 +1,228 @@
+// Funnel and customer metrics (KPIS.md "Funnel and customers") against values
+// worked out by hand. Workspace "cust", USD, UTC, default gross margin 0.5.
+// Period under test: March 2026 (31 days); all times 12:00Z.
+//
+// lifecycle
+//   A  lead 03-02 (channel Paid Search), lead 03-03 (again), mql 03-05, sql 03-10, opportunity 03-12, customer 03-20 mrr 100
+//   B  lead 03-03 (Organic Search), mql 03-06                     — never sql, never customer
+//   C  lead 03-04, customer 07-15                                 — 133 days later: outside the 90-day window
+//   D  lead 2026-02-10 (channel Email), mql 03-08, sql 03-09, customer 03-25 mrr 50
+//   E  customer 01-10 mrr 200, churned 03-15
+//   F  customer 01-20 mrr 80                                      — active throughout
+//   G  customer 02-05 mrr 30, churned 02-20
+//   K  customer 02-10 mrr 40                                      — active throughout
+// orders (completed unless said otherwise)
+//   A-1 03-21 200 margin 0.4;  A-2 04-10 100 (default margin 0.5)
+//   D-1 03-26 100;  D-2 03-27 500 refunded
+//   F-0 02-20 80;   F-1 03-05 60
+//   H-1 03-10 40;   H-2 03-18 20        — H has no lifecycle: new customer at first completed order 03-10
+//   I-0 02-15 10;   I-1 03-12 30        — I has no lifecycle, first order in February
+//   J-1 03-13 70 cancelled              — J has no completed order
+// events: H page_view 03-09 (user_id H) with referrer bing.com → H's first touch is Organic Search
+// ad_performance: 03-10 google_ads C1 impressions 1000 clicks 50 cost 700 (→ Paid Search)
+// costs: K1 03-01 salaries 3100 period month (no channel: 100 a day over March);  K2 03-15 tools 200 channel Paid Search
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { column, ev, expectValue, expectValues, openHarness, rowOf, type Harness } from './harness.js';
+
+const WS = 'cust';
+const MARCH = { from: '2026-03-01', to: '2026-03-31' };
+const at = (date: string) => `${date}T12:00:00Z`;
+
+describe('funnel and customer metrics', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await openHarness('customers');
+    const stage = (customer_id: string, s: string, date: string, extra: Record<string, unknown> = {}) => ({
+      customer_id,
+      stage: s,
+      timestamp: at(date),
+      ...extra,
+    });
+    const order = (order_id: string, customer_id: string, date: string, revenue: number, extra: Record<string, unknown> = {}) => ({
+      order_id,
+      customer_id,
+      timestamp: at(date),
+      revenue,
+      ...extra,
+    });
+    await h.workspace(WS, {
+      lifecycle: [
+        stage('A', 'lead', '2026-03-02', { channel: 'Paid Search' }),
+        stage('A', 'lead', '2026-03-03', { channel: 'Paid Search' }),
+        stage('A', 'mql', '2026-03-05'),
+        stage('A', 'sql', '2026-03-10'),
+        stage('A', 'opportunity', '2026-03-12'),
+        stage('A', 'customer', '2026-03-20', { mrr: 100 }),
+        stage('B', 'lead', '2026-03-03', { channel: 'Organic Search' }),
+        stage('B', 'mql', '2026-03-06'),
+        stage('C', 'lead', '2026-03-04'),
+        stage('C', 'customer', '2026-07-15'),
+        stage('D', 'lead', '2026-02-10', { channel: 'Email' }),
+        stage('D', 'mql', '2026-03-08'),
+        stage('D', 'sql', '2026-03-09'),
+        stage('D', 'customer', '2026-03-25', { mrr: 50 }),
+        stage('E', 'customer', '2026-01-10', { mrr: 200 }),
+        stage('E', 'churned', '2026-03-15'),
+        stage('F', 'customer', '2026-01-20', { mrr: 80 }),
+        stage('G', 'customer', '2026-02-05', { mrr: 30 }),
+        stage('G', 'churned', '2026-02-20'),
+        stage('K', 'customer', '2026-02-10', { mrr: 40 }),
+      ],
+      orders: [
+        order('A-1', 'A', '2026-03-21', 200, { gross_margin: 0.4 }),
+        order('A-2', 'A', '2026-04-10', 100),
+        order('D-1', 'D', '2026-03-26', 100),
+        order('D-2', 'D', '2026-03-27', 500, { status: 'refunded' }),
+        order('F-0', 'F', '2026-02-20', 80),
+        order('F-1', 'F', '2026-03-05', 60),
+        order('H-1', 'H', '2026-03-10', 40),
+        order('H-2', 'H', '2026-03-18', 20),
+        order('I-0', 'I', '2026-02-15', 10),
+        order('I-1', 'I', '2026-03-12', 30),
+        order('J-1', 'J', '2026-03-13', 70, { status: 'cancelled' }),
+      ],
+      events: [ev('page_view', '2026-03-09T12:00:00Z', 'h-device', { user_id: 'H', url: 'https://shop.example/', referrer: 'https://www.bing.com/' })],
+      ad_performance: [{ date: '2026-03-10', platform: 'google_ads', campaign_id: 'C1', impressions: 1000, clicks: 50, cost: 700 }],
+      costs: [
+        { cost_id: 'K1', date: '2026-03-01', category: 'salaries', amount: 3100, period: 'month' },
+        { cost_id: 'K2', date: '2026-03-15', category: 'tools', amount: 200, channel: 'Paid Search' },
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('funnel stages and stage conversion rates', async () => {
+    const r = await h.query(WS, {
+      metrics: ['leads', 'mqls', 'sqls', 'opportunities', 'new_customers', 'lead_to_customer_rate', 'mql_to_sql_rate'],
+      ...MARCH,
+    });
+    expectValues(r.totals, {
+      leads: 3, // A (twice, counted once), B, C — D's lead was in February
+      mqls: 3, // A 03-05, B 03-06, D 03-08
+      sqls: 2, // A 03-10, D 03-09
+      opportunities: 1, // A
+      new_customers: 3, // lifecycle: A 03-20, D 03-25; order-only: H (first order 03-10); not I (first order Feb), not J (cancelled only)
+      lead_to_customer_rate: (1 / 3) * 100, // of leads A, B, C only A became customer within 90 days (C after 133 days) → 33.333… %
+      mql_to_sql_rate: (2 / 3) * 100, // of MQLs A, B, D: A (5 days), D (1 day) reached sql → 66.666… %
+    });
+  });
+
+  it('orders and order revenue count completed orders only', async () => {
+    const r = await h.query(WS, { metrics: ['orders', 'order_revenue'], ...MARCH });
+    expectValues(r.totals, {
+      orders: 6, // A-1, D-1, F-1, H-1, H-2, I-1 (D-2 refunded, J-1 cancelled, A-2 in April)
+      order_revenue: 450, // 200 + 100 + 60 + 40 + 20 + 30
+    });
+  });
+
+  it('acquisition cost, MER, CLV and payback', async () => {
+    const r = await h.query(WS, { metrics: ['cost', 'cac', 'paid_cac', 'mer', 'clv', 'ltv_cac', 'cac_payback_months'], ...MARCH });
+    const fullCost = 700 + 3100 + 200; // media + salaries spread over March (31 × 100) + tools = 4000
+    const cac = fullCost / 3; // 1333.333…
+    // Margin over the whole history of the customers acquired in March:
+    //   A: 200 × 0.4 + 100 × 0.5 = 130;  D: 100 × 0.5 = 50 (refund left out);  H: (40 + 20) × 0.5 = 30  → 210
+    const clv = 210 / 3; // 70
+    expectValues(r.totals, {
+      cost: 700,
+      cac, // 4000 / 3
+      paid_cac: 700 / 3, // 233.333…
+      mer: 450 / fullCost, // 0.1125
+      clv,
+      ltv_cac: clv / cac, // 70 / 1333.33 = 0.0525
+      // First-year margin per new customer: all of the above orders fall within 365 days of acquisition → 210;
+      // monthly = 210 / 12 / 3 = 5.8333…; payback = 1333.33 / 5.8333 = 228.571… months
+      cac_payback_months: cac / (210 / 12 / 3),
+    });
+  });
+
+  it('churn, retention and MRR of March', async () => {
+    const r = await h.query(WS, { metrics: ['churn_rate', 'retention_rate', 'mrr'], ...MARCH });
+    expectValues(r.totals, {
+      churn_rate: (1 / 3) * 100, // active on 03-01: E, F, K (G churned in Feb); churned in March: E → 33.333… %
+      retention_rate: 100 - (1 / 3) * 100, // 66.666… %
+      mrr: 270, // end of March: F 80 + K 40 + A 100 + D 50 (E churned)
+    });
+  });
+
+  it('MRR is a snapshot at the end of each bucket, never summed', async () => {
+    const r = await h.query(WS, { metrics: ['mrr'], grain: 'month', from: '2026-01-01', to: '2026-03-31' });
+    expect(column(r, 'date')).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    expectValue(rowOf(r, { date: '2026-01-01' }).mrr, 280); // E 200 + F 80
+    expectValue(rowOf(r, { date: '2026-02-01' }).mrr, 320); // 280 + K 40 (G's 30 came and went)
+    expectValue(rowOf(r, { date: '2026-03-01' }).mrr, 270); // 320 − E 200 + A 100 + D 50
+    expectValue(r.totals.mrr, 270); // end of the period, not 280 + 320 + 270
+  });
+
+  it('MRR on single days around a churn', async () => {
+    const r = await h.query(WS, { metrics: ['mrr'], grain: 'day', from: '2026-03-14', to: '2026-03-15' });
+    expectValue(rowOf(r, { date: '2026-03-14' }).mrr, 320); // E 200 + F 80 + K 40
+    expectValue(rowOf(r, { date: '2026-03-15' }).mrr, 120); // E churned at noon: F 80 + K 40
+  });
+
+  it('revenue growth against the previous period', async () => {
+    // Previous period of March (31 days): 2026-01-29 … 2026-02-28, orders F-0 80 + I-0 10 = 90.
+    const r = await h.query(WS, { metrics: ['revenue_growth', 'order_revenue'], ...MARCH });
+    expectValue(r.totals.order_revenue, 450);
+    expectValue(r.totals.revenue_growth, 400); // (450 − 90) / 90 × 100
+  });
+
+  it('new customers and CAC by acquisition channel; unallocated costs only in totals', async () => {
+    const r = await h.query(WS, { metrics: ['new_customers', 'cac', 'paid_cac'], dimensions: ['channel'], ...MARCH });
+    // A: no touch, first lifecycle record says Paid Search; D: first lifecycle record (lead 02-10) says Email;
+    // H: first touch (stitched through user_id H) is an Organic Search session.
+    expectValues(rowOf(r, { channel: 'Paid Search' }), {
+      new_customers: 1, // A
+      cac: 900, // (700 media + 200 tools) / 1
+      paid_cac: 700, // 700 / 1
+    });
+    expectValues(rowOf(r, { channel: 'Email' }), { new_customers: 1, cac: 0, paid_cac: 0 });
+    expectValues(rowOf(r, { channel: 'Organic Search' }), { new_customers: 1, cac: 0, paid_cac: 0 });
+    expectValues(r.totals, { new_customers: 3, cac: 4000 / 3, paid_cac: 700 / 3 }); // salaries 3100 count in totals
+  });
+
+  it('costs without a channel appear in totals and in no channel row (DATA.md costs)', async () => {
+    const r = await h.query(WS, { metrics: ['new_customers', 'order_revenue', 'cac', 'mer'], dimensions: ['channel'], ...MARCH });
+    // Rows: the acquisition channels of A (Paid Search), D (Email), H (Organic Search), the customers without one
+    // (F, I → "(none)", they have orders), and the media cost's channel (Paid Search). The 3100 of salaries has
+    // no channel: it counts in the totals and must not form a row of its own.
+    expect(column(r, 'channel')).not.toContain('(unallocated)');
+    expect(column(r, 'channel').sort()).toEqual(['(none)', 'Email', 'Organic Search', 'Paid Search']);
+    expectValues(rowOf(r, { channel: 'Paid Search' }), {
+      order_revenue: 200, // A-1
+      mer: 200 / 900, // 200 / (700 media + 200 tools)
+    });
+    expectValues(rowOf(r, { channel: '(none)' }), {
+      new_customers: 0,
+      order_revenue: 90, // F-1 60 + I-1 30
+      mer: null, // no cost
+    });
+    expectValue(r.totals.cac, 4000 / 3); // (700 + 3100 + 200) / 3
+    expectValue(r.totals.mer, 450 / 4000); // 0.1125
+  });
+
+  it('zero denominators: no new customers and nobody active → null', async () => {
+    const r = await h.query(WS, {
+      metrics: ['new_customers', 'cac', 'paid_cac', 'clv', 'ltv_cac', 'cac_payback_months', 'churn_rate', 'retention_rate', 'mer', 'lead_to_customer_rate', 'mql_to_sql_rate', 'mrr'],
+      from: '2025-12-01',
+      to: '2025-12-31',
+    });
+    expectValues(r.totals, {
+      new_customers: 0,
+      cac: null,
+      paid_cac: null,
+      clv: null,
+      ltv_cac: null,
+      cac_payback_months: null,
+      churn_rate: null, // nobody active on 2025-12-01
+      retention_rate: null,
+      mer: null, // no cost at all
+      lead_to_customer_rate: null,
+      mql_to_sql_rate: null,
+      mrr: 0,
+    });
+  });
+});
