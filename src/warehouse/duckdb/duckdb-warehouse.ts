@@ -108,6 +108,9 @@ export class DuckDbWarehouse implements Warehouse {
   // every request (key, workspace) are exact: every change goes through here.
   private readonly workspaceCache = new Map<string, Workspace | undefined>();
   private readonly keyCache = new Map<string, ApiKeyRecord | undefined>();
+  /** Per workspace: a counter of writes, and its value when the derived view was last refreshed. */
+  private readonly writeGeneration = new Map<string, number>();
+  private readonly refreshedGeneration = new Map<string, number>();
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -224,6 +227,7 @@ export class DuckDbWarehouse implements Warehouse {
 
   async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
     if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
+    this.touch(workspace);
     if (source === 'events') return this.eventCommits.submit({ part: prepareEventPart(workspace, importId, rows), note });
     return this.writes.run(() =>
       this.transaction(async () => {
@@ -280,6 +284,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async deleteImport(workspace: string, id: string): Promise<boolean> {
+    this.touch(workspace);
     const found = await this.select('SELECT source FROM imports WHERE workspace = $workspace AND id = $id', { workspace, id });
     if (!found[0]) return false;
     const source = found[0].source as SourceName;
@@ -296,11 +301,26 @@ export class DuckDbWarehouse implements Warehouse {
     return true;
   }
 
+  private generation(workspace: string): number {
+    return this.writeGeneration.get(workspace) ?? 0;
+  }
+
+  private touch(workspace: string): void {
+    this.writeGeneration.set(workspace, this.generation(workspace) + 1);
+  }
+
   async refreshDerived(workspace: string, options: DeriveOptions): Promise<void> {
-    await this.writes.run(() => refreshDerivedEvents(this.writer, workspace, options, (work) => this.transaction(work)));
+    // Nothing was written since this process last refreshed: skip even the staleness checks.
+    if (this.refreshedGeneration.get(workspace) === this.generation(workspace)) return;
+    await this.writes.run(async () => {
+      const generation = this.generation(workspace);
+      await refreshDerivedEvents(this.writer, workspace, options, (work) => this.transaction(work));
+      this.refreshedGeneration.set(workspace, generation);
+    });
   }
 
   async invalidateDerived(workspace: string): Promise<void> {
+    this.touch(workspace);
     await this.writes.run(() => this.markFull(workspace));
   }
 

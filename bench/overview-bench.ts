@@ -1,0 +1,130 @@
+// The dashboard "overview" query — 10 headline KPIs by channel and day over
+// 90 days — on a generated shop (default 10 M events + 1 M ad rows), timed
+// through the service (POST /v1/query over loopback HTTP) and, in the same
+// run on the same file, as hand-written DuckDB SQL over the stored tables.
+import { join } from 'node:path';
+import { createApiKey } from '../src/access/api-keys.js';
+import { createWorkspace } from '../src/access/workspaces.js';
+import { refreshWorkspace } from '../src/ingest/derive-scheduler.js';
+import { runServer } from '../src/server/run-server.js';
+import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
+import { fmt, median } from './bench-support.js';
+import { generateOverviewData } from './overview-data.js';
+
+const END = '2026-11-20';
+const FROM = '2026-08-23';
+const METRICS = ['cost', 'clicks', 'ctr', 'cpc', 'sessions', 'visitors', 'conversions', 'revenue', 'cpa', 'roas'];
+
+/** The same answer written by hand: each fact aggregated by day and channel (and over the period), then joined. */
+const HAND_WRITTEN = `
+WITH ad AS (
+  SELECT a."date" AS day,
+    coalesce(c.channel, CASE a.platform WHEN 'google_ads' THEN 'Paid Search' ELSE 'Paid Social' END) AS channel,
+    sum(a.cost) AS cost, sum(a.clicks) AS clicks, sum(a.impressions) AS impressions
+  FROM ad_performance a LEFT JOIN campaigns c ON c.workspace_id = a.workspace_id AND c.campaign_id = a.campaign_id
+  WHERE a.workspace_id = 'default' AND a."date" BETWEEN DATE '${FROM}' AND DATE '${END}'
+  GROUP BY GROUPING SETS ((1, 2), ())
+),
+s AS (
+  SELECT CAST(local_started_at AS DATE) AS day, channel, count(*) AS sessions, count(DISTINCT anonymous_id) AS visitors
+  FROM sessions
+  WHERE workspace_id = 'default' AND NOT is_bot
+    AND local_started_at >= TIMESTAMP '${FROM} 00:00:00' AND local_started_at < TIMESTAMP '${END} 00:00:00' + INTERVAL 1 DAY
+  GROUP BY GROUPING SETS ((1, 2), ())
+),
+ev AS (SELECT * FROM event_facts WHERE workspace_id = 'default' AND NOT is_bot),
+purchases AS (
+  SELECT person_id, ts, local_ts, revenue_converted AS revenue, coalesce(order_id, event_id) AS k,
+    lag(ts) OVER (PARTITION BY person_id ORDER BY ts, coalesce(order_id, event_id)) AS prev_ts
+  FROM ev WHERE is_conversion
+  QUALIFY row_number() OVER (PARTITION BY coalesce(order_id, event_id) ORDER BY ts, event_id) = 1
+),
+clicks AS (SELECT person_id, ts, channel FROM ev WHERE type IN ('ad_click', 'email_click')),
+touches AS (
+  SELECT person_id, ts, channel, 1 AS r FROM clicks
+  UNION ALL
+  SELECT person_id, started_at, channel, 0 FROM sessions x
+  WHERE workspace_id = 'default' AND NOT is_bot
+    AND NOT EXISTS (SELECT 1 FROM clicks k WHERE k.person_id = x.person_id AND k.ts <= x.started_at AND k.ts >= x.started_at - INTERVAL 30 MINUTE)
+),
+credited AS (
+  SELECT p.k, arg_max(t.channel, (CASE WHEN t.channel <> 'Direct' THEN 8796093022208 ELSE 0 END) + epoch_ms(t.ts) * 2 + t.r) AS channel
+  FROM purchases p JOIN touches t ON t.person_id = p.person_id AND t.ts <= p.ts AND t.ts >= p.ts - INTERVAL 30 DAY
+    AND (p.prev_ts IS NULL OR t.ts > p.prev_ts)
+  GROUP BY p.k
+),
+conv AS (
+  SELECT CAST(p.local_ts AS DATE) AS day, coalesce(c.channel, 'Direct') AS channel, count(*) AS conversions, sum(p.revenue) AS revenue
+  FROM purchases p LEFT JOIN credited c ON c.k = p.k
+  WHERE p.local_ts >= TIMESTAMP '${FROM} 00:00:00' AND p.local_ts < TIMESTAMP '${END} 00:00:00' + INTERVAL 1 DAY
+  GROUP BY GROUPING SETS ((1, 2), ())
+),
+keys AS (SELECT day, channel FROM ad UNION SELECT day, channel FROM s UNION SELECT day, channel FROM conv)
+SELECT k.day, k.channel, coalesce(ad.cost, 0) AS cost, coalesce(ad.clicks, 0) AS clicks,
+  100.0 * ad.clicks / nullif(ad.impressions, 0) AS ctr, ad.cost / nullif(ad.clicks, 0) AS cpc,
+  coalesce(s.sessions, 0) AS sessions, coalesce(s.visitors, 0) AS visitors,
+  coalesce(conv.conversions, 0) AS conversions, coalesce(conv.revenue, 0) AS revenue,
+  ad.cost / nullif(conv.conversions, 0) AS cpa, conv.revenue / nullif(ad.cost, 0) AS roas
+FROM keys k
+LEFT JOIN ad ON ad.day IS NOT DISTINCT FROM k.day AND ad.channel IS NOT DISTINCT FROM k.channel
+LEFT JOIN s ON s.day IS NOT DISTINCT FROM k.day AND s.channel IS NOT DISTINCT FROM k.channel
+LEFT JOIN conv ON conv.day IS NOT DISTINCT FROM k.day AND conv.channel IS NOT DISTINCT FROM k.channel
+ORDER BY k.channel, k.day`;
+
+async function timed(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  await work(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)];
+
+export async function benchOverview(dir: string, events: number, adRows: number, runs: number): Promise<void> {
+  console.log(`\nOverview query (${METRICS.length} KPIs by channel and day, 90 days) · ${fmt(events)} events + ${fmt(adRows)} ad rows · ${runs} runs each`);
+  const path = join(dir, 'overview.duckdb');
+  let warehouse = await createDuckDbWarehouse({ path });
+  await createWorkspace(warehouse, 'default');
+  const key = (await createApiKey(warehouse, 'default', 'read')).key;
+  await warehouse.close();
+
+  let started = performance.now();
+  await generateOverviewData(path, 'default', { events, adRows, days: 90, end: END });
+  console.log(`  generated in DuckDB: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  warehouse = await createDuckDbWarehouse({ path, memoryLimit: process.env.BEACON_DUCKDB_MEMORY_LIMIT ?? '4GB' });
+  started = performance.now();
+  await refreshWorkspace(warehouse, 'default');
+  console.log(`  derived view (sessions, channels, identities, conversion credits, ad facts): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'bench', bodyLimitBytes: 10 << 20, maxBatchRecords: 10_000 });
+  try {
+    const body = JSON.stringify({ metrics: METRICS, dimensions: ['channel'], grain: 'day', from: FROM, to: END });
+    let served: { rows: unknown[]; totals: Record<string, number | null> } | undefined;
+    const service = await timed(runs, async () => {
+      const response = await fetch(`${server.url}/v1/query`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
+      if (response.status !== 200) throw new Error(`query failed: ${response.status} ${await response.text()}`);
+      served = (await response.json()) as typeof served;
+    });
+    let hand: Record<string, unknown>[] = [];
+    const baseline = await timed(runs, async () => {
+      hand = await warehouse.query({ sql: HAND_WRITTEN, params: {} });
+    });
+    const handTotals = hand.find((r) => r.day === null && r.channel === null)!;
+    const same = METRICS.every((m) => {
+      const a = served!.totals[m];
+      const b = handTotals[m] === null ? null : Number(handTotals[m]);
+      return a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+    });
+    console.log(`  service (HTTP):        median ${fmt(median(service), 1)} ms · p95 ${fmt(p95(service), 1)} ms`);
+    console.log(`  hand-written DuckDB:   median ${fmt(median(baseline), 1)} ms · p95 ${fmt(p95(baseline), 1)} ms`);
+    console.log(`  ratio service / hand-written (medians): ${(median(service) / median(baseline)).toFixed(2)} (target ≤ 1.5; p95 target < 300 ms)`);
+    console.log(`  totals equal to the hand-written answer: ${same ? 'yes' : 'NO'} (${served!.rows.length} rows)`);
+  } finally {
+    await server.stop();
+    await warehouse.close();
+  }
+}
