@@ -8,6 +8,7 @@ import { QueryError, ValidationError } from '../core/errors.js';
 import { isValidDate } from '../core/time.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import type { CatalogMetric } from './catalog.js';
+import { FACTS } from './facts.js';
 import { FilterSchema } from './goals.js';
 import { bucketLabels } from './time-buckets.js';
 import {
@@ -112,8 +113,8 @@ export function parseQuery(body: unknown, metrics: ReadonlyMap<string, CatalogMe
         );
       }
     }
-    if (grain === 'hour' && metric.facts.some((f) => f === 'ad' || f === 'costs')) {
-      throw new QueryError(`metric "${metric.id}" has daily data only (ad_performance, costs): use grain day or coarser`, {
+    if (grain === 'hour' && metric.facts.some((f) => FACTS[f].time.kind === 'date')) {
+      throw new QueryError(`metric "${metric.id}" reads daily data (ad_performance or costs): use grain day or coarser`, {
         metric: metric.id,
         grain,
       });

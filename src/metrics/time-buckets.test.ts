@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { bucketLabels, bucketStart, comparisonWindow, dayCount, hourLabel, rangeInstants, startOfLocalDay } from './time-buckets.js';
+
+describe('time buckets', () => {
+  it('finds local midnight across DST changes', () => {
+    // New York: EST (UTC−5) on 8 March 2026 at midnight, EDT (UTC−4) from 02:00 that day.
+    expect(startOfLocalDay('2026-03-08', 'America/New_York')).toBe(Date.UTC(2026, 2, 8, 5));
+    expect(startOfLocalDay('2026-03-09', 'America/New_York')).toBe(Date.UTC(2026, 2, 9, 4));
+    expect(startOfLocalDay('2026-06-01', 'UTC')).toBe(Date.UTC(2026, 5, 1));
+    // Kathmandu is UTC+5:45.
+    expect(startOfLocalDay('2026-01-01', 'Asia/Kathmandu')).toBe(Date.UTC(2025, 11, 31, 18, 15));
+    // The range covers whole local days: 8 March in New York lasts 23 hours.
+    const { start, end } = rangeInstants('2026-03-08', '2026-03-08', 'America/New_York');
+    expect((end - start) / 3_600_000).toBe(23);
+  });
+
+  it('labels every bucket of a range; weeks start on Monday (ISO)', () => {
+    // 2026-03-04 is a Wednesday; its week starts Monday 2 March.
+    expect(bucketStart('2026-03-04', 'week')).toBe('2026-03-02');
+    expect(bucketStart('2026-03-01', 'week')).toBe('2026-02-23'); // a Sunday belongs to the week before
+    expect(bucketLabels('2026-03-04', '2026-03-17', 'week', 'UTC')).toEqual(['2026-03-02', '2026-03-09', '2026-03-16']);
+    expect(bucketLabels('2026-01-31', '2026-03-01', 'month', 'UTC')).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    expect(bucketLabels('2025-11-15', '2026-04-01', 'quarter', 'UTC')).toEqual(['2025-10-01', '2026-01-01', '2026-04-01']);
+    expect(bucketLabels('2025-12-31', '2026-01-01', 'year', 'UTC')).toEqual(['2025-01-01', '2026-01-01']);
+    expect(bucketLabels('2026-02-27', '2026-03-02', 'day', 'UTC')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+  });
+
+  it('labels local hours: 23 on the spring-forward day, 24 labels on the fall-back day (the repeated hour is one bucket)', () => {
+    const spring = bucketLabels('2026-03-08', '2026-03-08', 'hour', 'America/New_York');
+    expect(spring).toHaveLength(23);
+    expect(spring).not.toContain('2026-03-08T02:00');
+    expect(spring.slice(0, 3)).toEqual(['2026-03-08T00:00', '2026-03-08T01:00', '2026-03-08T03:00']);
+    const fall = bucketLabels('2026-11-01', '2026-11-01', 'hour', 'America/New_York');
+    expect(fall).toHaveLength(24);
+    expect(hourLabel(Date.UTC(2026, 10, 1, 5, 30), 'America/New_York')).toBe('2026-11-01T01:00');
+    expect(hourLabel(Date.UTC(2026, 10, 1, 6, 30), 'America/New_York')).toBe('2026-11-01T01:00');
+  });
+
+  it('places the comparison windows', () => {
+    expect(dayCount('2026-03-01', '2026-03-31')).toBe(31);
+    // 31 days just before 1 March: 29 January … 28 February.
+    expect(comparisonWindow('2026-03-01', '2026-03-31', 'previous_period')).toEqual({ from: '2026-01-29', to: '2026-02-28' });
+    expect(comparisonWindow('2026-03-01', '2026-03-31', 'previous_year')).toEqual({ from: '2025-03-01', to: '2025-03-31' });
+    expect(comparisonWindow('2028-02-01', '2028-02-29', 'previous_year')).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+  });
+});
