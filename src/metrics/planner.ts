@@ -17,9 +17,11 @@ export interface FactQueries {
   fact: FactId;
   flowMeasures: string[];
   balanceMeasures: string[];
-  /** Grouped by bucket (when a grain is asked) and dimensions; absent when the query has neither. */
-  rows?: Select;
-  totals: Select;
+  /**
+   * Grouped by bucket (when a grain is asked) and dimensions, with the totals
+   * row in the same statement; when the query has neither, the totals alone.
+   */
+  select: Select;
   /** Sum of balance deltas before the period, by dimensions and in total. */
   openingRows?: Select;
   openingTotals?: Select;
@@ -61,11 +63,14 @@ function planFact(fact: Fact, measures: string[], input: PlanInput): FactQueries
     fact: fact.id as FactId,
     flowMeasures,
     balanceMeasures,
-    totals: { from: { name: fact.relation }, columns: measureColumns, where: inRange, groupBy: [] },
+    select: {
+      from: { name: fact.relation },
+      columns: [...grouped, ...measureColumns],
+      where: inRange,
+      groupBy: grouped.map((c) => c.alias),
+      withTotals: grouped.length > 0,
+    },
   };
-  if (grouped.length > 0) {
-    queries.rows = { from: { name: fact.relation }, columns: [...grouped, ...measureColumns], where: inRange, groupBy: grouped.map((c) => c.alias) };
-  }
   if (balanceMeasures.length > 0) {
     const before = [beforeStart(fact, input), ...filters];
     const balanceColumns = balanceMeasures.map((m) => ({ alias: m, expr: fact.measures[m].expr }));

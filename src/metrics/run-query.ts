@@ -1,7 +1,7 @@
 // Answers a checked metric query from a warehouse: plans it, renders each
 // statement in the engine's dialect, runs them, assembles rows and totals,
 // and adds the comparison window, growth metrics and campaign names.
-import { col } from '../sql/ast.js';
+import { col, TOTALS_FLAG } from '../sql/ast.js';
 import type { RelationContext } from '../sql/dialect.js';
 import { dialectFor } from '../sql/dialects.js';
 import type { Warehouse, Workspace } from '../warehouse/warehouse.js';
@@ -118,11 +118,12 @@ class WindowRunner {
     const run = (select: Parameters<typeof dialect.render>[0]) => scope.warehouse.query(dialect.render(select, context));
     const results: FactResults[] = [];
     for (const plan of plans) {
-      const totals = (await run(plan.totals))[0] ?? {};
+      const all = await run(plan.select);
+      const grouped = plan.select.withTotals;
       results.push({
         plan,
-        totals,
-        rows: plan.rows ? await run(plan.rows) : [],
+        totals: (grouped ? all.find((r) => r[TOTALS_FLAG] === true) : all[0]) ?? {},
+        rows: grouped ? all.filter((r) => r[TOTALS_FLAG] !== true) : [],
         openingRows: plan.openingRows ? await run(plan.openingRows) : [],
         openingTotals: plan.openingTotals ? ((await run(plan.openingTotals))[0] ?? {}) : {},
       });

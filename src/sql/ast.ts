@@ -50,7 +50,15 @@ export interface Select {
   where: Expr[];
   /** Aliases of the columns the result is grouped by. */
   groupBy: string[];
+  /**
+   * Also aggregate over all rows: the result then carries one more row, the
+   * totals, marked by a true `__totals` column (false on the grouped rows).
+   */
+  withTotals?: boolean;
 }
+
+/** Name of the column that marks the totals row of a Select with withTotals. */
+export const TOTALS_FLAG = '__totals';
 
 // Builders, to keep planner code readable.
 export const col = (name: string): Expr => ({ kind: 'column', name });

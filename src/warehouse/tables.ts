@@ -90,6 +90,9 @@ export const EVENT_FACTS: TableSpec = {
     { name: 'percent', kind: 'number' },
     /** Wall-clock time in the workspace time zone: buckets are cut on it without per-row zone arithmetic. */
     { name: 'local_ts', kind: 'timestamp' },
+    /** The campaign's platform and objective (campaign changes rebuild the view). */
+    { name: 'platform', kind: 'string' },
+    { name: 'objective', kind: 'string' },
   ],
 };
 
@@ -115,6 +118,8 @@ export const SESSIONS: TableSpec = {
     { name: 'device', kind: 'string' },
     { name: 'country', kind: 'string' },
     { name: 'local_started_at', kind: 'timestamp' },
+    { name: 'platform', kind: 'string' },
+    { name: 'objective', kind: 'string' },
   ],
 };
 

@@ -24,23 +24,25 @@ describe('DuckDB golden SQL', () => {
       filters: [{ dimension: 'channel', op: 'in', values: ['Paid Search', 'Paid Social'] }],
     });
     expect(ad.fact).toBe('ad');
-    expect(outer(ad.rows!)).toEqual({
+    expect(outer(ad.select)).toEqual({
       sql: [
         'SELECT',
         `  CAST(date_trunc('day', "day") AS DATE) AS "date",`,
         '  "channel" AS "channel",',
         '  coalesce(sum("clicks"), 0) AS "clicks",',
-        '  coalesce(sum("impressions"), 0) AS "impressions"',
+        '  coalesce(sum("impressions"), 0) AS "impressions",',
+        '  grouping("date", "channel") <> 0 AS "__totals"',
         'FROM (relation) AS facts',
         'WHERE ("day" >= CAST($p0 AS DATE))',
         '  AND ("day" <= CAST($p1 AS DATE))',
         '  AND ("channel" IN ($p2, $p3))',
-        'GROUP BY "date", "channel"',
+        // The totals over the whole period come from the same scan.
+        'GROUP BY GROUPING SETS (("date", "channel"), ())',
       ].join('\n'),
       params: { p0: '2026-03-01', p1: '2026-03-31', p2: 'Paid Search', p3: 'Paid Social' },
     });
-    // Totals: the same measures over the whole period, no grouping.
-    expect(outer(ad.totals).sql).toBe(
+    // Without grain or dimensions: the same measures over the whole period, no grouping.
+    expect(outer(plan({ metrics: metrics('ctr'), filters: [{ dimension: 'channel', op: 'in', values: ['Paid Search', 'Paid Social'] }] })[0].select).sql).toBe(
       [
         'SELECT',
         '  coalesce(sum("clicks"), 0) AS "clicks",',
@@ -62,17 +64,18 @@ describe('DuckDB golden SQL', () => {
       timeZone: 'Europe/Berlin',
       filters: [{ dimension: 'channel', op: 'not_in', values: ['(none)', 'Direct'] }],
     });
-    const rendered = outer(orders.rows!);
+    const rendered = outer(orders.select);
     expect(rendered.sql).toBe(
       [
         'SELECT',
         `  strftime(date_trunc('week', timezone($p0, CAST("ts" AS TIMESTAMPTZ))), '%Y-%m-%d') AS "date",`,
-        '  count(*) AS "orders"',
+        '  count(*) AS "orders",',
+        '  grouping("date") <> 0 AS "__totals"',
         'FROM (relation) AS facts',
         'WHERE ("ts" >= make_timestamp(CAST($p1 AS BIGINT) * 1000))',
         '  AND ("ts" < make_timestamp(CAST($p2 AS BIGINT) * 1000))',
         '  AND (("channel" IS NOT NULL) AND ("channel" NOT IN ($p3)))',
-        'GROUP BY "date"',
+        'GROUP BY GROUPING SETS (("date"), ())',
       ].join('\n'),
     );
     // Midnight 23 March is CET (UTC+1); midnight 6 April is CEST (UTC+2).
@@ -86,15 +89,16 @@ describe('DuckDB golden SQL', () => {
 
   it('visitors by week: buckets of the stored wall-clock time, bounds as local midnights', () => {
     const [sessions] = plan({ metrics: metrics('visitors'), grain: 'week', from: '2026-03-23', to: '2026-04-05', timeZone: 'Europe/Berlin' });
-    expect(outer(sessions.rows!)).toEqual({
+    expect(outer(sessions.select)).toEqual({
       sql: [
         'SELECT',
         `  CAST(date_trunc('week', "local_ts") AS DATE) AS "date",`,
-        '  count(DISTINCT "anonymous_id") AS "visitors"',
+        '  count(DISTINCT "anonymous_id") AS "visitors",',
+        '  grouping("date") <> 0 AS "__totals"',
         'FROM (relation) AS facts',
         'WHERE ("local_ts" >= CAST($p0 AS TIMESTAMP))',
         '  AND ("local_ts" < CAST($p1 AS TIMESTAMP))',
-        'GROUP BY "date"',
+        'GROUP BY GROUPING SETS (("date"), ())',
       ].join('\n'),
       params: { p0: '2026-03-23 00:00:00', p1: '2026-04-06 00:00:00' },
     });
@@ -102,7 +106,7 @@ describe('DuckDB golden SQL', () => {
 
   it('email open rate: distinct (message, person) pairs and the delivered fallback as one CASE over aggregates', () => {
     const [events] = plan({ metrics: metrics('email_open_rate'), dimensions: ['campaign'], filters: [{ dimension: 'campaign', op: 'contains', values: ['news'] }] });
-    const { sql, params } = outer(events.rows!);
+    const { sql, params } = outer(events.select);
     expect(sql).toContain(
       `count(DISTINCT ("message_id", "anonymous_id")) FILTER (WHERE (("type" = $p0) AND ("message_id" IS NOT NULL))) AS "email_unique_opens"`,
     );
@@ -117,14 +121,14 @@ describe('DuckDB golden SQL', () => {
   it('a hostile filter value travels as a parameter, never as SQL text', () => {
     const hostile = `x' OR 1=1 --`;
     const [ad] = plan({ metrics: metrics('cost'), dimensions: ['campaign'], filters: [{ dimension: 'campaign', op: 'eq', values: [hostile] }] });
-    const { sql, params } = outer(ad.rows!);
+    const { sql, params } = outer(ad.select);
     expect(sql).not.toContain('OR 1=1');
     expect(Object.values(params)).toContain(hostile);
   });
 
-  it('a query with neither grain nor dimensions plans totals only', () => {
+  it('a query with neither grain nor dimensions plans the totals alone', () => {
     const plans = plan({ metrics: metrics('nps') });
-    expect(plans.map((p) => [p.fact, p.rows === undefined])).toEqual([['surveys', true]]);
+    expect(plans.map((p) => [p.fact, p.select.groupBy, p.select.withTotals])).toEqual([['surveys', [], false]]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Renders the neutral SQL tree as DuckDB SQL with named parameters.
 import type { Grain } from '../../metrics/types.js';
-import type { Expr, Scalar, Select } from '../ast.js';
+import { TOTALS_FLAG, type Expr, type Scalar, type Select } from '../ast.js';
 import { ParamBag, type Dialect, type RelationContext, type RelationName, type Statement } from '../dialect.js';
 import { duckdbRelation } from './duckdb-relations.js';
 
@@ -84,8 +84,14 @@ export function renderDuckDbSelect(select: Select, from: (param: (value: Scalar)
   const relation = from(r.param);
   const columns = select.columns.map((c) => `${r.expr(c.expr)} AS ${quoteIdent(c.alias)}`).join(',\n  ');
   const where = select.where.length > 0 ? `\nWHERE ${select.where.map((w) => r.expr(w)).join('\n  AND ')}` : '';
-  const groupBy = select.groupBy.length > 0 ? `\nGROUP BY ${select.groupBy.map(quoteIdent).join(', ')}` : '';
-  return { sql: `SELECT\n  ${columns}\nFROM (${relation}) AS facts${where}${groupBy}`, params: r.bag.params };
+  const keys = select.groupBy.map(quoteIdent).join(', ');
+  let groupBy = select.groupBy.length > 0 ? `\nGROUP BY ${keys}` : '';
+  let totalsFlag = '';
+  if (select.withTotals && select.groupBy.length > 0) {
+    groupBy = `\nGROUP BY GROUPING SETS ((${keys}), ())`;
+    totalsFlag = `,\n  grouping(${keys}) <> 0 AS ${quoteIdent(TOTALS_FLAG)}`;
+  }
+  return { sql: `SELECT\n  ${columns}${totalsFlag}\nFROM (${relation}) AS facts${where}${groupBy}`, params: r.bag.params };
 }
 
 export const duckdbDialect: Dialect = {

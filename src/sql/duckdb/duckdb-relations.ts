@@ -59,8 +59,8 @@ function eventFacts(b: Build, personScope = ''): string {
   return `SELECT e.event_id, e.ts, e.local_ts, e.type, e.type AS conversion_type, e.anonymous_id, e.person_id, e.session_key,
       e.is_onsite, e.is_conversion, e.channel, e.source, e.medium, e.campaign_id, e.ad_group_id, e.ad_id,
       e.landing_page, e.url, e.device, e.country, e.message_id, e.video_id, e.percent, e.order_id,
-      e.revenue_converted AS revenue, c.platform, c.objective
-    FROM event_facts e LEFT JOIN ${campaigns(b)} c ON c.campaign_id = e.campaign_id
+      e.revenue_converted AS revenue, e.platform, e.objective
+    FROM event_facts e
     WHERE e.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT e.is_bot' : ''}${personScope ? ` AND e.person_id IN ${personScope}` : ''}`;
 }
 
@@ -68,8 +68,8 @@ function sessionFacts(b: Build): string {
   return `SELECT s.started_at AS ts, s.local_started_at AS local_ts, s.anonymous_id, s.person_id, s.session_key,
       date_diff('millisecond', s.started_at, s.ended_at) / 1000.0 AS duration_s,
       s.pageviews, s.onsite_events, s.is_bounce, s.channel, s.source, s.medium, s.campaign_id,
-      s.landing_page, s.device, s.country, c.platform, c.objective
-    FROM sessions s LEFT JOIN ${campaigns(b)} c ON c.campaign_id = s.campaign_id
+      s.landing_page, s.device, s.country, s.platform, s.objective
+    FROM sessions s
     WHERE s.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT s.is_bot' : ''}`;
 }
 

@@ -258,8 +258,10 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
             WHEN k.currency IS NULL OR k.currency = $currency THEN k.revenue
             ELSE CAST(k.revenue * fx.rate AS DECIMAL(18,6)) END,
        k.p_device, k.p_country, k.p_message_id, k.p_video_id, k.p_percent,
-       CAST(timezone($tz, CAST(k."timestamp" AS TIMESTAMPTZ)) AS TIMESTAMP)
+       CAST(timezone($tz, CAST(k."timestamp" AS TIMESTAMPTZ)) AS TIMESTAMP),
+       camp.platform, camp.objective
      FROM sessioned k
+     LEFT JOIN (SELECT campaign_id, platform, objective FROM campaigns WHERE workspace_id = $ws) camp ON camp.campaign_id = k.f_campaign
      LEFT JOIN identities i ON i.workspace_id = $ws AND i.anonymous_id = k.anonymous_id
      LEFT JOIN (SELECT DISTINCT ad_id FROM ad_performance WHERE workspace_id = $ws AND ad_id <> '') ads
        ON k.ad_id IS NULL AND ads.ad_id = k.eff_content
@@ -280,7 +282,8 @@ async function rebuildSessions(connection: DuckDBConnection, ws: { ws: string })
        arg_min(source, ts), arg_min(medium, ts), arg_min(channel, ts), arg_min(campaign_id, ts), arg_min(landing_page, ts),
        count(*) FILTER (WHERE type = 'page_view'), count(*),
        count(*) FILTER (WHERE type = 'page_view') = 1 AND count(*) = 1,
-       bool_or(is_bot), arg_min(device, ts), arg_min(country, ts), min(local_ts)
+       bool_or(is_bot), arg_min(device, ts), arg_min(country, ts), min(local_ts),
+       arg_min(platform, ts), arg_min(objective, ts)
      FROM event_facts
      WHERE workspace_id = $ws AND session_key IS NOT NULL AND anonymous_id IN (SELECT anonymous_id FROM affected)
      GROUP BY session_key`,
