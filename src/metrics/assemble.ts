@@ -3,7 +3,7 @@
 // ratios), runs balances forward, and evaluates each metric's formula on the
 // aggregates — per row and over the whole period for the totals.
 import type { CatalogMetric } from './catalog.js';
-import { FACTS } from './facts.js';
+import { FACTS, type Fact } from './facts.js';
 import { evaluateFormula } from './formula.js';
 import { BUCKET, NONE, type FactQueries } from './planner.js';
 import type { Dimension, MetricValue, ResultRow } from './types.js';
@@ -45,8 +45,10 @@ export function assemble(input: AssembleInput): Assembled {
   const opening = new Map<string, Record<string, number>>();
 
   for (const result of input.results) {
+    const totalsOnly = (FACTS[result.plan.fact] as Fact).totalsOnlyWhenUnassigned === true;
     for (const row of result.rows) {
       const combo = dimensions.map((d) => label(row[d]));
+      if (totalsOnly && combo.includes(NONE)) continue;
       seen.set(keyOf(combo), combo);
       const key = keyOf([input.buckets ? String(row[BUCKET]) : null, ...combo]);
       const cell = cells.get(key) ?? {};

@@ -65,7 +65,7 @@ const SPECS: MetricSpec[] = [
   { id: 'platform_conversions', label: 'Platform conversions', formula: 'Σ platform_conversions', unit: 'count', direction: 'up', group: 'paid_media', compute: 'platform_conversions' },
   { id: 'platform_roas', label: 'Platform ROAS', formula: 'Σ platform_conversion_value / cost', unit: 'ratio', direction: 'up', group: 'paid_media', compute: 'platform_conversion_value / cost' },
   // Web and engagement
-  { id: 'visitors', label: 'Visitors', formula: 'distinct anonymous_id with an on-site event (in the bucket where their session starts)', unit: 'count', direction: 'up', group: 'web', compute: 'visitors' },
+  { id: 'visitors', label: 'Visitors', formula: 'distinct anonymous_id with an on-site event', unit: 'count', direction: 'up', group: 'web', compute: 'visitors' },
   { id: 'sessions', label: 'Sessions', formula: 'number of sessions', unit: 'count', direction: 'up', group: 'web', compute: 'sessions' },
   { id: 'pageviews', label: 'Pageviews', formula: 'count of page_view', unit: 'count', direction: 'up', group: 'web', compute: 'pageviews' },
   { id: 'pages_per_session', label: 'Pages per session', formula: 'pageviews / sessions', unit: 'ratio', direction: 'up', group: 'web', compute: 'session_pageviews / sessions' },

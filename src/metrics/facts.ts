@@ -38,6 +38,8 @@ export interface Fact {
   time: { column: string; kind: 'timestamp' | 'local' | 'date' };
   dimensions: Partial<Record<Dimension, string>>;
   measures: Record<string, Measure>;
+  /** Rows without a value for a requested dimension count in the totals only (unallocated costs, DATA.md). */
+  totalsOnlyWhenUnassigned?: boolean;
 }
 
 const type = (name: string) => eq(col('type'), val(name));
@@ -86,6 +88,7 @@ export const FACTS = {
     time: { column: 'local_ts', kind: 'local' },
     dimensions: { ...TRAFFIC_DIMS, ad_group: 'ad_group_id', ad: 'ad_id', conversion_type: 'conversion_type' },
     measures: {
+      visitors: m(countDistinct([col('anonymous_id')], col('is_onsite'))),
       pageviews: m(countRows(type('page_view'))),
       converting_visitors: m(countDistinct([col('anonymous_id')], col('is_conversion'))),
       ad_impression_events: m(countRows(type('ad_impression'))),
@@ -128,9 +131,6 @@ export const FACTS = {
     dimensions: TRAFFIC_DIMS,
     measures: {
       sessions: m(countRows()),
-      // Every on-site event belongs to a session: the visitors are the people of the sessions
-      // (a visitor counts in the bucket where their session starts).
-      visitors: m(countDistinct([col('anonymous_id')])),
       session_pageviews: m(sum(col('pageviews'))),
       session_seconds: m(sum(col('duration_s'))),
       bounced_sessions: m(countRows(col('is_bounce'))),
@@ -217,6 +217,7 @@ export const FACTS = {
     relation: 'cost_facts',
     time: { column: 'day', kind: 'date' },
     dimensions: CAMPAIGN_DIMS,
+    totalsOnlyWhenUnassigned: true,
     measures: {
       non_media_cost: m(sum(col('amount'))),
     },

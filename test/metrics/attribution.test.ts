@@ -141,4 +141,55 @@ describe('attribution in metric queries', () => {
     const last = await h.query(WS, { ...day, attribution: { model: 'last_touch', lookback_days: 30 } });
     expect(column(last, 'channel')).toEqual(['Direct']); // b2's own session
   });
+  it('the workspace default model is used when the query names none', async () => {
+    // Same path as X1 in a workspace whose default model is first_touch.
+    await h.workspace(
+      'attr-ft',
+      {
+        events: [
+          ev('page_view', '2026-03-01T10:00:00Z', 'a1', { url: SITE, referrer: 'https://www.google.com/' }),
+          ev('page_view', '2026-03-03T10:00:00Z', 'a1', { url: `${SITE}?utm_source=google&utm_medium=cpc` }),
+          ev('page_view', '2026-03-05T10:00:00Z', 'a1', { url: SITE }),
+          ev('purchase', '2026-03-05T10:05:00Z', 'a1', { url: CHECKOUT, order_id: 'X1', revenue: 90 }),
+        ],
+      },
+      { settings: { attribution_model: 'first_touch' } },
+    );
+    const r = await h.query('attr-ft', { metrics: ['conversions'], dimensions: ['channel'], from: '2026-03-05', to: '2026-03-05' });
+    expect(column(r, 'channel')).toEqual(['Organic Search']); // the first touch, 03-01
+  });
+  it('an email click is a touch; an ad impression is not (view-through is off by default)', async () => {
+    // e1: 03-27 08:00 email_click (newsletter NL), 08:10 page_view without referrer (same touch), 08:15 purchase E1 (5).
+    // v1: 03-27 09:00 ad_impression of CP, 09:30 page_view without referrer, 09:35 purchase V1 (7).
+    await h.workspace('attr-touches', {
+      campaigns: [
+        { campaign_id: 'NL', name: 'Newsletter', channel: 'Email' },
+        { campaign_id: 'CP', name: 'Paid Camp', platform: 'google_ads', channel: 'Paid Search' },
+      ],
+      events: [
+        ev('email_click', '2026-03-27T08:00:00Z', 'e1', { campaign_id: 'NL', properties: { message_id: 'n1' } }),
+        ev('page_view', '2026-03-27T08:10:00Z', 'e1', { url: SITE }),
+        ev('purchase', '2026-03-27T08:15:00Z', 'e1', { url: CHECKOUT, order_id: 'E1', revenue: 5 }),
+        ev('ad_impression', '2026-03-27T09:00:00Z', 'v1', { campaign_id: 'CP' }),
+        ev('page_view', '2026-03-27T09:30:00Z', 'v1', { url: SITE }),
+        ev('purchase', '2026-03-27T09:35:00Z', 'v1', { url: CHECKOUT, order_id: 'V1', revenue: 7 }),
+      ],
+    });
+    const q = (model: string) => ({
+      metrics: ['conversions', 'revenue'],
+      dimensions: ['channel'],
+      from: '2026-03-27',
+      to: '2026-03-27',
+      attribution: { model, lookback_days: 30 },
+    });
+    for (const model of ['last_non_direct', 'first_touch', 'last_touch']) {
+      const r = await h.query('attr-touches', q(model));
+      expect(column(r, 'channel').sort(), model).toEqual(['Direct', 'Email']);
+      expectValues(rowOf(r, { channel: 'Email' }), { conversions: 1, revenue: 5 }, model); // E1: the click and its session
+      expectValues(rowOf(r, { channel: 'Direct' }), { conversions: 1, revenue: 7 }, model); // V1: only its Direct session
+    }
+    const byCampaign = await h.query('attr-touches', { ...q('last_touch'), dimensions: ['campaign'] });
+    expectValues(rowOf(byCampaign, { campaign: 'NL' }), { conversions: 1, revenue: 5 });
+    expectValues(rowOf(byCampaign, { campaign: '(none)' }), { conversions: 1, revenue: 7 });
+  });
 });

@@ -22,6 +22,7 @@
 // ad_performance: 03-10 google_ads C1 impressions 1000 clicks 50 cost 700 (→ Paid Search)
 // costs: K1 03-01 salaries 3100 period month (no channel: 100 a day over March);  K2 03-15 tools 200 channel Paid Search
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveCustomMetric } from '../../src/metrics/metrics-service.js';
 import { column, ev, expectValue, expectValues, openHarness, rowOf, type Harness } from './harness.js';
 
 const WS = 'cust';
@@ -223,6 +224,86 @@ describe('funnel and customer metrics', () => {
       lead_to_customer_rate: null,
       mql_to_sql_rate: null,
       mrr: 0,
+    });
+  });
+  it('a user-defined metric is evaluated on the aggregated components', async () => {
+    await saveCustomMetric(h.warehouse, WS, { id: 'cost_per_lead', formula: 'cost / leads', unit: 'money', direction: 'down' });
+    const r = await h.query(WS, { metrics: ['cost_per_lead', 'cost', 'leads'], ...MARCH });
+    expectValues(r.totals, {
+      cost: 700,
+      leads: 3, // A, B, C
+      cost_per_lead: 700 / 3, // 233.333…
+    });
+  });
+
+  it('monthly non-media costs are spread over the month starting at their date', async () => {
+    // Workspace "spread": cost 3100 per month from 2026-01-15 → 31 days (01-15 … 02-14) at 100 a day;
+    // customer N acquired 2026-02-05 (lifecycle) with order N-1 2026-02-05 revenue 700.
+    await h.workspace('spread', {
+      costs: [{ cost_id: 'S1', date: '2026-01-15', category: 'agency', amount: 3100, period: 'month' }],
+      lifecycle: [{ customer_id: 'N', stage: 'customer', timestamp: '2026-02-05T12:00:00Z' }],
+      orders: [{ order_id: 'N-1', customer_id: 'N', timestamp: '2026-02-05T12:00:00Z', revenue: 700 }],
+    });
+    const feb = await h.query('spread', { metrics: ['cac', 'mer'], from: '2026-02-01', to: '2026-02-28' });
+    expectValues(feb.totals, {
+      cac: 1400, // 02-01 … 02-14 = 14 days × 100, one new customer
+      mer: 0.5, // 700 / 1400
+    });
+    const firstWeek = await h.query('spread', { metrics: ['mer'], from: '2026-02-01', to: '2026-02-07' });
+    expectValue(firstWeek.totals.mer, 1); // 700 / (7 × 100)
+    const jan = await h.query('spread', { metrics: ['cac', 'mer'], from: '2026-01-01', to: '2026-01-31' });
+    expectValues(jan.totals, { cac: null, mer: 0 }); // 1700 of cost (17 days), no new customer, no revenue
+  });
+  it('MRR follows reactivations and upgrades; churn of each month; payback counts the first 12 months only', async () => {
+    // Workspace "mrr2":
+    //   R customer 2026-01-05 mrr 100, churned 2026-02-10, reactivated 2026-03-03 mrr 120
+    //   S customer 2026-01-05 mrr 50, customer again 2026-02-15 mrr 80 (upgrade)
+    //   P (no lifecycle) orders 2026-01-10 100 and 2027-03-01 100 (more than 12 months later); margin 0.5
+    //   ad cost 2026-01-10 120
+    await h.workspace('mrr2', {
+      lifecycle: [
+        { customer_id: 'R', stage: 'customer', timestamp: '2026-01-05T12:00:00Z', mrr: 100 },
+        { customer_id: 'R', stage: 'churned', timestamp: '2026-02-10T12:00:00Z' },
+        { customer_id: 'R', stage: 'reactivated', timestamp: '2026-03-03T12:00:00Z', mrr: 120 },
+        { customer_id: 'S', stage: 'customer', timestamp: '2026-01-05T12:00:00Z', mrr: 50 },
+        { customer_id: 'S', stage: 'customer', timestamp: '2026-02-15T12:00:00Z', mrr: 80 },
+      ],
+      orders: [
+        { order_id: 'P-1', customer_id: 'P', timestamp: '2026-01-10T12:00:00Z', revenue: 100 },
+        { order_id: 'P-2', customer_id: 'P', timestamp: '2027-03-01T12:00:00Z', revenue: 100 },
+      ],
+      ad_performance: [{ date: '2026-01-10', platform: 'google_ads', campaign_id: 'Q', impressions: 100, clicks: 10, cost: 120 }],
+    });
+    const months = await h.query('mrr2', {
+      metrics: ['mrr', 'new_customers', 'churn_rate', 'retention_rate'],
+      grain: 'month',
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
+    expectValues(rowOf(months, { date: '2026-01-01' }), {
+      mrr: 150, // R 100 + S 50
+      new_customers: 3, // R, S (lifecycle), P (first order)
+      churn_rate: null, // nobody active on 01-01
+      retention_rate: null,
+    });
+    expectValues(rowOf(months, { date: '2026-02-01' }), {
+      mrr: 80, // R churned; S upgraded to 80
+      new_customers: 0, // S's second customer record is not a first one
+      churn_rate: 50, // active on 02-01: R, S; churned: R
+      retention_rate: 50,
+    });
+    expectValues(rowOf(months, { date: '2026-03-01' }), {
+      mrr: 200, // R reactivated at 120 + S 80
+      new_customers: 0, // a reactivation is not a new customer
+      churn_rate: 0, // active on 03-01: S; nobody churned
+      retention_rate: 100,
+    });
+    const jan = await h.query('mrr2', { metrics: ['cac', 'clv', 'cac_payback_months'], from: '2026-01-01', to: '2026-01-31' });
+    expectValues(jan.totals, {
+      cac: 40, // 120 / 3
+      clv: 100 / 3, // P's whole history (100 + 100) × 0.5 = 100, over R, S, P
+      // first-year margin: P-1 only, 50 (P-2 is 415 days after P's acquisition) → 50 / 12 / 3 a month per customer
+      cac_payback_months: 40 / (50 / 12 / 3), // 28.8
     });
   });
 });

@@ -216,6 +216,18 @@ describe('paid media metrics', () => {
     });
   });
 
+  it('grain day split by campaign: every bucket for every campaign seen', async () => {
+    const r = await h.query(WS, { metrics: ['cost', 'conversions', 'cpa'], dimensions: ['campaign'], grain: 'day', ...FULL });
+    expect(r.rows).toHaveLength(9); // 3 campaigns (C1, C2, (none)) × 3 days
+    expectValues(rowOf(r, { date: '2026-03-02', campaign: 'C1' }), { cost: 60, conversions: 1, cpa: 60 }); // O1
+    expectValues(rowOf(r, { date: '2026-03-03', campaign: 'C1' }), { cost: 40, conversions: 1, cpa: 40 }); // O2
+    expectValues(rowOf(r, { date: '2026-03-04', campaign: 'C1' }), { cost: 0, conversions: 0, cpa: null });
+    expectValues(rowOf(r, { date: '2026-03-03', campaign: 'C2' }), { cost: 90, conversions: 0, cpa: null }); // 30 + 60
+    expectValues(rowOf(r, { date: '2026-03-02', campaign: '(none)' }), { cost: 0, conversions: 1, cpa: 0 }); // O3
+    expectValues(rowOf(r, { date: '2026-03-03', campaign: '(none)' }), { cost: 0, conversions: 0, cpa: null });
+    expect(rowOf(r, { date: '2026-03-04', campaign: 'C2' }).campaign_name).toBe('Brand Social');
+  });
+
   it('rows at two grains on one day: the finest grain only, spend not doubled', async () => {
     const r = await h.query(WS, {
       metrics: ['cost', 'impressions', 'clicks'],
@@ -270,5 +282,11 @@ describe('paid media metrics', () => {
       roi: 100, // (200 − 100) / 100 × 100
       aov: 100, // 200 / 2
     });
+  });
+  it('order_by and limit sort the rows', async () => {
+    const r = await h.query(WS, { metrics: ['cost'], dimensions: ['campaign'], order_by: '-cost', limit: 2, ...FULL });
+    expect(column(r, 'campaign')).toEqual(['C2', 'C1']); // 190 > 100 > 0 ((none)), the top two
+    expect(column(r, 'cost')).toEqual([190, 100]);
+    expectValue(r.totals.cost, 290); // totals stay those of the whole result
   });
 });

@@ -24,6 +24,9 @@ describe('time buckets', () => {
     //   n2 2026-03-02T06:00Z → 2026-03-02 01:00 EST
     //   n3 2026-03-08T04:30Z → 2026-03-07 23:30 EST
     //   n4 2026-03-09T04:30Z → 2026-03-09 00:30 EDT (it would be 03-08 23:30 at a fixed −5)
+    //   n1 also buys at 2026-03-02T03:10Z (order N1, 15)          → 03-01 22:10
+    //   orders NO1 2026-03-02T03:00Z 10 → 03-01;  NO2 2026-03-02T06:00Z 20 → 03-02 (customer NC, no lifecycle)
+    //   lifecycle L1 customer 2026-03-02T04:00Z → 03-01 23:00;  survey (nps 10) 2026-03-02T04:59Z → 03-01 23:59
     await h.workspace(
       'ny',
       {
@@ -32,7 +35,14 @@ describe('time buckets', () => {
           ev('page_view', '2026-03-02T06:00:00Z', 'n2', PAGE),
           ev('page_view', '2026-03-08T04:30:00Z', 'n3', PAGE),
           ev('page_view', '2026-03-09T04:30:00Z', 'n4', PAGE),
+          ev('purchase', '2026-03-02T03:10:00Z', 'n1', { url: 'https://shop.example/checkout', order_id: 'N1', revenue: 15 }),
         ],
+        orders: [
+          { order_id: 'NO1', customer_id: 'NC', timestamp: '2026-03-02T03:00:00Z', revenue: 10 },
+          { order_id: 'NO2', customer_id: 'NC', timestamp: '2026-03-02T06:00:00Z', revenue: 20 },
+        ],
+        lifecycle: [{ customer_id: 'L1', stage: 'customer', timestamp: '2026-03-02T04:00:00Z' }],
+        surveys: [{ response_id: 'NS1', kind: 'nps', score: 10, timestamp: '2026-03-02T04:59:00Z' }],
         ad_performance: [{ date: '2026-03-01', platform: 'google_ads', campaign_id: 'T', impressions: 10, clicks: 1, cost: 5 }],
       },
       { timezone: 'America/New_York' },
@@ -70,6 +80,37 @@ describe('time buckets', () => {
     // from/to are local midnights: 03-02 alone starts at 05:00Z and leaves n1 out.
     const one = await h.query('ny', { metrics: ['pageviews'], from: '2026-03-02', to: '2026-03-02' });
     expectValue(one.totals.pageviews, 1); // n2 only
+  });
+
+  it('every kind of fact is bucketed by the local date of its time', async () => {
+    const r = await h.query('ny', {
+      metrics: ['pageviews', 'sessions', 'visitors', 'conversions', 'revenue', 'orders', 'order_revenue', 'new_customers', 'survey_responses'],
+      grain: 'day',
+      from: '2026-03-01',
+      to: '2026-03-02',
+    });
+    expectValues(rowOf(r, { date: '2026-03-01' }), {
+      pageviews: 1, // n1 22:00
+      sessions: 1, // n1's session (22:00–22:10)
+      visitors: 1, // n1
+      conversions: 1, // N1 at 22:10
+      revenue: 15,
+      orders: 1, // NO1 22:00
+      order_revenue: 10,
+      new_customers: 2, // L1 (customer stage 23:00) and NC (first order NO1 22:00)
+      survey_responses: 1, // 23:59
+    });
+    expectValues(rowOf(r, { date: '2026-03-02' }), {
+      pageviews: 1, // n2 01:00
+      sessions: 1,
+      visitors: 1, // n2
+      conversions: 0,
+      revenue: 0,
+      orders: 1, // NO2 01:00
+      order_revenue: 20,
+      new_customers: 0,
+      survey_responses: 0,
+    });
   });
 
   it('around the DST change the offset of each date is used', async () => {
@@ -171,5 +212,11 @@ describe('comparison windows', () => {
     // 03-10 (nothing) against 03-03 (1 order, 100): −100 %.
     expectValues(c.rows[2], { orders: 1, order_revenue: 100 });
     expectValues(c.change.rows[2], { orders: -100, order_revenue: -100 });
+  });
+  it('week grain on daily spend and on orders', async () => {
+    const r = await h.query('cmp', { metrics: ['cost', 'order_revenue'], grain: 'week', from: '2026-03-01', to: '2026-03-14' });
+    expect(column(r, 'date')).toEqual(['2026-02-23', '2026-03-02', '2026-03-09']);
+    expect(column(r, 'cost')).toEqual([0, 50, 60]); // Sun 03-01 alone; Wed 03-04 50; Tue 03-10 60
+    expect(column(r, 'order_revenue')).toEqual([0, 100, 150]); // Tue 03-03 100; Mon 03-09 100 + Thu 03-12 50
   });
 });

@@ -166,4 +166,77 @@ describe('web and engagement metrics', () => {
     const off = await h.query('web-bots', { metrics: ['visitors', 'pageviews'], from: '2026-03-02', to: '2026-03-02' });
     expectValues(off.totals, { visitors: 2, pageviews: 2 }); // v1 + bot1
   });
+  it('a session across midnight: the visitor counts on both days they were on the site', async () => {
+    // v5: page_view 2026-03-03 23:50Z, purchase 2026-03-04 00:10Z (20 min later: one session, started on 03-03).
+    await h.workspace('web-midnight', {
+      events: [
+        ev('page_view', '2026-03-03T23:50:00Z', 'v5', { url: `${SITE}/` }),
+        ev('purchase', '2026-03-04T00:10:00Z', 'v5', { url: `${SITE}/checkout`, order_id: 'M1', revenue: 10 }),
+      ],
+    });
+    const r = await h.query('web-midnight', {
+      metrics: ['visitors', 'sessions', 'visitor_cvr'],
+      grain: 'day',
+      from: '2026-03-03',
+      to: '2026-03-04',
+    });
+    // Visitors: distinct anonymous_id with an on-site event — v5 had one on each day.
+    expectValues(rowOf(r, { date: '2026-03-03' }), { visitors: 1, sessions: 1, visitor_cvr: 0 }); // no conversion on 03-03
+    expectValues(rowOf(r, { date: '2026-03-04' }), { visitors: 1, sessions: 0, visitor_cvr: 100 }); // 1 converting / 1 visitor
+    expectValues(r.totals, { visitors: 1, sessions: 1, visitor_cvr: 100 });
+    // The 4th alone: v5 was on the site (the purchase), and converted.
+    const day4 = await h.query('web-midnight', { metrics: ['visitors', 'visitor_cvr'], from: '2026-03-04', to: '2026-03-04' });
+    expectValues(day4.totals, { visitors: 1, visitor_cvr: 100 });
+  });
+  it('explicit session_id keeps events together regardless of gaps', async () => {
+    // k1: page_views 10:00 and 12:00 with session_id "abc" → one session of 7200 s.
+    // k2: page_views 10:00 and 12:00 without session_id → two sessions (2 h of inactivity), each a bounce of 0 s.
+    await h.workspace('web-sid', {
+      events: [
+        ev('page_view', '2026-03-02T10:00:00Z', 'k1', { url: `${SITE}/`, session_id: 'abc' }),
+        ev('page_view', '2026-03-02T12:00:00Z', 'k1', { url: `${SITE}/x`, session_id: 'abc' }),
+        ev('page_view', '2026-03-02T10:00:00Z', 'k2', { url: `${SITE}/` }),
+        ev('page_view', '2026-03-02T12:00:00Z', 'k2', { url: `${SITE}/x` }),
+      ],
+    });
+    const r = await h.query('web-sid', {
+      metrics: ['sessions', 'pages_per_session', 'avg_session_duration', 'bounce_rate'],
+      from: '2026-03-02',
+      to: '2026-03-02',
+    });
+    expectValues(r.totals, {
+      sessions: 3, // k1: 1, k2: 2
+      pages_per_session: 4 / 3, // 4 pageviews / 3 sessions
+      avg_session_duration: 2400, // (7200 + 0 + 0) / 3
+      bounce_rate: (2 / 3) * 100, // k2's two one-page sessions
+    });
+  });
+
+  it('channel grouping of sessions from UTM tags, click ids and referrers', async () => {
+    // One session per visitor; the first event decides the channel (DATA.md channel grouping).
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['g1', { url: `${SITE}/?gclid=abc` }, 'Paid Search'], // gclid → google / cpc
+      ['g2', { url: `${SITE}/?utm_source=google&utm_medium=cpc` }, 'Paid Search'],
+      ['g3', { url: `${SITE}/?utm_source=youtube&utm_medium=cpc` }, 'Paid Video'],
+      ['g4', { url: `${SITE}/?utm_source=linkedin&utm_medium=paid` }, 'Paid Social'], // paid.* is a paid medium
+      ['g5', { url: `${SITE}/?utm_medium=display` }, 'Display'],
+      ['g6', { url: `${SITE}/?utm_source=foo&utm_medium=cpc` }, 'Paid Other'],
+      ['g7', { url: `${SITE}/?utm_source=newsletter&utm_medium=email` }, 'Email'],
+      ['g8', { url: `${SITE}/?utm_source=partner&utm_medium=affiliate` }, 'Affiliates'],
+      ['g9', { url: `${SITE}/`, referrer: 'https://duckduckgo.com/' }, 'Organic Search'],
+      ['g10', { url: `${SITE}/`, referrer: 'https://www.youtube.com/watch?v=1' }, 'Organic Video'],
+      ['g11', { url: `${SITE}/?fbclid=abc` }, 'Organic Social'], // fbclid → facebook / social (not a paid medium)
+      ['g12', { url: `${SITE}/`, referrer: 'https://news.example.org/story' }, 'Referral'],
+      ['g13', { url: `${SITE}/` }, 'Direct'],
+      ['g14', { url: `${SITE}/?utm_source=foo&utm_medium=bar` }, 'Unassigned'],
+    ];
+    await h.workspace('web-channels', {
+      events: cases.map(([who, fields], i) => ev('page_view', `2026-03-02T${String(10 + i).padStart(2, '0')}:00:00Z`, who, fields)),
+    });
+    const r = await h.query('web-channels', { metrics: ['sessions'], dimensions: ['channel'], from: '2026-03-02', to: '2026-03-02' });
+    const expected = new Map<string, number>();
+    for (const [, , channel] of cases) expected.set(channel, (expected.get(channel) ?? 0) + 1);
+    expect(Object.fromEntries(r.rows.map((row) => [row.channel, row.sessions]))).toEqual(Object.fromEntries(expected));
+    expectValue(r.totals.sessions, 14);
+  });
 });

@@ -88,12 +88,12 @@ describe('DuckDB golden SQL', () => {
   });
 
   it('visitors by week: buckets of the stored wall-clock time, bounds as local midnights', () => {
-    const [sessions] = plan({ metrics: metrics('visitors'), grain: 'week', from: '2026-03-23', to: '2026-04-05', timeZone: 'Europe/Berlin' });
-    expect(outer(sessions.select)).toEqual({
+    const [events] = plan({ metrics: metrics('visitors'), grain: 'week', from: '2026-03-23', to: '2026-04-05', timeZone: 'Europe/Berlin' });
+    expect(outer(events.select)).toEqual({
       sql: [
         'SELECT',
         `  CAST(date_trunc('week', "local_ts") AS DATE) AS "date",`,
-        '  count(DISTINCT "anonymous_id") AS "visitors",',
+        '  count(DISTINCT "anonymous_id") FILTER (WHERE "is_onsite") AS "visitors",',
         '  grouping("date") <> 0 AS "__totals"',
         'FROM (relation) AS facts',
         'WHERE ("local_ts" >= CAST($p0 AS TIMESTAMP))',

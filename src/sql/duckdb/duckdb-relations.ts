@@ -244,7 +244,7 @@ function customerStatusFacts(b: Build): string {
 function costFacts(b: Build): string {
   const cur = b.p(b.ctx.currency);
   return `SELECT d.day, ${converted('d.amount', 'd.currency', 'fx.rate', cur)} AS amount,
-      coalesce(d.channel, c.channel, '(unallocated)') AS channel, d.campaign_id, c.platform, c.objective
+      coalesce(d.channel, c.channel) AS channel, d.campaign_id, c.platform, c.objective
     FROM (SELECT CAST(s.day AS DATE) AS day, k.currency, k.channel, k.campaign_id,
             CASE WHEN k.period = 'month'
                  THEN CAST(k.amount AS DECIMAL(38,10)) / date_diff('day', k."date", CAST(k."date" + INTERVAL 1 MONTH AS DATE))
