@@ -1,0 +1,101 @@
+// The only code that talks to ClickHouse: statements go out over HTTP with
+// @clickhouse/client, rows come back as JSONEachRow, rows go in as JSONEachRow.
+// A server that cannot be reached is an UnavailableError (503); anything the
+// server refuses is a plain Error (a bug in the SQL we built).
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
+import { UnavailableError } from '../../core/errors.js';
+import { quoteIdent } from './clickhouse-literals.js';
+import { JsonRow } from './clickhouse-rows.js';
+
+/** Statements carry their values as literals; key lookups for a large batch make long IN lists. */
+const MAX_QUERY_BYTES = 8 * 1024 * 1024;
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE']);
+
+export interface ConnectionTarget {
+  /** The server's HTTP origin, e.g. http://127.0.0.1:8123 (credentials in the URL are kept). */
+  url: string;
+  database: string;
+}
+
+function createFor(url: string, database?: string): ClickHouseClient {
+  return createClient({
+    url,
+    ...(database ? { database } : {}),
+    request_timeout: 120_000,
+    log: { level: ClickHouseLogLevel.OFF },
+    clickhouse_settings: { max_query_size: String(MAX_QUERY_BYTES) },
+    // Rows arrive already written as JSON lines (clickhouse-rows.ts).
+    json: { parse: JSON.parse, stringify: (value: unknown) => (value instanceof JsonRow ? value.line : JSON.stringify(value)) },
+  });
+}
+
+export class ClickHouseConnection {
+  private constructor(
+    private readonly client: ClickHouseClient,
+    readonly target: ConnectionTarget,
+  ) {}
+
+  /** Connects to `database`, creating it first if needed. */
+  static async open(target: ConnectionTarget): Promise<ClickHouseConnection> {
+    const bootstrap = createFor(target.url);
+    try {
+      await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${quoteIdent(target.database)}` }).catch((err) => {
+        throw describe(err, target.url);
+      });
+    } finally {
+      await bootstrap.close();
+    }
+    return new ClickHouseConnection(createFor(target.url, target.database), target);
+  }
+
+  async select<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+    try {
+      const result = await this.client.query({ query: sql, format: 'JSONEachRow' });
+      return await result.json<T>();
+    } catch (err) {
+      throw describe(err, this.target.url, sql);
+    }
+  }
+
+  async command(sql: string): Promise<void> {
+    try {
+      await this.client.command({ query: sql });
+    } catch (err) {
+      throw describe(err, this.target.url, sql);
+    }
+  }
+
+  /** Inserts rows written by encodeRow into `table`; resolves once the server has stored them. */
+  async insert(table: string, rows: readonly JsonRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.client.insert({ table: quoteIdent(table), values: rows as JsonRow[], format: 'JSONEachRow' });
+    } catch (err) {
+      throw describe(err, this.target.url, `INSERT INTO ${table}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+function describe(err: unknown, url: string, sql?: string): Error {
+  const where = sql ? ` in: ${sql.length > 300 ? `${sql.slice(0, 300)}…` : sql}` : '';
+  const code = (err as { code?: unknown })?.code;
+  const message = err instanceof Error ? err.message : String(err);
+  if ((typeof code === 'string' && NETWORK_CODES.has(code)) || /timeout|socket hang up/i.test(message)) {
+    return new UnavailableError(`ClickHouse at ${originOf(url)} cannot be reached: ${message}`);
+  }
+  return new Error(`ClickHouse refused a statement: ${message}${where}`, { cause: err });
+}
+
+/** The URL without credentials, for messages. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(invalid URL)';
+  }
+}

@@ -1,0 +1,196 @@
+// The ClickHouse engine (18.16 and later): raw source tables, metadata and
+// idempotent writes over HTTP. Writes of this process run one at a time (the
+// duplicate lookups of a batch must not interleave with another batch's
+// insert); reads run concurrently. An insert is acknowledged once ClickHouse
+// has written its part (18.16 does not fsync it). The derived view (sessions,
+// identities, channels, converted money) and the metrics dialect are not built
+// for ClickHouse yet: refreshDerived, readDerived and query throw.
+import { SOURCE_NAMES, type SourceName } from '../../model/sources.js';
+import type { WorkspaceSettings } from '../../model/settings.js';
+import type { Row } from '../../model/validate.js';
+import type { Statement } from '../../sql/dialect.js';
+import { SerialQueue } from '../serial-queue.js';
+import type {
+  ApiKeyRecord,
+  DeriveOptions,
+  DerivedRelation,
+  FreshnessRow,
+  ImportNote,
+  ImportRecord,
+  ObjectKind,
+  StoredObject,
+  Warehouse,
+  Workspace,
+  WriteResult,
+} from '../warehouse.js';
+import { ClickHouseConnection } from './clickhouse-connection.js';
+import { quoteIdent } from './clickhouse-literals.js';
+import { ClickHouseMetadata } from './clickhouse-metadata.js';
+import { migrate } from './clickhouse-migrations.js';
+import { readFreshness, readSourceRows } from './clickhouse-source-reads.js';
+import { VersionClock } from './clickhouse-version-clock.js';
+import { deleteImportRows, writeEvents, writeTableRows } from './clickhouse-writer.js';
+
+export interface ClickHouseOptions {
+  /** The server's HTTP URL; a path names the database (http://127.0.0.1:8123/beacon). */
+  url: string;
+  /** The database (created if missing); default: the URL's path, else `beacon`. */
+  database?: string;
+  /** A cluster of remote_servers; tables on a cluster are not built yet. */
+  cluster?: string;
+}
+
+const NOT_BUILT = 'the ClickHouse derived view is not built yet';
+
+function targetOf(options: ClickHouseOptions): { url: string; database: string } {
+  const url = new URL(options.url);
+  const fromPath = decodeURIComponent(url.pathname.replace(/^\/+|\/+$/g, ''));
+  url.pathname = '/';
+  return { url: url.toString().replace(/\/$/, ''), database: options.database ?? (fromPath || 'beacon') };
+}
+
+/**
+ * Opens (creating and migrating if needed) a ClickHouse warehouse.
+ *
+ * @example
+ * const warehouse = await createClickHouseWarehouse({ url: 'http://127.0.0.1:8123', database: 'beacon' });
+ */
+export async function createClickHouseWarehouse(options: ClickHouseOptions): Promise<ClickHouseWarehouse> {
+  if (options.cluster) throw new Error(`ClickHouse cluster tables are not built yet (cluster ${options.cluster})`);
+  const connection = await ClickHouseConnection.open(targetOf(options));
+  try {
+    await migrate(connection);
+    return new ClickHouseWarehouse(connection, new VersionClock(await storedVersionFloor(connection)));
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
+}
+
+/** The highest version stored, so this process's versions start above it whatever its clock says. */
+async function storedVersionFloor(connection: ClickHouseConnection): Promise<number> {
+  const parts = [
+    ...SOURCE_NAMES.map((source) => `SELECT toUInt64(max(seq)) AS v FROM ${quoteIdent(source)}`),
+    ...['workspaces', 'api_keys', 'imports', 'workspace_objects'].map((t) => `SELECT max(version) AS v FROM ${quoteIdent(t)}`),
+  ];
+  const [row] = await connection.select<{ v: string }>(`SELECT max(v) AS v FROM (${parts.join(' UNION ALL ')})`);
+  return Number(row?.v ?? 0);
+}
+
+export class ClickHouseWarehouse implements Warehouse {
+  readonly engine = 'clickhouse' as const;
+  private readonly writes = new SerialQueue();
+  private readonly metadata: ClickHouseMetadata;
+
+  constructor(
+    private readonly connection: ClickHouseConnection,
+    private readonly clock: VersionClock,
+  ) {
+    this.metadata = new ClickHouseMetadata(connection, clock);
+  }
+
+  createWorkspace(workspace: Workspace): Promise<void> {
+    return this.writes.run(() => this.metadata.createWorkspace(workspace));
+  }
+
+  getWorkspace(name: string): Promise<Workspace | undefined> {
+    return this.metadata.getWorkspace(name);
+  }
+
+  listWorkspaces(): Promise<Workspace[]> {
+    return this.metadata.listWorkspaces();
+  }
+
+  saveSettings(name: string, settings: WorkspaceSettings): Promise<void> {
+    return this.writes.run(() => this.metadata.saveSettings(name, settings));
+  }
+
+  insertKey(key: ApiKeyRecord): Promise<void> {
+    return this.writes.run(() => this.metadata.insertKey(key));
+  }
+
+  findKeyByHash(hash: string): Promise<ApiKeyRecord | undefined> {
+    return this.metadata.findKeyByHash(hash);
+  }
+
+  listKeys(workspace: string): Promise<ApiKeyRecord[]> {
+    return this.metadata.listKeys(workspace);
+  }
+
+  revokeKey(workspace: string, id: string): Promise<boolean> {
+    return this.writes.run(() => this.metadata.revokeKey(workspace, id));
+  }
+
+  /**
+   * ClickHouse has no transactions: the rows are stored first, then the
+   * import record; a failure between the two leaves rows without a record.
+   */
+  async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
+    if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
+    return this.writes.run(async () => {
+      const context = { workspace, importId, seq: this.clock.next(), receivedAt: Date.now() };
+      const result = source === 'events' ? await writeEvents(this.connection, rows, context) : await writeTableRows(this.connection, source, rows, context);
+      if (note && result.accepted + result.updated > 0) {
+        await this.metadata.saveImports([{ id: importId, workspace, source, origin: note.origin, startedAt: note.startedAt, rejected: note.rejected, ...result }]);
+      }
+      return result;
+    });
+  }
+
+  saveImport(record: ImportRecord): Promise<void> {
+    return this.writes.run(() => this.metadata.saveImports([record]));
+  }
+
+  listImports(workspace: string): Promise<ImportRecord[]> {
+    return this.metadata.listImports(workspace);
+  }
+
+  deleteImport(workspace: string, id: string): Promise<boolean> {
+    return this.writes.run(async () => {
+      const record = await this.metadata.findImport(workspace, id);
+      if (!record) return false;
+      await deleteImportRows(this.connection, record.source, workspace, id, this.clock.next());
+      await this.metadata.forgetImport(record);
+      return true;
+    });
+  }
+
+  async refreshDerived(_workspace: string, _options: DeriveOptions): Promise<void> {
+    throw new Error(NOT_BUILT);
+  }
+
+  /** Nothing is derived yet, so there is nothing to mark stale. */
+  async invalidateDerived(_workspace: string): Promise<void> {}
+
+  freshness(workspace: string): Promise<FreshnessRow[]> {
+    return readFreshness(this.connection, workspace);
+  }
+
+  readRows(workspace: string, source: SourceName, limit = 1_000_000): Promise<Row[]> {
+    return readSourceRows(this.connection, workspace, source, limit);
+  }
+
+  async readDerived(_workspace: string, _relation: DerivedRelation): Promise<Row[]> {
+    throw new Error(NOT_BUILT);
+  }
+
+  async query(_statement: Statement): Promise<Record<string, unknown>[]> {
+    throw new Error(NOT_BUILT);
+  }
+
+  putObject(workspace: string, kind: ObjectKind, id: string, body: unknown): Promise<void> {
+    return this.writes.run(() => this.metadata.putObject(workspace, kind, id, body));
+  }
+
+  listObjects(workspace: string, kind: ObjectKind): Promise<StoredObject[]> {
+    return this.metadata.listObjects(workspace, kind);
+  }
+
+  deleteObject(workspace: string, kind: ObjectKind, id: string): Promise<boolean> {
+    return this.writes.run(() => this.metadata.deleteObject(workspace, kind, id));
+  }
+
+  async close(): Promise<void> {
+    await this.writes.run(() => this.connection.close());
+  }
+}

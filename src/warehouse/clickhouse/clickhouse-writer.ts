@@ -1,0 +1,169 @@
+// Idempotent writes into ClickHouse. Events: a known (workspace, event_id) is
+// a duplicate and the first copy wins; the ids of a batch are looked up before
+// the insert, so writes must not overlap (the warehouse runs them one at a
+// time). Tables: a new version of a row is written only when its content hash
+// differs from the latest stored version of its key (identical = duplicate,
+// changed = updated, unknown or deleted = accepted).
+import { SOURCES, type SourceName, type TableSourceName } from '../../model/sources.js';
+import type { Row } from '../../model/validate.js';
+import { keepFirstByKey, keepLastByKey, keyFunction } from '../batch-dedupe.js';
+import { inputColumns } from '../tables.js';
+import type { WriteResult } from '../warehouse.js';
+import type { ClickHouseConnection } from './clickhouse-connection.js';
+import { storedColumns } from './clickhouse-ddl.js';
+import { latestRowsSql } from './clickhouse-latest.js';
+import { literal, numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js';
+import { encodeRow, wellFormed } from './clickhouse-rows.js';
+
+export interface BatchContext {
+  workspace: string;
+  importId: string;
+  /** The batch's version: every row it writes carries it as `seq`. */
+  seq: number;
+  receivedAt: number;
+}
+
+/** SQL text per IN list; a 10,000-event batch of long ids stays within the connection's query size. */
+const IN_LIST_BYTES = 1024 * 1024;
+
+/** Groups SQL literals into comma-separated IN lists of at most about `maxBytes` each. */
+export function inLists(literals: readonly string[], maxBytes = IN_LIST_BYTES): string[] {
+  const lists: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const item of literals) {
+    if (current.length > 0 && size + item.length > maxBytes) {
+      lists.push(current.join(', '));
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += item.length + 2;
+  }
+  if (current.length > 0) lists.push(current.join(', '));
+  return lists;
+}
+
+function bookkeeping(context: BatchContext): Row {
+  return { workspace_id: context.workspace, import_id: context.importId, seq: context.seq, received_at: context.receivedAt };
+}
+
+/** Stores the batch's new events; ids are compared as stored (well-formed UTF-8). */
+export async function writeEvents(connection: ClickHouseConnection, rows: readonly Row[], context: BatchContext): Promise<WriteResult> {
+  const idOf = (row: Row) => wellFormed(String(row.event_id));
+  const unique = keepFirstByKey(rows, idOf);
+  const known = new Set<string>();
+  for (const list of inLists(unique.rows.map((row) => quoteString(idOf(row))))) {
+    const found = await connection.select<{ event_id: string }>(
+      `SELECT event_id FROM events WHERE workspace_id = ${quoteString(context.workspace)} AND event_id IN (${list})`,
+    );
+    for (const { event_id } of found) known.add(event_id);
+  }
+  const fresh = unique.rows.filter((row) => !known.has(idOf(row)));
+  const columns = storedColumns('events');
+  const extra = bookkeeping(context);
+  await connection.insert('events', fresh.map((row) => encodeRow(columns, { ...row, ...extra })));
+  return { accepted: fresh.length, updated: 0, duplicates: rows.length - fresh.length };
+}
+
+interface StoredVersion {
+  hash: string;
+  deleted: boolean;
+}
+
+/** The latest row_hash (and whether it is a tombstone) of each of `rows`' keys that is stored. */
+async function latestHashes(
+  connection: ClickHouseConnection,
+  source: TableSourceName,
+  workspace: string,
+  rows: readonly Row[],
+  keyOf: (row: Row) => string,
+): Promise<Map<string, StoredVersion>> {
+  const key = SOURCES[source].key;
+  const keySql = key.map(quoteIdent).join(', ');
+  const tuple = (row: Row) => {
+    const values = key.map((k) => literal(row[k] ?? ''));
+    return values.length === 1 ? values[0] : `(${values.join(', ')})`;
+  };
+  const stored = new Map<string, StoredVersion>();
+  for (const list of inLists(rows.map(tuple))) {
+    const found = await connection.select<Row & { h: string; d: number }>(
+      `SELECT ${keySql}, argMax(row_hash, seq) AS h, argMax(deleted, seq) AS d FROM ${quoteIdent(source)}
+       WHERE workspace_id = ${quoteString(workspace)} AND ${key.length === 1 ? keySql : `(${keySql})`} IN (${list})
+       GROUP BY ${keySql}`,
+    );
+    for (const row of found) stored.set(keyOf(row), { hash: row.h, deleted: Number(row.d) === 1 });
+  }
+  return stored;
+}
+
+/** Upserts one batch of table rows on the source's natural key. */
+export async function writeTableRows(
+  connection: ClickHouseConnection,
+  source: TableSourceName,
+  rows: readonly Row[],
+  context: BatchContext,
+): Promise<WriteResult> {
+  const plainKey = keyFunction(SOURCES[source].key);
+  const keyOf = (row: Row) => wellFormed(plainKey(row));
+  const batch = keepLastByKey(rows, keyOf, inputColumns(source).map((c) => c.name));
+  const stored = await latestHashes(connection, source, context.workspace, batch.rows.map((r) => r.row), keyOf);
+  let fresh = 0;
+  let same = 0;
+  const writes: Row[] = [];
+  for (const { row, hash } of batch.rows) {
+    const latest = stored.get(keyOf(row));
+    if (latest && !latest.deleted && latest.hash === hash) {
+      same++;
+      continue;
+    }
+    if (!latest || latest.deleted) fresh++;
+    writes.push({ ...row, ...bookkeeping(context), row_hash: hash, deleted: false });
+  }
+  const columns = storedColumns(source);
+  await connection.insert(source, writes.map((row) => encodeRow(columns, row)));
+  const changed = writes.length - fresh;
+  return { accepted: fresh, updated: changed + batch.updated, duplicates: same + batch.duplicates };
+}
+
+/**
+ * Removes what one import stored. Events go with a mutation (ALTER … DELETE),
+ * waited for; a table row whose latest version came from the import gets a
+ * tombstone version, so its key is gone (an older version does not come back).
+ */
+export async function deleteImportRows(
+  connection: ClickHouseConnection,
+  source: SourceName,
+  workspace: string,
+  importId: string,
+  seq: number,
+): Promise<void> {
+  const where = `workspace_id = ${quoteString(workspace)}`;
+  if (source === 'events') {
+    await connection.command(`ALTER TABLE events DELETE WHERE ${where} AND import_id = ${quoteString(importId)}`);
+    await waitForMutations(connection, 'events');
+    return;
+  }
+  const columns = storedColumns(source).map((c) => c.name);
+  const key = ['workspace_id', ...SOURCES[source].key];
+  const carried = columns.filter((c) => !key.includes(c) && c !== 'seq' && c !== 'deleted');
+  const latest = latestRowsSql({ table: source, key, columns: carried, version: 'seq', where });
+  const values = columns.map((c) => (c === 'seq' ? numberLiteral(seq) : c === 'deleted' ? '1' : quoteIdent(c)));
+  await connection.command(
+    `INSERT INTO ${quoteIdent(source)} (${columns.map(quoteIdent).join(', ')})
+     SELECT ${values.join(', ')} FROM (${latest}) WHERE import_id = ${quoteString(importId)}`,
+  );
+}
+
+/** Mutations run in the background; 18.16 cannot wait for them itself. */
+async function waitForMutations(connection: ClickHouseConnection, table: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const sql = `SELECT count() AS pending FROM system.mutations
+    WHERE database = ${quoteString(connection.target.database)} AND table = ${quoteString(table)} AND is_done = 0`;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 500)) {
+    const [{ pending }] = await connection.select<{ pending: string }>(sql);
+    if (Number(pending) === 0) return;
+    if (Date.now() > deadline) throw new Error(`a deletion on ${table} did not finish within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
