@@ -1,6 +1,7 @@
 // The contract every Warehouse engine must pass: describeWarehouse(name, open)
-// is called once per engine from test/. Expected values are worked out by hand
-// from the records written in each test.
+// is called once per engine from test/; an engine without the derived view yet
+// passes { derived: false } to run the storage part alone. Expected values are
+// worked out by hand from the records written in each test.
 import { afterEach, describe, expect, it } from 'vitest';
 import { addParsedEventFields } from '../ingest/parse-event-fields.js';
 import { trafficResolver } from '../ingest/resolve-traffic.js';
@@ -28,7 +29,12 @@ const ev = (id: string, at: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-export function describeWarehouse(engine: string, open: OpenWarehouse): void {
+export interface ContractOptions {
+  /** Whether the engine builds the derived view (sessions, identities, channels, converted money); its tests are skipped otherwise. */
+  derived: boolean;
+}
+
+export function describeWarehouse(engine: string, open: OpenWarehouse, options: ContractOptions = { derived: true }): void {
   describe(`Warehouse contract: ${engine}`, () => {
     let warehouse: Warehouse | undefined;
     const fresh = async (...workspaces: string[]) => {
@@ -131,69 +137,71 @@ export function describeWarehouse(engine: string, open: OpenWarehouse): void {
       expect(await w.revokeKey('w1', 'k1')).toBe(false);
     });
 
-    it('sessionizes on 30 minutes of inactivity and re-derives when a late event arrives', async () => {
-      const w = await fresh();
-      // 10:00, 10:20 (gap 20 min: same session), 11:00 (gap 40 min: new session)
-      await w.write('w1', 'events', rowsOf('events', [ev('a', '2026-03-01T10:00:00Z'), ev('b', '2026-03-01T10:20:00Z'), ev('c', '2026-03-01T11:00:00Z')]), 'i1');
-      await refresh(w);
-      expect((await w.readDerived('w1', 'sessions')).map((s) => Number(s.pageviews))).toEqual([2, 1]);
-      // A late event at 10:45 bridges the gap (25 and 15 minutes): one session of four page views.
-      await w.write('w1', 'events', rowsOf('events', [ev('d', '2026-03-01T10:45:00Z')]), 'i2');
-      await refresh(w);
-      const sessions = await w.readDerived('w1', 'sessions');
-      expect(sessions.map((s) => Number(s.pageviews))).toEqual([4]);
-      expect(sessions[0].is_bounce).toBe(false);
-    });
+    describe.skipIf(!options.derived)('derived view', () => {
+      it('sessionizes on 30 minutes of inactivity and re-derives when a late event arrives', async () => {
+        const w = await fresh();
+        // 10:00, 10:20 (gap 20 min: same session), 11:00 (gap 40 min: new session)
+        await w.write('w1', 'events', rowsOf('events', [ev('a', '2026-03-01T10:00:00Z'), ev('b', '2026-03-01T10:20:00Z'), ev('c', '2026-03-01T11:00:00Z')]), 'i1');
+        await refresh(w);
+        expect((await w.readDerived('w1', 'sessions')).map((s) => Number(s.pageviews))).toEqual([2, 1]);
+        // A late event at 10:45 bridges the gap (25 and 15 minutes): one session of four page views.
+        await w.write('w1', 'events', rowsOf('events', [ev('d', '2026-03-01T10:45:00Z')]), 'i2');
+        await refresh(w);
+        const sessions = await w.readDerived('w1', 'sessions');
+        expect(sessions.map((s) => Number(s.pageviews))).toEqual([4]);
+        expect(sessions[0].is_bounce).toBe(false);
+      });
 
-    it('stitches identities: an anonymous_id seen with a user_id belongs to that customer, earlier events too', async () => {
-      const w = await fresh();
-      await w.write('w1', 'events', rowsOf('events', [ev('a', '2026-03-01T10:00:00Z'), ev('b', '2026-03-02T10:00:00Z', { anonymous_id: 'anon-2' })]), 'i1');
-      await refresh(w);
-      expect((await w.readDerived('w1', 'event_facts')).map((e) => e.person_id)).toEqual(['anon-1', 'anon-2']);
-      await w.write('w1', 'events', rowsOf('events', [ev('c', '2026-03-03T10:00:00Z', { type: 'signup', user_id: 'cus_1' })]), 'i2');
-      await refresh(w);
-      const facts = await w.readDerived('w1', 'event_facts');
-      expect(facts.map((e) => [e.event_id, e.person_id])).toEqual([
-        ['a', 'cus_1'],
-        ['b', 'anon-2'],
-        ['c', 'cus_1'],
-      ]);
-    });
+      it('stitches identities: an anonymous_id seen with a user_id belongs to that customer, earlier events too', async () => {
+        const w = await fresh();
+        await w.write('w1', 'events', rowsOf('events', [ev('a', '2026-03-01T10:00:00Z'), ev('b', '2026-03-02T10:00:00Z', { anonymous_id: 'anon-2' })]), 'i1');
+        await refresh(w);
+        expect((await w.readDerived('w1', 'event_facts')).map((e) => e.person_id)).toEqual(['anon-1', 'anon-2']);
+        await w.write('w1', 'events', rowsOf('events', [ev('c', '2026-03-03T10:00:00Z', { type: 'signup', user_id: 'cus_1' })]), 'i2');
+        await refresh(w);
+        const facts = await w.readDerived('w1', 'event_facts');
+        expect(facts.map((e) => [e.event_id, e.person_id])).toEqual([
+          ['a', 'cus_1'],
+          ['b', 'anon-2'],
+          ['c', 'cus_1'],
+        ]);
+      });
 
-    it('derives channel and campaign; session events inherit the landing touch', async () => {
-      const w = await fresh();
-      await w.write('w1', 'campaigns', rowsOf('campaigns', [{ campaign_id: 'cmp_7', name: 'Spring Sale', platform: 'google_ads' }]), 'i0');
-      await w.write('w1', 'events', rowsOf('events', [
-        ev('a', '2026-03-01T10:00:00Z', { url: 'https://shop.example/?utm_source=google&utm_medium=cpc&utm_campaign=spring%20sale' }),
-        ev('b', '2026-03-01T10:05:00Z', { url: 'https://shop.example/cart', referrer: 'https://shop.example/' }),
-        ev('c', '2026-03-02T09:00:00Z', { anonymous_id: 'anon-2', url: 'https://shop.example/', referrer: 'https://www.bing.com/' }),
-        ev('d', '2026-03-02T12:00:00Z', { anonymous_id: 'anon-3', url: 'https://shop.example/' }),
-        ev('e', '2026-03-02T12:00:00Z', { anonymous_id: 'anon-4', type: 'email_open', campaign_id: 'news_1' }),
-      ]), 'i1');
-      await refresh(w);
-      const facts = await w.readDerived('w1', 'event_facts');
-      const byId = Object.fromEntries(facts.map((f) => [f.event_id, f]));
-      expect([byId.a.channel, byId.a.campaign_id, byId.a.source, byId.a.medium]).toEqual(['Paid Search', 'cmp_7', 'google', 'cpc']);
-      expect([byId.b.channel, byId.b.campaign_id, byId.b.session_key]).toEqual(['Paid Search', 'cmp_7', byId.a.session_key]);
-      expect([byId.c.channel, byId.c.source, byId.c.medium]).toEqual(['Organic Search', 'bing', 'organic']);
-      expect(byId.d.channel).toBe('Direct');
-      expect([byId.e.channel, byId.e.session_key, byId.e.is_onsite]).toEqual(['Email', null, false]);
-    });
+      it('derives channel and campaign; session events inherit the landing touch', async () => {
+        const w = await fresh();
+        await w.write('w1', 'campaigns', rowsOf('campaigns', [{ campaign_id: 'cmp_7', name: 'Spring Sale', platform: 'google_ads' }]), 'i0');
+        await w.write('w1', 'events', rowsOf('events', [
+          ev('a', '2026-03-01T10:00:00Z', { url: 'https://shop.example/?utm_source=google&utm_medium=cpc&utm_campaign=spring%20sale' }),
+          ev('b', '2026-03-01T10:05:00Z', { url: 'https://shop.example/cart', referrer: 'https://shop.example/' }),
+          ev('c', '2026-03-02T09:00:00Z', { anonymous_id: 'anon-2', url: 'https://shop.example/', referrer: 'https://www.bing.com/' }),
+          ev('d', '2026-03-02T12:00:00Z', { anonymous_id: 'anon-3', url: 'https://shop.example/' }),
+          ev('e', '2026-03-02T12:00:00Z', { anonymous_id: 'anon-4', type: 'email_open', campaign_id: 'news_1' }),
+        ]), 'i1');
+        await refresh(w);
+        const facts = await w.readDerived('w1', 'event_facts');
+        const byId = Object.fromEntries(facts.map((f) => [f.event_id, f]));
+        expect([byId.a.channel, byId.a.campaign_id, byId.a.source, byId.a.medium]).toEqual(['Paid Search', 'cmp_7', 'google', 'cpc']);
+        expect([byId.b.channel, byId.b.campaign_id, byId.b.session_key]).toEqual(['Paid Search', 'cmp_7', byId.a.session_key]);
+        expect([byId.c.channel, byId.c.source, byId.c.medium]).toEqual(['Organic Search', 'bing', 'organic']);
+        expect(byId.d.channel).toBe('Direct');
+        expect([byId.e.channel, byId.e.session_key, byId.e.is_onsite]).toEqual(['Email', null, false]);
+      });
 
-    it('converts money at the latest rate on or before the day, and leaves it out when no rate exists', async () => {
-      const w = await fresh();
-      const buy = (id: string, at: string, currency: string) => ev(id, at, { type: 'purchase', revenue: 100, currency });
-      await w.write('w1', 'events', rowsOf('events', [buy('a', '2026-03-02T10:00:00Z', 'EUR'), buy('b', '2026-03-05T10:00:00Z', 'EUR'), buy('c', '2026-03-02T10:00:00Z', 'GBP'), buy('d', '2026-03-02T10:00:00Z', 'USD')]), 'i1');
-      await w.write('w1', 'fx_rates', rowsOf('fx_rates', [{ date: '2026-03-01', currency: 'EUR', rate: 1.1 }, { date: '2026-03-04', currency: 'EUR', rate: 1.2 }]), 'i2');
-      await refresh(w);
-      const converted = async () => Object.fromEntries((await w.readDerived('w1', 'event_facts')).map((f) => [f.event_id, f.revenue_converted === null ? null : Number(f.revenue_converted)]));
-      // a: 100 EUR × 1.1 (rate of 03-01, latest before 03-02); b: × 1.2 (03-04); c: no GBP rate; d: already USD.
-      expect(await converted()).toEqual({ a: 110, b: 120, c: null, d: 100 });
-      // A new rate for 03-02 corrects the derived view; the raw event is unchanged.
-      await w.write('w1', 'fx_rates', rowsOf('fx_rates', [{ date: '2026-03-02', currency: 'EUR', rate: 1.15 }, { date: '2026-03-01', currency: 'GBP', rate: 1.3 }]), 'i3');
-      await refresh(w);
-      expect(await converted()).toEqual({ a: 115, b: 120, c: 130, d: 100 });
-      expect(Number((await w.readRows('w1', 'events'))[0].revenue)).toBe(100);
+      it('converts money at the latest rate on or before the day, and leaves it out when no rate exists', async () => {
+        const w = await fresh();
+        const buy = (id: string, at: string, currency: string) => ev(id, at, { type: 'purchase', revenue: 100, currency });
+        await w.write('w1', 'events', rowsOf('events', [buy('a', '2026-03-02T10:00:00Z', 'EUR'), buy('b', '2026-03-05T10:00:00Z', 'EUR'), buy('c', '2026-03-02T10:00:00Z', 'GBP'), buy('d', '2026-03-02T10:00:00Z', 'USD')]), 'i1');
+        await w.write('w1', 'fx_rates', rowsOf('fx_rates', [{ date: '2026-03-01', currency: 'EUR', rate: 1.1 }, { date: '2026-03-04', currency: 'EUR', rate: 1.2 }]), 'i2');
+        await refresh(w);
+        const converted = async () => Object.fromEntries((await w.readDerived('w1', 'event_facts')).map((f) => [f.event_id, f.revenue_converted === null ? null : Number(f.revenue_converted)]));
+        // a: 100 EUR × 1.1 (rate of 03-01, latest before 03-02); b: × 1.2 (03-04); c: no GBP rate; d: already USD.
+        expect(await converted()).toEqual({ a: 110, b: 120, c: null, d: 100 });
+        // A new rate for 03-02 corrects the derived view; the raw event is unchanged.
+        await w.write('w1', 'fx_rates', rowsOf('fx_rates', [{ date: '2026-03-02', currency: 'EUR', rate: 1.15 }, { date: '2026-03-01', currency: 'GBP', rate: 1.3 }]), 'i3');
+        await refresh(w);
+        expect(await converted()).toEqual({ a: 115, b: 120, c: 130, d: 100 });
+        expect(Number((await w.readRows('w1', 'events'))[0].revenue)).toBe(100);
+      });
     });
 
     it('reports freshness per source and platform', async () => {
