@@ -20,6 +20,14 @@ async function rows<T>(client: ClickHouseClient, query: string): Promise<T[]> {
   return (await client.query({ query, format: 'JSONEachRow' })).json<T>();
 }
 
+describe('requireClickHouse', () => {
+  it('fails in CI when the binary is missing, and only lets tests skip elsewhere', () => {
+    expect(() => requireClickHouse(false, 'true')).toThrow(/CI must run the ClickHouse tests/);
+    expect(requireClickHouse(false, undefined)).toBe(false);
+    expect(requireClickHouse(true, 'true')).toBe(true);
+  });
+});
+
 describe.skipIf(!available && !process.env.CI)('ClickHouse test servers', () => {
   it('starts one server on loopback that answers SELECT 1, and stops it by pid', async () => {
     const server = await startClickHouse();

@@ -3,6 +3,7 @@
 // database; then what is particular to ClickHouse 18.16: literals, versions
 // and tombstones, Nullable latest values, exact Decimal sums, date range.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/core/errors.js';
 import { DEFAULT_SETTINGS } from '../src/model/settings.js';
@@ -176,6 +177,16 @@ describe.skipIf(!available && !process.env.CI)('ClickHouse warehouse', () => {
       expect(await warehouse.listObjects('w1', 'goal')).toEqual([]);
       await expect(warehouse.createWorkspace({ name: 'w1', settings: DEFAULT_SETTINGS, createdAt: '2026-01-01T00:00:00.000Z' })).rejects.toThrow(/already exists/);
       expect(await select('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+    });
+
+    it('reports a server it cannot reach as unavailable (503)', async () => {
+      const closed = await new Promise<number>((resolve) => {
+        const probe = createServer().listen(0, '127.0.0.1', () => {
+          const { port } = probe.address() as AddressInfo;
+          probe.close(() => resolve(port));
+        });
+      });
+      await expect(createClickHouseWarehouse({ url: `http://127.0.0.1:${closed}` })).rejects.toMatchObject({ status: 503, name: 'UnavailableError' });
     });
 
     it('says plainly that the derived view is not built yet', async () => {

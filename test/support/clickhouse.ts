@@ -45,9 +45,8 @@ export function clickhouseAvailable(): boolean {
  * True when tests can start ClickHouse. Outside CI a missing binary lets the
  * caller skip; in CI it throws, so a missing server fails the run loudly.
  */
-export function requireClickHouse(): boolean {
-  const available = clickhouseAvailable();
-  if (!available && process.env.CI) {
+export function requireClickHouse(available = clickhouseAvailable(), ci = process.env.CI): boolean {
+  if (!available && ci) {
     throw new Error('clickhouse-server is not installed, and CI must run the ClickHouse tests: install clickhouse-server (see .ci/run)');
   }
   return available;
