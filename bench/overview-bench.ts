@@ -28,10 +28,17 @@ WITH ad AS (
   GROUP BY GROUPING SETS ((1, 2), ())
 ),
 s AS (
-  SELECT CAST(local_started_at AS DATE) AS day, channel, count(*) AS sessions${visitors ? ', count(DISTINCT anonymous_id) AS visitors' : ''}
+  SELECT CAST(local_started_at AS DATE) AS day, channel, count(*) AS sessions
   FROM sessions
   WHERE workspace_id = 'default' AND NOT is_bot
     AND local_started_at >= TIMESTAMP '${FROM} 00:00:00' AND local_started_at < TIMESTAMP '${END} 00:00:00' + INTERVAL 1 DAY
+  GROUP BY GROUPING SETS ((1, 2), ())
+),
+v AS (
+  SELECT CAST(local_ts AS DATE) AS day, channel, ${visitors ? 'count(DISTINCT anonymous_id)' : '0'} AS visitors
+  FROM event_facts
+  WHERE ${visitors ? '' : 'false AND '}workspace_id = 'default' AND NOT is_bot AND is_onsite
+    AND local_ts >= TIMESTAMP '${FROM} 00:00:00' AND local_ts < TIMESTAMP '${END} 00:00:00' + INTERVAL 1 DAY
   GROUP BY GROUPING SETS ((1, 2), ())
 ),
 ev AS (SELECT * FROM event_facts WHERE workspace_id = 'default' AND NOT is_bot),
@@ -61,16 +68,17 @@ conv AS (
   WHERE p.local_ts >= TIMESTAMP '${FROM} 00:00:00' AND p.local_ts < TIMESTAMP '${END} 00:00:00' + INTERVAL 1 DAY
   GROUP BY GROUPING SETS ((1, 2), ())
 ),
-keys AS (SELECT day, channel FROM ad UNION SELECT day, channel FROM s UNION SELECT day, channel FROM conv)
+keys AS (SELECT day, channel FROM ad UNION SELECT day, channel FROM s UNION SELECT day, channel FROM conv${visitors ? ' UNION SELECT day, channel FROM v' : ''})
 SELECT k.day, k.channel, coalesce(ad.cost, 0) AS cost, coalesce(ad.impressions, 0) AS impressions, coalesce(ad.clicks, 0) AS clicks,
   100.0 * ad.clicks / nullif(ad.impressions, 0) AS ctr, ad.cost / nullif(ad.clicks, 0) AS cpc,
-  coalesce(s.sessions, 0) AS sessions${visitors ? ', coalesce(s.visitors, 0) AS visitors' : ''},
+  coalesce(s.sessions, 0) AS sessions${visitors ? ', coalesce(v.visitors, 0) AS visitors' : ''},
   coalesce(conv.conversions, 0) AS conversions, coalesce(conv.revenue, 0) AS revenue,
   ad.cost / nullif(conv.conversions, 0) AS cpa, conv.revenue / nullif(ad.cost, 0) AS roas
 FROM keys k
 LEFT JOIN ad ON ad.day IS NOT DISTINCT FROM k.day AND ad.channel IS NOT DISTINCT FROM k.channel
 LEFT JOIN s ON s.day IS NOT DISTINCT FROM k.day AND s.channel IS NOT DISTINCT FROM k.channel
 LEFT JOIN conv ON conv.day IS NOT DISTINCT FROM k.day AND conv.channel IS NOT DISTINCT FROM k.channel
+LEFT JOIN v ON v.day IS NOT DISTINCT FROM k.day AND v.channel IS NOT DISTINCT FROM k.channel
 ORDER BY k.channel, k.day`;
 
 async function timed(runs: number, work: () => Promise<unknown>): Promise<number[]> {

@@ -54,10 +54,18 @@ export async function ingestRecords(
     // Handled when awaited; until then a failure must not count as an unhandled rejection.
     inFlight.catch(() => undefined);
   };
-  for await (const record of records) {
+  /** Adds a record's row to the batch; true when the batch is full. */
+  const take = (record: RawRecord): boolean => {
     const row = prepare(record, summary);
     if (row) batch.push(row);
-    if (batch.length >= batchSize) await flush();
+    return batch.length >= batchSize;
+  };
+  // An in-memory body is read without a microtask per record.
+  const iterable = records as Iterable<RawRecord> & AsyncIterable<RawRecord>;
+  if (typeof iterable[Symbol.iterator] === 'function') {
+    for (const record of iterable) if (take(record)) await flush();
+  } else {
+    for await (const record of iterable) if (take(record)) await flush();
   }
   await flush();
   await inFlight;

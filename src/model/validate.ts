@@ -10,7 +10,14 @@ import { columnKindOf, type ColumnKind } from './fields.js';
 import { PARSED_EVENT_FIELDS } from './parsed-event-fields.js';
 import { SOURCES, type SourceName } from './sources.js';
 
-FormatRegistry.Set('beacon-timestamp', (value) => parseTimestamp(value) !== undefined);
+// The format check parses the timestamp and the row builder needs the same
+// value right after: remember the last one instead of parsing it twice.
+let lastTimestamp: { text: string; ms: number | undefined } = { text: '', ms: undefined };
+function parseTimestampOnce(text: string): number | undefined {
+  if (lastTimestamp.text !== text) lastTimestamp = { text, ms: parseTimestamp(text) };
+  return lastTimestamp.ms;
+}
+FormatRegistry.Set('beacon-timestamp', (value) => parseTimestampOnce(value) !== undefined);
 FormatRegistry.Set('beacon-date', (value) => isValidDate(value));
 
 /** A stored row: column name → value (timestamps as epoch ms, money as exact decimal text, json as text). */
@@ -103,7 +110,7 @@ interface StoreFunctions {
 }
 
 const STORE: StoreFunctions = {
-  timestamp: (v) => parseTimestamp(v)!,
+  timestamp: (v) => parseTimestampOnce(v)!,
   // Keep the decimal text as sent so no binary-float rounding enters the sum.
   money: (v, original) => canonicalDecimal(typeof original === 'string' && NUMERIC_TEXT.test(original.trim()) ? original : String(v)),
   json: (v) => JSON.stringify(v),

@@ -29,7 +29,16 @@ import type { Statement } from '../../sql/dialect.js';
 import { quoteIdent } from './duckdb-ddl.js';
 import { refreshDerivedEvents } from './duckdb-derive.js';
 import { MIGRATIONS } from './duckdb-migrations.js';
-import { prepareEventPart, writeEventParts, writeTableRows, type EventPart } from './duckdb-writer.js';
+import {
+  insertEventParts,
+  prepareEventPart,
+  storedEventIds,
+  withoutCrossPartDuplicates,
+  withoutEvents,
+  writeTableRows,
+  type EventPart,
+} from './duckdb-writer.js';
+import { idHash, KnownIds } from '../known-ids.js';
 
 export interface DuckDbOptions {
   /** Path of the database file, or ':memory:'. */
@@ -108,6 +117,8 @@ export class DuckDbWarehouse implements Warehouse {
   // every request (key, workspace) are exact: every change goes through here.
   private readonly workspaceCache = new Map<string, Workspace | undefined>();
   private readonly keyCache = new Map<string, ApiKeyRecord | undefined>();
+  /** Hashes of the event ids each workspace has stored (loaded on a workspace's first event write). */
+  private readonly knownIds = new Map<string, KnownIds>();
   /** Per workspace: a counter of writes, and its value when the derived view was last refreshed. */
   private readonly writeGeneration = new Map<string, number>();
   private readonly refreshedGeneration = new Map<string, number>();
@@ -240,14 +251,47 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   private async commitEvents(group: PendingEvents[]): Promise<WriteResult[]> {
-    return this.transaction(async () => {
-      const counts = await writeEventParts(this.writer, group.map((g) => g.part), this.nextSeq());
+    const parts = await this.withoutStoredEvents(withoutCrossPartDuplicates(group.map((g) => g.part)));
+    const counts = await this.transaction(async () => {
+      const written = await insertEventParts(this.writer, parts, this.nextSeq());
       const notes = group.flatMap((g, i) =>
-        g.note && counts[i].accepted > 0 ? [importRecord(g.part.workspace, 'events', g.part.importId, g.note, counts[i])] : [],
+        g.note && written[i].accepted > 0 ? [importRecord(g.part.workspace, 'events', g.part.importId, g.note, written[i])] : [],
       );
       await this.insertImports(notes);
-      return counts;
+      return written;
     });
+    // Committed: from now on these ids are known.
+    for (const part of parts) {
+      const known = this.knownIds.get(part.workspace);
+      for (const row of part.rows) known?.add(idHash(String(row.event_id)));
+    }
+    return counts;
+  }
+
+  /** Drops events already stored: a miss in the workspace's KnownIds is certain; a hit is confirmed in the table. */
+  private async withoutStoredEvents(parts: EventPart[]): Promise<EventPart[]> {
+    const out: EventPart[] = [];
+    for (const part of parts) {
+      const known = await this.knownIdsOf(part.workspace);
+      const maybe = part.rows.filter((row) => known.has(idHash(String(row.event_id)))).map((row) => String(row.event_id));
+      const stored = await storedEventIds(this.writer, part.workspace, maybe);
+      out.push(stored.size === 0 ? part : withoutEvents(part, (row) => stored.has(String(row.event_id))));
+    }
+    return out;
+  }
+
+  /** The workspace's KnownIds, read from the table on first use (then kept current by every write). */
+  private async knownIdsOf(workspace: string): Promise<KnownIds> {
+    let known = this.knownIds.get(workspace);
+    if (known) return known;
+    const count = Number((await this.writer.runAndReadAll('SELECT count(*) FROM events WHERE workspace_id = $ws', { ws: workspace })).getRows()[0][0]);
+    known = new KnownIds(count);
+    const result = await this.writer.stream('SELECT event_id FROM events WHERE workspace_id = $ws', { ws: workspace });
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      for (const id of chunk.getColumnValues(0)) known.add(idHash(String(id)));
+    }
+    this.knownIds.set(workspace, known);
+    return known;
   }
 
   /** Batch sequence numbers: this process is the file's only writer, so a counter seeded at open is exact. */
@@ -285,6 +329,8 @@ export class DuckDbWarehouse implements Warehouse {
 
   async deleteImport(workspace: string, id: string): Promise<boolean> {
     this.touch(workspace);
+    // Deleted ids may be sent again: forget the set, it is read again on the next write.
+    this.knownIds.delete(workspace);
     const found = await this.select('SELECT source FROM imports WHERE workspace = $workspace AND id = $id', { workspace, id });
     if (!found[0]) return false;
     const source = found[0].source as SourceName;

@@ -45,53 +45,52 @@ function eventStage(workspace: string, importId: string, rows: readonly Row[]): 
 }
 
 /** Drops rows whose (workspace, event_id) an earlier part of the same group already carries. */
-function withoutCrossPartDuplicates(parts: readonly EventPart[]): readonly EventPart[] {
-  if (parts.length < 2) return parts;
+export function withoutCrossPartDuplicates(parts: readonly EventPart[]): EventPart[] {
+  if (parts.length < 2) return [...parts];
   const seen = new Set<string>();
-  return parts.map((part) => {
-    const rows = part.rows.filter((row) => {
-      const key = `${part.workspace}\u0001${row.event_id}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    return rows.length === part.rows.length ? part : { ...part, rows, stage: eventStage(part.workspace, part.importId, rows) };
-  });
+  return parts.map((part) => withoutEvents(part, (row) => {
+    const key = `${part.workspace}\u0001${row.event_id}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  }));
+}
+
+/** The part without the rows `drop` picks (its staging text rebuilt only when something was dropped). */
+export function withoutEvents(part: EventPart, drop: (row: Row) => boolean): EventPart {
+  const rows = part.rows.filter((row) => !drop(row));
+  return rows.length === part.rows.length ? part : { ...part, rows, stage: eventStage(part.workspace, part.importId, rows) };
+}
+
+/** The event ids among `ids` that the workspace has stored. */
+export async function storedEventIds(connection: DuckDBConnection, workspace: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const params: Record<string, string> = { ws: workspace };
+  ids.forEach((id, i) => (params[`i${i}`] = id));
+  const found = await connection.runAndReadAll(
+    `SELECT event_id FROM events WHERE workspace_id = $ws AND event_id IN (${ids.map((_, i) => `$i${i}`).join(', ')})`,
+    params,
+  );
+  return new Set(found.getRows().map((r) => String(r[0])));
 }
 
 /**
  * Inserts several callers' events in one statement (inside the caller's
- * transaction): a known (workspace, event_id) is a duplicate and the first
- * copy wins, also across the parts. There is deliberately no index on
- * event_id: an ART index keeps every key in memory, while this anti-join
- * hashes only the batch and scans the two id columns.
+ * transaction). The parts hold only events not stored yet (the caller drops
+ * known ids with its KnownIds set, see known-ids.ts), so nothing here scans
+ * the table: the cost of a write does not grow with the events stored.
  */
-export async function writeEventParts(connection: DuckDBConnection, group: readonly EventPart[], seq: number): Promise<WriteResult[]> {
-  const parts = withoutCrossPartDuplicates(group);
+export async function insertEventParts(connection: DuckDBConnection, parts: readonly EventPart[], seq: number): Promise<WriteResult[]> {
   const columns = inputColumns('events');
   const names = ['workspace_id', 'import_id', 'seq', 'received_at', ...columns.map((c) => c.name)];
   const values = ['s.workspace_id', 's.import_id', '$seq', 'CAST(now() AS TIMESTAMP)', ...columns.map((c) => fromStage(c.kind, `s.${quoteIdent(c.name)}`))];
   const stage = parts.map((p) => p.stage).filter((text) => text.length > 0).join('\n');
-  if (stage.length === 0) return parts.map((part) => ({ accepted: 0, updated: 0, duplicates: part.sent }));
-  await withStageFile(stage, [...columns, ...PART_COLUMNS], (source) =>
-    connection.run(
-      `INSERT INTO events (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM ${source} s
-       WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.workspace_id = s.workspace_id AND e.event_id = s.event_id)`,
-      { seq },
-    ),
-  );
-  // seq is this transaction's own: the rows carrying it are exactly the ones just inserted.
-  const inserted = await connection.runAndReadAll(
-    'SELECT workspace_id, import_id, count(*) FROM events WHERE seq = $seq GROUP BY ALL',
-    { seq },
-  );
-  const accepted = new Map(inserted.getRows().map(([ws, imp, n]) => [`${ws}\u0001${imp}`, Number(n)]));
-  return parts.map((part) => {
-    const key = `${part.workspace}\u0001${part.importId}`;
-    const n = accepted.get(key) ?? 0;
-    accepted.delete(key); // a repeated import id counts once
-    return { accepted: n, updated: 0, duplicates: part.sent - n };
-  });
+  if (stage.length > 0) {
+    await withStageFile(stage, [...columns, ...PART_COLUMNS], (source) =>
+      connection.run(`INSERT INTO events (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM ${source} s`, { seq }),
+    );
+  }
+  return parts.map((part) => ({ accepted: part.rows.length, updated: 0, duplicates: part.sent - part.rows.length }));
 }
 
 function insertSelect(source: SourceName, columns: readonly StoredColumn[], extra: string[] = []): string {
