@@ -1,7 +1,7 @@
-// The Warehouse contract on a real ClickHouse server (the storage part: the
-// derived view is not built for ClickHouse yet), each test in a fresh
-// database; then what is particular to ClickHouse 18.16: literals, versions
-// and tombstones, Nullable latest values, exact Decimal sums, date range.
+// The Warehouse contract on a real ClickHouse server (storage and derived
+// view), each test in a fresh database; then what is particular to ClickHouse
+// 18.16: literals, versions and tombstones, Nullable latest values, exact
+// Decimal sums, date range.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ describe.skipIf(!available && !process.env.CI)('ClickHouse warehouse', () => {
     await server?.stop();
   });
 
-  describeWarehouse('clickhouse', () => createClickHouseWarehouse({ url: server.url, database: `contract_${n++}` }), { derived: false });
+  describeWarehouse('clickhouse', () => createClickHouseWarehouse({ url: server.url, database: `contract_${n++}` }));
 
   describe('ClickHouse 18.16 specifics', () => {
     let warehouse: ClickHouseWarehouse | undefined;
@@ -176,7 +176,7 @@ describe.skipIf(!available && !process.env.CI)('ClickHouse warehouse', () => {
       expect(await warehouse.deleteObject('w1', 'goal', 'g1')).toBe(true);
       expect(await warehouse.listObjects('w1', 'goal')).toEqual([]);
       await expect(warehouse.createWorkspace({ name: 'w1', settings: DEFAULT_SETTINGS, createdAt: '2026-01-01T00:00:00.000Z' })).rejects.toThrow(/already exists/);
-      expect(await select('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+      expect(await select('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
     });
 
     it('reports a server it cannot reach as unavailable (503)', async () => {
@@ -189,10 +189,9 @@ describe.skipIf(!available && !process.env.CI)('ClickHouse warehouse', () => {
       await expect(createClickHouseWarehouse({ url: `http://127.0.0.1:${closed}` })).rejects.toMatchObject({ status: 503, name: 'UnavailableError' });
     });
 
-    it('says plainly that the derived view is not built yet', async () => {
+    it('says plainly that the metrics dialect is not built yet', async () => {
       const w = await open();
-      await expect(w.readDerived('w1', 'sessions')).rejects.toThrow('the ClickHouse derived view is not built yet');
-      await expect(w.query({ sql: 'SELECT 1', params: {} })).rejects.toThrow('the ClickHouse derived view is not built yet');
+      await expect(w.query({ sql: 'SELECT 1', params: {} })).rejects.toThrow('the ClickHouse metrics dialect is not built yet');
     });
   });
 });

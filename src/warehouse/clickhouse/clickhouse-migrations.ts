@@ -4,6 +4,7 @@
 // schema_migrations only after all its statements ran.
 import { SOURCE_NAMES } from '../../model/sources.js';
 import { createSourceTableSql } from './clickhouse-ddl.js';
+import { derivedTablesSql } from './clickhouse-derived-ddl.js';
 import { numberLiteral, quoteString } from './clickhouse-literals.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 
@@ -36,6 +37,11 @@ export const MIGRATIONS: readonly Migration[] = [
        ENGINE = ReplacingMergeTree(version) ORDER BY (workspace, kind, id)`,
       ...SOURCE_NAMES.map(createSourceTableSql),
     ],
+  },
+  {
+    version: 2,
+    description: 'derived view: event facts, sessions, identities, conversion credits, ad facts, refresh state',
+    statements: derivedTablesSql,
   },
 ];
 

@@ -13,7 +13,7 @@ import { numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js
 import { decodeRow, readExpression } from './clickhouse-rows.js';
 
 /** The relation holding a source's current rows in a workspace (a subquery for tables). */
-function currentRows(source: SourceName, workspace: string): string {
+export function currentRows(source: SourceName, workspace: string): string {
   const where = `workspace_id = ${quoteString(workspace)}`;
   if (source === 'events') return `(SELECT * FROM events WHERE ${where})`;
   const key = SOURCES[source].key;

@@ -1,10 +1,11 @@
-// The ClickHouse engine (18.16 and later): raw source tables, metadata and
-// idempotent writes over HTTP. Writes of this process run one at a time (the
-// duplicate lookups of a batch must not interleave with another batch's
-// insert); reads run concurrently. An insert is acknowledged once ClickHouse
-// has written its part (18.16 does not fsync it). The derived view (sessions,
-// identities, channels, converted money) and the metrics dialect are not built
-// for ClickHouse yet: refreshDerived, readDerived and query throw.
+// The ClickHouse engine (18.16 and later): raw source tables, metadata,
+// idempotent writes over HTTP and the derived view (identities, sessions,
+// channels, converted money, conversion credits, ad facts). Writes of this
+// process, refreshes included, run one at a time (the duplicate lookups of a
+// batch must not interleave with another batch's insert); reads run
+// concurrently. An insert is acknowledged once ClickHouse has written its part
+// (18.16 does not fsync it). The metrics dialect is not built for ClickHouse
+// yet: query throws.
 import { SOURCE_NAMES, type SourceName } from '../../model/sources.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Row } from '../../model/validate.js';
@@ -30,6 +31,9 @@ import { migrate } from './clickhouse-migrations.js';
 import { readFreshness, readSourceRows } from './clickhouse-source-reads.js';
 import { VersionClock } from './clickhouse-version-clock.js';
 import { deleteImportRows, writeEvents, writeTableRows } from './clickhouse-writer.js';
+import { refreshDerivedView } from './clickhouse-derive.js';
+import { markFull } from './clickhouse-derive-state.js';
+import { readDerivedRows } from './clickhouse-derived-reads.js';
 
 export interface ClickHouseOptions {
   /** The server's HTTP URL; a path names the database (http://127.0.0.1:8123/beacon). */
@@ -40,7 +44,7 @@ export interface ClickHouseOptions {
   cluster?: string;
 }
 
-const NOT_BUILT = 'the ClickHouse derived view is not built yet';
+const NOT_BUILT = 'the ClickHouse metrics dialect is not built yet';
 
 function targetOf(options: ClickHouseOptions): { url: string; database: string } {
   const url = new URL(options.url);
@@ -71,7 +75,7 @@ export async function createClickHouseWarehouse(options: ClickHouseOptions): Pro
 async function storedVersionFloor(connection: ClickHouseConnection): Promise<number> {
   const parts = [
     ...SOURCE_NAMES.map((source) => `SELECT toUInt64(max(seq)) AS v FROM ${quoteIdent(source)}`),
-    ...['workspaces', 'api_keys', 'imports', 'workspace_objects'].map((t) => `SELECT max(version) AS v FROM ${quoteIdent(t)}`),
+    ...['workspaces', 'api_keys', 'imports', 'workspace_objects', 'derive_state'].map((t) => `SELECT max(version) AS v FROM ${quoteIdent(t)}`),
   ];
   const [row] = await connection.select<{ v: string }>(`SELECT max(v) AS v FROM (${parts.join(' UNION ALL ')})`);
   return Number(row?.v ?? 0);
@@ -130,6 +134,10 @@ export class ClickHouseWarehouse implements Warehouse {
     return this.writes.run(async () => {
       const context = { workspace, importId, seq: this.clock.next(), receivedAt: Date.now() };
       const result = source === 'events' ? await writeEvents(this.connection, rows, context) : await writeTableRows(this.connection, source, rows, context);
+      // Campaigns and fx rates change how every event resolves: the next refresh rebuilds all.
+      if ((source === 'campaigns' || source === 'fx_rates') && result.accepted + result.updated > 0) {
+        await markFull(this.connection, this.clock, workspace);
+      }
       if (note && result.accepted + result.updated > 0) {
         await this.metadata.saveImports([{ id: importId, workspace, source, origin: note.origin, startedAt: note.startedAt, rejected: note.rejected, ...result }]);
       }
@@ -151,16 +159,18 @@ export class ClickHouseWarehouse implements Warehouse {
       if (!record) return false;
       await deleteImportRows(this.connection, record.source, workspace, id, this.clock.next());
       await this.metadata.forgetImport(record);
+      await markFull(this.connection, this.clock, workspace);
       return true;
     });
   }
 
-  async refreshDerived(_workspace: string, _options: DeriveOptions): Promise<void> {
-    throw new Error(NOT_BUILT);
+  refreshDerived(workspace: string, options: DeriveOptions): Promise<void> {
+    return this.writes.run(() => refreshDerivedView(this.connection, this.clock, workspace, options));
   }
 
-  /** Nothing is derived yet, so there is nothing to mark stale. */
-  async invalidateDerived(_workspace: string): Promise<void> {}
+  invalidateDerived(workspace: string): Promise<void> {
+    return this.writes.run(() => markFull(this.connection, this.clock, workspace));
+  }
 
   freshness(workspace: string): Promise<FreshnessRow[]> {
     return readFreshness(this.connection, workspace);
@@ -170,8 +180,8 @@ export class ClickHouseWarehouse implements Warehouse {
     return readSourceRows(this.connection, workspace, source, limit);
   }
 
-  async readDerived(_workspace: string, _relation: DerivedRelation): Promise<Row[]> {
-    throw new Error(NOT_BUILT);
+  readDerived(workspace: string, relation: DerivedRelation): Promise<Row[]> {
+    return readDerivedRows(this.connection, workspace, relation);
   }
 
   async query(_statement: Statement): Promise<Record<string, unknown>[]> {

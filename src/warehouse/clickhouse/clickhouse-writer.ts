@@ -13,6 +13,7 @@ import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { storedColumns } from './clickhouse-ddl.js';
 import { latestRowsSql } from './clickhouse-latest.js';
 import { literal, numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js';
+import { waitForMutations } from './clickhouse-mutations.js';
 import { encodeRow, wellFormed } from './clickhouse-rows.js';
 
 export interface BatchContext {
@@ -153,17 +154,4 @@ export async function deleteImportRows(
     `INSERT INTO ${quoteIdent(source)} (${columns.map(quoteIdent).join(', ')})
      SELECT ${values.join(', ')} FROM (${latest}) WHERE import_id = ${quoteString(importId)}`,
   );
-}
-
-/** Mutations run in the background; 18.16 cannot wait for them itself. */
-async function waitForMutations(connection: ClickHouseConnection, table: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const sql = `SELECT count() AS pending FROM system.mutations
-    WHERE database = ${quoteString(connection.target.database)} AND table = ${quoteString(table)} AND is_done = 0`;
-  for (let delay = 10; ; delay = Math.min(delay * 2, 500)) {
-    const [{ pending }] = await connection.select<{ pending: string }>(sql);
-    if (Number(pending) === 0) return;
-    if (Date.now() > deadline) throw new Error(`a deletion on ${table} did not finish within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
 }
