@@ -8,7 +8,7 @@
 import type { DeriveOptions, TrafficTuple } from '../warehouse.js';
 import type { StoredColumn } from '../tables.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
-import { affectedAnonymous, jsonProperty, type DeriveScope } from './clickhouse-derive-sql.js';
+import { affectedAnonymous, jsonNumber, jsonProperty, type DeriveScope } from './clickhouse-derive-sql.js';
 import { quoteIdent } from './clickhouse-literals.js';
 import { encodeRow } from './clickhouse-rows.js';
 import { currentRows } from './clickhouse-source-reads.js';
@@ -48,7 +48,7 @@ function eventsSql(scope: DeriveScope): string {
       ${jsonProperty('properties', 'country')} AS country,
       ${jsonProperty('properties', 'message_id')} AS message_id,
       ${jsonProperty('properties', 'video_id')} AS video_id,
-      toFloat64OrNull(${jsonProperty('properties', 'percent')}) AS percent,
+      ${jsonNumber('properties', 'percent')} AS percent,
       coalesce(utm_source, parsed_utm_source) AS eff_source,
       coalesce(utm_medium, parsed_utm_medium) AS eff_medium,
       coalesce(utm_campaign, parsed_utm_campaign) AS eff_campaign,
