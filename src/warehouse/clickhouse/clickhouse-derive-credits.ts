@@ -21,7 +21,7 @@ import { currentRows } from './clickhouse-source-reads.js';
 const CLICK_TYPES = `('ad_click', 'email_click')`;
 /** Below every stored time (year 0 is -62,167,219,200,000 ms): "no previous conversion". */
 const BEFORE_ALL = 'toInt64(-1000000000000000000)';
-/** 2^43 ms × 2 outranks any time order: a non-Direct touch beats every Direct one. */
+/** 2^43 exceeds time × 2 + kind for any time before 2109: a non-Direct touch beats every Direct one (as in the DuckDB relations). */
 const NON_DIRECT_BONUS = '8796093022208';
 
 const CONVERSION = new Packed(['ts', 'conv_key', 'local_ts', 'anonymous_id', 'revenue', 'conversion_type', 'landing_page', 'device', 'country'] as const);
