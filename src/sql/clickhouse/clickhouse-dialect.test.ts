@@ -89,7 +89,7 @@ describe('ClickHouse golden SQL', () => {
       sql: [
         'SELECT',
         "  toNullable(toString(toMonday(toDateTime(intDiv(`__local_ts`, 1000), 'UTC')))) AS `date`,",
-        '  toInt64(uniqExactIf(`__anonymous_id`, `__is_onsite`)) AS `visitors`',
+        '  toInt64(ifNull(uniqExactIf(`__anonymous_id`, `__is_onsite`), 0)) AS `visitors`',
         'FROM (SELECT `local_ts` AS `__local_ts`, `is_onsite` AS `__is_onsite`, `anonymous_id` AS `__anonymous_id` FROM (relation)) AS facts',
         `WHERE (\`__local_ts\` >= ${Date.UTC(2026, 2, 23)})`,
         `  AND (\`__local_ts\` < ${Date.UTC(2026, 3, 6)})`,
@@ -199,7 +199,7 @@ describe('ClickHouse expressions', () => {
     expect(column(countRows())).toBe('toInt64(count()) AS `v`');
     expect(column({ kind: 'aggregate', fn: 'count', args: [col('x')] })).toBe('toInt64(count(`__x`)) AS `v`');
     expect(column({ kind: 'aggregate', fn: 'count', args: [col('x')], filter: f })).toBe('toInt64(countIf(isNotNull(`__x`) AND (`__n` > 2))) AS `v`');
-    expect(column(countDistinct([col('x')]))).toBe('toInt64(uniqExact(`__x`)) AS `v`');
+    expect(column(countDistinct([col('x')]))).toBe('toInt64(ifNull(uniqExact(`__x`), 0)) AS `v`');
     expect(column(countDistinct([col('x'), col('y')]))).toBe('toInt64(uniqExact(tuple(`__x`, `__y`))) AS `v`');
   });
 

@@ -5,11 +5,12 @@
 // - an alias hides the column of the same name everywhere in the statement
 //   (`sum(clicks) AS clicks` reads the alias in WHERE), so the relation's
 //   columns are renamed `__<name>` in a projection under the outer SELECT;
-// - aggregates with -If ignore the Nullable wrapper (sumIf/maxIf of a
-//   Nullable column over no rows give 0, not NULL) and coalesce cannot mix
-//   Decimal with 0, so sums and min/max skip NULLs with isNotNull and read
-//   the value through assumeNotNull; a sum over no rows is 0 (as DuckDB's
-//   coalesce(sum, 0)) and a min/max over no values is NULL;
+// - sum/max of a Nullable value over no rows are NULL but sumIf/maxIf over
+//   no matching rows are 0, and coalesce cannot mix Decimal with 0; so sums
+//   and min/max skip NULLs with isNotNull and read values through
+//   assumeNotNull: a sum over no rows is 0 (as DuckDB's coalesce(sum, 0)),
+//   a min/max over no values is NULL (guarded by a count);
+// - uniqExact of a Nullable value over no rows is NULL, so it is made 0;
 // - if() has no supertype for UInt64 and Int64, so counts are Int64 (as
 //   DuckDB's BIGINT) and CASE over counts and their differences type-checks;
 // - if() with a NULL condition is NULL, so CASE is multiIf (NULL → ELSE);
@@ -135,9 +136,13 @@ class ClickHouseRenderer {
         if (args.length === 0) return filter ? `toInt64(countIf(${filter}))` : 'toInt64(count())';
         return filter ? `toInt64(countIf(${when(`isNotNull(${args[0]})`, filter)}))` : `toInt64(count(${args[0]}))`;
       case 'count_distinct': {
-        // A tuple counts like DuckDB's row value: one with a NULL member still counts.
-        const value = args.length === 1 ? args[0] : `tuple(${args.join(', ')})`;
-        return filter ? `toInt64(uniqExactIf(${value}, ${filter}))` : `toInt64(uniqExact(${value}))`;
+        if (args.length > 1) {
+          // A tuple counts like DuckDB's row value: one with a NULL member still counts.
+          const tuple = `tuple(${args.join(', ')})`;
+          return filter ? `toInt64(uniqExactIf(${tuple}, ${filter}))` : `toInt64(uniqExact(${tuple}))`;
+        }
+        // Of a Nullable value over no rows 18.16 gives NULL, not 0.
+        return filter ? `toInt64(ifNull(uniqExactIf(${args[0]}, ${filter}), 0))` : `toInt64(ifNull(uniqExact(${args[0]}), 0))`;
       }
       case 'sum':
         return `sumIf(assumeNotNull(${args[0]}), ${when(`isNotNull(${args[0]})`, filter)})`;
