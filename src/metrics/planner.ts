@@ -119,7 +119,7 @@ function beforeStart(fact: Fact, input: PlanInput): Expr {
 function bucketExpr(fact: Fact, grain: Grain, timeZone: string): Expr {
   const operand = col(fact.time.column);
   // Hour grain on daily facts is refused when the query is checked.
-  if (fact.time.kind !== 'timestamp') return { kind: 'local_bucket', grain, operand };
+  if (fact.time.kind !== 'timestamp') return { kind: 'local_bucket', grain, operand, of: fact.time.kind === 'date' ? 'date' : 'wall_clock' };
   return { kind: 'time_bucket', grain, operand, timeZone };
 }
 

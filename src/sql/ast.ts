@@ -21,8 +21,11 @@ export type Expr =
   | { kind: 'case'; when: Expr; then: Expr; otherwise: Expr }
   /** A timestamp column's bucket in a time zone, as the label of the bucket's start (see bucketLabel). */
   | { kind: 'time_bucket'; grain: Grain; operand: Expr; timeZone: string }
-  /** A date or wall-clock column's bucket, as the label of the bucket's start. */
-  | { kind: 'local_bucket'; grain: Grain; operand: Expr }
+  /**
+   * A date or wall-clock column's bucket, as the label of the bucket's start;
+   * `of` says which the column holds (engines may store the two differently).
+   */
+  | { kind: 'local_bucket'; grain: Grain; operand: Expr; of: 'date' | 'wall_clock' }
   | { kind: 'aggregate'; fn: AggregateFn; args: Expr[]; filter?: Expr };
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or';

@@ -1,8 +1,8 @@
 // The dialect of each warehouse engine.
+import { clickhouseDialect } from './clickhouse/clickhouse-dialect.js';
 import type { Dialect } from './dialect.js';
 import { duckdbDialect } from './duckdb/duckdb-dialect.js';
 
 export function dialectFor(engine: 'duckdb' | 'clickhouse'): Dialect {
-  if (engine === 'duckdb') return duckdbDialect;
-  throw new Error(`no SQL dialect for engine ${engine} yet`);
+  return engine === 'duckdb' ? duckdbDialect : clickhouseDialect;
 }
