@@ -91,7 +91,7 @@ export async function loadDemo(
   }
   const started = performance.now();
   await refreshWorkspace(warehouse, workspace);
-  report('derived view' as SourceName, `sessions, channels, identities rebuilt · ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  report('derived view' as SourceName, `sessions, channels, identities, conversion credits, ad facts built · ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return results;
 }
 
