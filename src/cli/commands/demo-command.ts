@@ -61,7 +61,10 @@ export function registerDemoCommand(program: Command, env: CliEnvironment): void
         else {
           printLine(`\nBeacon is serving the demo shop on ${server.url}`);
           printLine(`admin key (shown once): ${key.key}`);
-          printLine(`try: curl -H "Authorization: Bearer ${key.key}" ${server.url}/v1/freshness`);
+          const from = addDays(end, -(positive(options.days, '--days') - 1));
+          printLine(`try, in another terminal (it goes through this server):`);
+          printLine(`  npx beacon query --metrics cost,conversions,cpa,roas --by channel --from ${from} --to ${end} --compare previous_period`);
+          printLine(`  curl -H "Authorization: Bearer ${key.key}" ${server.url}/v1/catalog`);
           printLine('Ctrl-C to stop');
         }
         await untilSignal(server, warehouse);
