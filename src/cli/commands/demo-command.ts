@@ -63,7 +63,7 @@ export function registerDemoCommand(program: Command, env: CliEnvironment): void
           printLine(`admin key (shown once): ${key.key}`);
           const from = addDays(end, -(positive(options.days, '--days') - 1));
           printLine(`try, in another terminal (it goes through this server):`);
-          printLine(`  npx beacon query --metrics cost,conversions,cpa,roas --by channel --from ${from} --to ${end} --compare previous_period`);
+          printLine(`  npx beacon query --metrics cost,conversions,cpa,roas --by channel --from ${from} --to ${end}`);
           printLine(`  curl -H "Authorization: Bearer ${key.key}" ${server.url}/v1/catalog`);
           printLine('Ctrl-C to stop');
         }
