@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../src/model/settings.js';
+import { trafficResolver } from '../src/ingest/resolve-traffic.js';
 import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
 import { describeWarehouse, rowsOf } from '../src/warehouse/warehouse-contract.js';
 
@@ -30,6 +31,42 @@ describe('DuckDB event duplicates across processes and deletions', () => {
     // e1 and e2 were deleted with their import: sent again they are new; e3 is still there.
     expect(await warehouse.write('w', 'events', rowsOf('events', [event('e1'), event('e2'), event('e3')]), 'imp3')).toEqual({ accepted: 2, updated: 0, duplicates: 1 });
     expect((await warehouse.readRows('w', 'events')).map((r) => r.event_id)).toEqual(['e1', 'e2', 'e3']);
+    await warehouse.close();
+  });
+});
+
+describe('DuckDB derived view: exact conversion and full rebuilds', () => {
+  const settings = { ...DEFAULT_SETTINGS };
+  const refresh = (w: Awaited<ReturnType<typeof createDuckDbWarehouse>>) => w.refreshDerived('w', { settings, resolveTraffic: trafficResolver(settings) });
+
+  it('converts money in decimal arithmetic, rounding a tie half away from zero', async () => {
+    const warehouse = await createDuckDbWarehouse({ path: join(dir, `fx-${n++}.duckdb`) });
+    await warehouse.createWorkspace({ name: 'w', settings, createdAt: '2026-01-01T00:00:00.000Z' });
+    await warehouse.write('w', 'fx_rates', rowsOf('fx_rates', [{ date: '2026-03-01', currency: 'EUR', rate: 1.9 }]), 'fx');
+    await warehouse.write('w', 'events', rowsOf('events', [
+      { event_id: 'p1', type: 'purchase', timestamp: '2026-03-01T10:00:00Z', anonymous_id: 'a', revenue: '17.347775', currency: 'EUR' },
+    ]), 'ev');
+    await refresh(warehouse);
+    // 17.347775 × 1.9 = 32.9607725 exactly: the tie rounds up to 32.960773 (a binary-float product lands below it).
+    const [fact] = await warehouse.readDerived('w', 'event_facts');
+    expect(Number(fact.revenue_converted)).toBe(32.960773);
+    await warehouse.close();
+  });
+
+  it('drops the derived rows of people whose events an import deletion removed', async () => {
+    const warehouse = await createDuckDbWarehouse({ path: join(dir, `del-${n++}.duckdb`) });
+    await warehouse.createWorkspace({ name: 'w', settings, createdAt: '2026-01-01T00:00:00.000Z' });
+    const view = (anon: string, id: string) => ({ event_id: id, type: 'page_view', timestamp: '2026-03-01T10:00:00Z', anonymous_id: anon, user_id: `u-${anon}` });
+    await warehouse.write('w', 'events', rowsOf('events', [view('a', 'e1')]), 'imp-a');
+    await warehouse.write('w', 'events', rowsOf('events', [view('b', 'e2')]), 'imp-b');
+    await refresh(warehouse);
+    expect((await warehouse.readDerived('w', 'sessions')).map((s) => s.anonymous_id)).toEqual(['a', 'b']);
+    await warehouse.saveImport({ id: 'imp-a', workspace: 'w', source: 'events', origin: 'test', startedAt: '2026-03-01T00:00:00.000Z', accepted: 1, updated: 0, duplicates: 0, rejected: 0 });
+    expect(await warehouse.deleteImport('w', 'imp-a')).toBe(true);
+    await refresh(warehouse);
+    for (const relation of ['event_facts', 'sessions', 'identities'] as const) {
+      expect((await warehouse.readDerived('w', relation)).map((r) => r.anonymous_id)).toEqual(['b']);
+    }
     await warehouse.close();
   });
 });

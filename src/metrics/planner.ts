@@ -1,7 +1,7 @@
 // The pure step from a checked query to neutral SQL: one aggregate SELECT per
-// fact the metrics read (grouped by time bucket and dimensions), one for the
-// totals over the whole period, and for running balances (active customers,
-// MRR) one for the balance before the period starts.
+// fact the metrics read, grouped by time bucket and dimensions with the
+// totals over the whole period in the same statement, and for running
+// balances (active customers, MRR) one for the balance before the period.
 import { and, bin, col, isIn, isNull, or, type Expr, type Select } from '../sql/ast.js';
 import type { CatalogMetric } from './catalog.js';
 import { FACTS, MEASURE_FACT, type Fact, type FactId } from './facts.js';

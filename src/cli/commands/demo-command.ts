@@ -61,7 +61,10 @@ export function registerDemoCommand(program: Command, env: CliEnvironment): void
         else {
           printLine(`\nBeacon is serving the demo shop on ${server.url}`);
           printLine(`admin key (shown once): ${key.key}`);
-          printLine(`try: curl -H "Authorization: Bearer ${key.key}" ${server.url}/v1/freshness`);
+          const from = addDays(end, -(positive(options.days, '--days') - 1));
+          printLine(`try, in another terminal (it goes through this server):`);
+          printLine(`  npx beacon query --metrics cost,conversions,cpa,roas --by channel --from ${from} --to ${end}`);
+          printLine(`  curl -H "Authorization: Bearer ${key.key}" ${server.url}/v1/catalog`);
           printLine('Ctrl-C to stop');
         }
         await untilSignal(server, warehouse);
@@ -91,7 +94,7 @@ export async function loadDemo(
   }
   const started = performance.now();
   await refreshWorkspace(warehouse, workspace);
-  report('derived view' as SourceName, `sessions, channels, identities rebuilt · ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  report('derived view' as SourceName, `sessions, channels, identities, conversion credits, ad facts built · ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return results;
 }
 

@@ -26,10 +26,14 @@ const campaigns = ({ ws }: Build) =>
 
 const fxRates = ({ ws }: Build) => `(SELECT currency, "date", rate FROM fx_rates WHERE workspace_id = ${ws})`;
 
-/** Money in the workspace currency: the amount itself, or amount × the rate of its date (NULL when no rate is known). */
+/**
+ * Money in the workspace currency: the amount itself, or amount × the rate of
+ * its date (NULL when no rate is known), in decimal arithmetic rounded half
+ * away from zero to 6 places, so every engine gets the same cents.
+ */
 const converted = (amount: string, currency: string, rate: string, cur: string) =>
   `CASE WHEN ${amount} IS NULL THEN NULL WHEN coalesce(${currency}, ${cur}) = ${cur} THEN ${amount}
-        ELSE CAST(${amount} * ${rate} AS DECIMAL(18,6)) END`;
+        ELSE CAST(${amount} * CAST(${rate} AS DECIMAL(38,12)) AS DECIMAL(18,6)) END`;
 
 const localDate = (column: string, tz: string) => `CAST(timezone(${tz}, CAST(${column} AS TIMESTAMPTZ)) AS DATE)`;
 

@@ -57,6 +57,8 @@ export async function refreshDerivedEvents(
   await transaction(async () => {
     const ws = { ws: workspace };
     if (eventsStale) {
+      // A full rebuild starts empty: people whose events were all deleted keep no derived rows.
+      if (needsFull) for (const table of DERIVED_EVENT_TABLES) await connection.run(`DELETE FROM ${table} WHERE workspace_id = $ws`, ws);
       await connection.run(
         `CREATE OR REPLACE TEMP TABLE affected AS
          SELECT DISTINCT anonymous_id FROM events WHERE workspace_id = $ws AND seq > $from`,
@@ -77,6 +79,8 @@ export async function refreshDerivedEvents(
     );
   });
 }
+
+const DERIVED_EVENT_TABLES = ['identities', 'event_facts', 'sessions', 'conversion_credits'];
 
 /** What the shared relation builders need to know about the workspace. */
 function relationContext(workspace: string, settings: WorkspaceSettings, model: QueryAttributionModel): RelationContext {
@@ -256,7 +260,7 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
        k.url, k.f_landing, k.order_id, k.revenue, k.currency,
        CASE WHEN k.revenue IS NULL THEN NULL
             WHEN k.currency IS NULL OR k.currency = $currency THEN k.revenue
-            ELSE CAST(k.revenue * fx.rate AS DECIMAL(18,6)) END,
+            ELSE CAST(k.revenue * CAST(fx.rate AS DECIMAL(38,12)) AS DECIMAL(18,6)) END,
        k.p_device, k.p_country, k.p_message_id, k.p_video_id, k.p_percent,
        CAST(timezone($tz, CAST(k."timestamp" AS TIMESTAMPTZ)) AS TIMESTAMP),
        camp.platform, camp.objective
