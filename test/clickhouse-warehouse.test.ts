@@ -189,9 +189,11 @@ describe.skipIf(!available && !process.env.CI)('ClickHouse warehouse', () => {
       await expect(createClickHouseWarehouse({ url: `http://127.0.0.1:${closed}` })).rejects.toMatchObject({ status: 503, name: 'UnavailableError' });
     });
 
-    it('says plainly that the metrics dialect is not built yet', async () => {
+    it('runs a statement and returns its rows, totals flagged', async () => {
       const w = await open();
-      await expect(w.query({ sql: 'SELECT 1', params: {} })).rejects.toThrow('the ClickHouse metrics dialect is not built yet');
+      expect(await w.query({ sql: 'SELECT 1 AS one', params: {} })).toEqual([{ one: 1 }]);
+      const rows = await w.query({ sql: 'SELECT number % 2 AS k, count() AS n FROM system.numbers LIMIT 4 GROUP BY k WITH TOTALS ORDER BY k', params: {} });
+      expect(rows.map((r) => [Number(r.k), Number(r.n), r.__totals])).toEqual([[0, 2, false], [1, 2, false], [0, 4, true]]);
     });
   });
 });

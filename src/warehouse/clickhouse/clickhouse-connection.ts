@@ -58,6 +58,16 @@ export class ClickHouseConnection {
     }
   }
 
+  /** The whole FORMAT JSON answer of a statement (rows in `data`, WITH TOTALS in `totals`). */
+  async selectJson<T>(sql: string): Promise<T> {
+    try {
+      const result = await this.client.query({ query: sql, format: 'JSON' });
+      return (await result.json()) as T;
+    } catch (err) {
+      throw describe(err, this.target.url, sql);
+    }
+  }
+
   async command(sql: string): Promise<void> {
     try {
       await this.client.command({ query: sql });

@@ -73,8 +73,24 @@ function touchesSql(scope: DeriveScope, bots: string): string {
 
 /** Inserts the credits of the affected people's conversions (their old credits are already deleted). */
 export async function insertConversionCredits(connection: ClickHouseConnection, scope: DeriveScope, workspace: string, settings: WorkspaceSettings): Promise<void> {
-  const bots = settings.bot_filtering ? ' AND is_bot = 0' : '';
-  const lookbackMs = numberLiteral(settings.lookback_days * 86_400_000);
+  const columns = CONVERSION_CREDITS.columns.map((col) => col.name);
+  const select = conversionCreditsSelect(scope, workspace, settings.bot_filtering, settings.lookback_days, QUERY_ATTRIBUTION_MODELS);
+  await connection.command(`INSERT INTO conversion_credits (${columns.map(quoteIdent).join(', ')}) ${select}`);
+}
+
+/**
+ * The credits of the scope's conversions under each of `models` with a
+ * lookback of `lookbackDays`: a SELECT of the conversion_credits columns.
+ */
+export function conversionCreditsSelect(
+  scope: DeriveScope,
+  workspace: string,
+  botFiltering: boolean,
+  lookbackDays: number,
+  models: readonly (typeof QUERY_ATTRIBUTION_MODELS)[number][],
+): string {
+  const bots = botFiltering ? ' AND is_bot = 0' : '';
+  const lookbackMs = numberLiteral(lookbackDays * 86_400_000);
   const t = (name: (typeof TOUCH.names)[number]) => TOUCH.get('t', name);
   const c = (name: (typeof CONVERSION.names)[number]) => CONVERSION.get('conv', name);
   const order = `${t('ts')} * 2 + ${t('kind_rank')}`;
@@ -89,10 +105,10 @@ export async function insertConversionCredits(connection: ClickHouseConnection, 
       arraySort(t -> ${order}, path) AS by_time,
       arraySort(t -> if(ifNull(${t('channel')} != 'Direct', 0) = 1, ${NON_DIRECT_BONUS}, 0) + ${order}, path) AS by_non_direct
     FROM (${conversionsSql(scope, bots)}) ANY LEFT JOIN (${touchesSql(scope, bots)}) USING person_id`;
-  const models = QUERY_ATTRIBUTION_MODELS.map((m) => `tuple(${quoteString(m)}, ${picked[m]})`).join(', ');
+  const modelList = models.map((m) => `tuple(${quoteString(m)}, ${picked[m]})`).join(', ');
   const perModel = `SELECT *, tupleElement(m, 1) AS model, tupleElement(m, 2) AS touch, notEmpty(path) AS has_touch,
       if(has_touch, ${TOUCH.get('touch', 'campaign_id')}, NULL) AS touch_campaign, ifNull(touch_campaign, '') AS k_campaign
-    FROM (${credited}) ARRAY JOIN [${models}] AS m`;
+    FROM (${credited}) ARRAY JOIN [${modelList}] AS m`;
   const withCampaign = `SELECT * FROM (${perModel})
     ANY LEFT JOIN (SELECT campaign_id AS k_campaign, platform AS c_platform, objective AS c_objective FROM ${currentRows('campaigns', workspace)}) USING k_campaign`;
   const touchValue = (name: (typeof TOUCH.names)[number]) => `if(has_touch, ${TOUCH.get('touch', name)}, NULL)`;
@@ -120,8 +136,5 @@ export async function insertConversionCredits(connection: ClickHouseConnection, 
     objective: 'c_objective',
   };
   const columns = CONVERSION_CREDITS.columns.map((col) => col.name);
-  await connection.command(
-    `INSERT INTO conversion_credits (${columns.map(quoteIdent).join(', ')})
-     SELECT ${columns.map((col) => values[col]).join(', ')} FROM (${withCampaign})`,
-  );
+  return `SELECT ${columns.map((col) => `${values[col]} AS ${quoteIdent(col)}`).join(', ')} FROM (${withCampaign})`;
 }

@@ -4,12 +4,13 @@
 // process, refreshes included, run one at a time (the duplicate lookups of a
 // batch must not interleave with another batch's insert); reads run
 // concurrently. An insert is acknowledged once ClickHouse has written its part
-// (18.16 does not fsync it). The metrics dialect is not built for ClickHouse
-// yet: query throws.
+// (18.16 does not fsync it). Metrics statements (sql/clickhouse) come back as
+// FORMAT JSON with the totals of WITH TOTALS as one more flagged row.
 import { SOURCE_NAMES, type SourceName } from '../../model/sources.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Row } from '../../model/validate.js';
 import type { Statement } from '../../sql/dialect.js';
+import { rowsWithTotals, type ClickHouseJson } from '../../sql/clickhouse/clickhouse-totals.js';
 import { SerialQueue } from '../serial-queue.js';
 import type {
   ApiKeyRecord,
@@ -43,8 +44,6 @@ export interface ClickHouseOptions {
   /** A cluster of remote_servers; tables on a cluster are not built yet. */
   cluster?: string;
 }
-
-const NOT_BUILT = 'the ClickHouse metrics dialect is not built yet';
 
 function targetOf(options: ClickHouseOptions): { url: string; database: string } {
   const url = new URL(options.url);
@@ -184,8 +183,9 @@ export class ClickHouseWarehouse implements Warehouse {
     return readDerivedRows(this.connection, workspace, relation);
   }
 
-  async query(_statement: Statement): Promise<Record<string, unknown>[]> {
-    throw new Error(NOT_BUILT);
+  /** Rows of a rendered metrics statement; 64-bit integers and Decimals may come as strings. */
+  async query(statement: Statement): Promise<Record<string, unknown>[]> {
+    return rowsWithTotals(await this.connection.selectJson<ClickHouseJson>(statement.sql));
   }
 
   putObject(workspace: string, kind: ObjectKind, id: string, body: unknown): Promise<void> {

@@ -1,0 +1,25 @@
+// ClickHouse conversion_facts: the stored credits of the workspace's own
+// lookback, or for any other lookback the same array logic the refresh uses
+// (clickhouse-derive-credits.ts) computed in the query.
+import { CONVERSION_CREDITS } from '../../warehouse/tables.js';
+import { conversionCreditsSelect } from '../../warehouse/clickhouse/clickhouse-derive-credits.js';
+import { quoteIdent } from '../../warehouse/clickhouse/clickhouse-literals.js';
+import type { ChBuild } from './clickhouse-relations-common.js';
+
+const COLUMNS = CONVERSION_CREDITS.columns.map((c) => c.name).filter((c) => c !== 'workspace_id' && c !== 'model');
+
+/**
+ * The credit as a Decimal: revenue × credit is Decimal × Decimal (18.16 has
+ * no Decimal × Float64); with 6 places the product keeps 12, in 38 digits.
+ */
+const select = (list: string) => `SELECT ${list.replace('`credit`', 'toDecimal128(`credit`, 6) AS `credit`')}`;
+
+export function conversionFacts(b: ChBuild): string {
+  const { attribution, storedLookbackDays, botFiltering, workspace } = b.ctx;
+  const list = COLUMNS.map(quoteIdent).join(', ');
+  if (attribution.lookback_days === storedLookbackDays) {
+    return `${select(list)} FROM conversion_credits WHERE workspace_id = ${b.ws} AND model = ${b.literal(attribution.model)}`;
+  }
+  const scope = { ws: b.ws, full: true, from: 0, to: 0 };
+  return `${select(list)} FROM (${conversionCreditsSelect(scope, workspace, botFiltering, attribution.lookback_days, [attribution.model])})`;
+}
