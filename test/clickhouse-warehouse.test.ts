@@ -192,7 +192,7 @@ describe.skipIf(!available && !process.env.CI)('ClickHouse warehouse', () => {
     it('runs a statement and returns its rows, totals flagged', async () => {
       const w = await open();
       expect(await w.query({ sql: 'SELECT 1 AS one', params: {} })).toEqual([{ one: 1 }]);
-      const rows = await w.query({ sql: 'SELECT number % 2 AS k, count() AS n FROM system.numbers LIMIT 4 GROUP BY k WITH TOTALS ORDER BY k', params: {} });
+      const rows = await w.query({ sql: 'SELECT number % 2 AS k, count() AS n FROM (SELECT number FROM system.numbers LIMIT 4) GROUP BY k WITH TOTALS ORDER BY k', params: {} });
       expect(rows.map((r) => [Number(r.k), Number(r.n), r.__totals])).toEqual([[0, 2, false], [1, 2, false], [0, 4, true]]);
     });
   });

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG_BY_ID } from '../../metrics/catalog.js';
 import { planQuery, type PlanInput } from '../../metrics/planner.js';
 import { bin, caseWhen, col, countDistinct, countRows, isIn, max, not, sum, val, type Expr, type Select } from '../ast.js';
-import type { RelationContext } from '../dialect.js';
+import { RELATION_NAMES, type RelationContext } from '../dialect.js';
 import { dialectFor } from '../dialects.js';
 import { clickhouseDialect, dateLiteral, renderClickHouseSelect, wallClockMillis } from './clickhouse-dialect.js';
+import { quoteString } from '../../warehouse/clickhouse/clickhouse-literals.js';
 
 const metrics = (...ids: string[]) => ids.map((id) => CATALOG_BY_ID.get(id)!);
 const plan = (input: Partial<PlanInput> & Pick<PlanInput, 'metrics'>) =>
@@ -223,9 +224,11 @@ describe('ClickHouse dialect', () => {
     stageWindowDays: 90,
   };
 
-  it('is the clickhouse engine dialect; its relations are not defined yet and say so', () => {
+  it('is the clickhouse engine dialect and defines every relation over the workspace', () => {
     expect(dialectFor('clickhouse')).toBe(clickhouseDialect);
-    const select: Select = { from: { name: 'order_facts' }, columns: [{ alias: 'n', expr: countRows() }], where: [], groupBy: [] };
-    expect(() => clickhouseDialect.render(select, context)).toThrow('the ClickHouse relation order_facts is not defined yet');
+    for (const name of RELATION_NAMES) {
+      const select: Select = { from: { name }, columns: [{ alias: 'n', expr: countRows() }], where: [], groupBy: [] };
+      expect(clickhouseDialect.render(select, context).sql, name).toContain(quoteString(context.workspace));
+    }
   });
 });
