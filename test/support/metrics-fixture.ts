@@ -40,12 +40,14 @@ const ev = (type: string, timestamp: string, anonymous_id: string, extra: Record
 });
 
 /** One visitor's visit: an optional click, a landing page view, more pages, a scroll, maybe a purchase. */
-function visit(person: string, day: string, hour: number, url: string, extra: { click?: string; order?: string; revenue?: number; currency?: string; user?: string; device?: string } = {}) {
+function visit(person: string, day: string, hour: number, url: string, extra: { click?: string; order?: string; revenue?: number; currency?: string; user?: string; device?: string; bounce?: boolean; message?: string } = {}) {
   const at = (minute: number) => `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`;
   const common = { ...(extra.user ? { user_id: extra.user } : {}), properties: { device: extra.device ?? 'desktop', country: 'US' } };
   const out: Record<string, unknown>[] = [];
-  if (extra.click) out.push(ev(extra.click, at(0), person, { url, ...common }));
+  const clickProps = extra.message ? { ...common.properties, message_id: extra.message } : common.properties;
+  if (extra.click) out.push(ev(extra.click, at(0), person, { url, ...common, properties: clickProps, ...(extra.message ? { campaign_id: 'N1' } : {}) }));
   out.push(ev('page_view', at(2), person, { url, ...common }));
+  if (extra.bounce) return out;
   out.push(ev('page_view', at(5), person, { url: `${SHOP}/p/${person}`, ...common }));
   out.push(ev('scroll', at(6), person, { url: `${SHOP}/p/${person}`, properties: { percent: 25 + (seq % 4) * 25 } }));
   if (extra.order) {
@@ -60,9 +62,9 @@ function events(): Record<string, unknown>[] {
   days.forEach((day, i) => {
     out.push(...visit(`g${i}`, day, 10, GOOGLE, { click: 'ad_click', order: `og${i}`, revenue: 40 + i * 10.25, device: 'mobile', user: `cust_g${i}` }));
     out.push(...visit(`m${i}`, day, 13, META, { order: i % 2 ? `om${i}` : undefined, revenue: 19.99, currency: 'EUR' }));
-    out.push(...visit(`n${i}`, day, 3, MAIL, { click: 'email_click', order: i % 3 === 0 ? `on${i}` : undefined, revenue: 33.33, user: `cust_n${i}` }));
+    out.push(...visit(`n${i}`, day, 3, MAIL, { click: 'email_click', order: i % 3 === 0 ? `on${i}` : undefined, revenue: 33.33, user: `cust_n${i}`, message: `msg${i}` }));
     out.push(...visit(`d${i}`, day, 18, `${SHOP}/`, { order: i % 2 ? undefined : `od${i}`, revenue: 12, device: 'tablet' }));
-    out.push(...visit(`s${i}`, day, 20, `${SHOP}/blog`, {}));
+    out.push(...visit(`s${i}`, day, 20, `${SHOP}/blog`, { bounce: i % 2 === 0 }));
     // Emails of a send to three people.
     for (const p of [`n${i}`, `x${i}`, `y${i}`]) {
       out.push(ev('email_sent', `${day}T01:00:00Z`, p, { campaign_id: 'N1', properties: { message_id: `msg${i}` } }));
