@@ -8,6 +8,8 @@ export interface GlobalOptions {
   db: string;
   server?: string;
   key?: string;
+  /** ClickHouse URL, from --clickhouse or BEACON_CLICKHOUSE_URL. */
+  clickhouse?: string;
   workspace: string;
   memoryLimit?: string;
   json?: boolean;

@@ -4,11 +4,21 @@ import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } fr
 import { NotFoundError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { refreshWorkspace } from '../ingest/derive-scheduler.js';
-import { ingestRecords } from '../ingest/ingest-records.js';
+import { DEFAULT_BATCH_SIZE, ingestRecords } from '../ingest/ingest-records.js';
 import { attachBenchmarks } from '../metrics/goals-service.js';
 import { metricCatalog, publicMetric, queryMetrics } from '../metrics/metrics-service.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { Backend, ImportRequest, PublicKey } from './backend.js';
+
+/**
+ * Rows per write on ClickHouse when the caller names none. Every insert makes
+ * a part that ClickHouse merges in the background, and each batch costs a
+ * duplicate lookup round trip, so fewer, larger inserts suit it; 20,000 rows
+ * keep the lookup's key list (a few hundred KB) well under the statement size
+ * limit and the batch in memory to some tens of MB. DuckDB keeps the small
+ * default, which holds an import's memory flat.
+ */
+export const CLICKHOUSE_BATCH_SIZE = 20_000;
 
 export class LocalBackend implements Backend {
   constructor(
@@ -24,7 +34,7 @@ export class LocalBackend implements Backend {
     const summary = await ingestRecords(
       { warehouse: this.warehouse, workspace: this.workspace, source: request.source, importId, platform: request.platform },
       request.records,
-      { onBatch: request.onProgress, batchSize: request.batchSize },
+      { onBatch: request.onProgress, batchSize: request.batchSize ?? this.defaultBatchSize() },
     );
     const { accepted, updated, duplicates, rejected } = summary;
     if (accepted + updated > 0) {
@@ -33,6 +43,10 @@ export class LocalBackend implements Backend {
       await this.warehouse.saveImport({ id: importId, workspace: this.workspace, source: request.source, origin: request.origin, startedAt, accepted, updated, duplicates, rejected });
     }
     return summary;
+  }
+
+  private defaultBatchSize(): number {
+    return this.warehouse.engine === 'clickhouse' ? CLICKHOUSE_BATCH_SIZE : DEFAULT_BATCH_SIZE;
   }
 
   async settings() {

@@ -28,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Beacon — self-hosted marketing metrics backend')
     .version(env.version)
     .option('--db <path>', 'DuckDB database file', env.config.dbPath)
+    .option('--clickhouse <url>', 'use ClickHouse instead of the DuckDB file, e.g. http://127.0.0.1:8123/beacon (env BEACON_CLICKHOUSE_URL)')
     .option('--server <url>', 'run the command through a running Beacon server')
     .option('--key <key>', 'API key for --server')
     .option('--workspace <name>', 'workspace', 'default')
@@ -35,6 +36,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'machine output on stdout (the matching HTTP body)')
     .showHelpAfterError()
     .exitOverride();
+  // BEACON_CLICKHOUSE_URL stands for --clickhouse unless the command goes through --server.
+  program.hook('preAction', () => {
+    const given = program.opts<{ clickhouse?: string; server?: string }>();
+    if (given.clickhouse === undefined && given.server === undefined && env.config.clickhouseUrl) {
+      program.setOptionValueWithSource('clickhouse', env.config.clickhouseUrl, 'env');
+    }
+  });
   registerServeCommand(program, env);
   registerDemoCommand(program, env);
   registerImportCommand(program, env);

@@ -1,30 +1,36 @@
-// Chooses how a CLI command reaches the data: --server, else the database file
-// directly, else (file locked by a running `beacon serve`) through that server.
-import { UnavailableError } from '../core/errors.js';
+// Chooses how a CLI command reaches the data: --server, else ClickHouse
+// (--clickhouse) directly, else the database file directly, else (file locked
+// by a running `beacon serve`) through that server.
+import { UnavailableError, ValidationError } from '../core/errors.js';
 import { findRunningServer } from '../server/server-file.js';
-import { createDuckDbWarehouse } from '../warehouse/duckdb/duckdb-warehouse.js';
 import type { Backend } from './backend.js';
 import { HttpBackend } from './http-backend.js';
 import { LocalBackend } from './local-backend.js';
+import { openWarehouse } from './open-warehouse.js';
 
 export interface ConnectionOptions {
   db: string;
   server?: string;
   key?: string;
+  clickhouse?: string;
   workspace: string;
   memoryLimit?: string;
 }
 
 export async function openBackend(options: ConnectionOptions): Promise<Backend> {
+  if (options.server && options.clickhouse) {
+    throw new ValidationError('--clickhouse and --server cannot be used together: a command either talks to ClickHouse directly or goes through a running Beacon server');
+  }
   if (options.server) {
     if (!options.key) throw new UnavailableError('--server needs --key KEY (an API key of the workspace)');
     return new HttpBackend({ url: options.server, key: options.key });
   }
   try {
-    const warehouse = await createDuckDbWarehouse({ path: options.db, memoryLimit: options.memoryLimit });
-    return new LocalBackend(warehouse, options.workspace, `database ${options.db}`);
+    const { warehouse, description } = await openWarehouse(options);
+    return new LocalBackend(warehouse, options.workspace, description);
   } catch (err) {
-    if (!(err instanceof UnavailableError)) throw err;
+    // ClickHouse has no lock and no server file: unreachable is final.
+    if (!(err instanceof UnavailableError) || options.clickhouse) throw err;
     const running = await findRunningServer(options.db);
     if (!running) throw err;
     return new HttpBackend({ url: running.url, key: running.token, workspace: options.workspace });

@@ -9,10 +9,10 @@ import { generateDemo, type DemoDataSet } from '../../demo/generate-demo.js';
 import { refreshWorkspace } from '../../ingest/derive-scheduler.js';
 import type { RawRecord } from '../../ingest/readers/raw-record.js';
 import type { SourceName } from '../../model/sources.js';
-import { createDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { globalOptions, type CliEnvironment } from '../command-context.js';
 import { LocalBackend } from '../local-backend.js';
+import { openWarehouse } from '../open-warehouse.js';
 import { formatSummary, printJson, printLine } from '../output.js';
 import { SERVER_CHECKPOINT_THRESHOLD, parsePort, startServing, untilSignal } from './serve-command.js';
 
@@ -43,7 +43,7 @@ export function registerDemoCommand(program: Command, env: CliEnvironment): void
       const end = options.end ?? addDays(utcDate(Date.now()), -1);
       if (!isValidDate(end)) throw new ValidationError(`--end must be a date YYYY-MM-DD, got "${end}"`);
       const data = generateDemo({ days: positive(options.days, '--days'), seed: positive(options.seed, '--seed'), end, visitors: positive(options.visitors, '--visitors') });
-      const warehouse = await createDuckDbWarehouse({ path: global.db, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD });
+      const { warehouse, dbPath } = await openWarehouse({ ...global, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD });
       try {
         await ensureWorkspace(warehouse, global.workspace);
         const results = await loadDemo(warehouse, global.workspace, data, (source, line) => {
@@ -56,7 +56,7 @@ export function registerDemoCommand(program: Command, env: CliEnvironment): void
           await warehouse.close();
           return;
         }
-        const server = await startServing(warehouse, env, { host: env.config.host, port: parsePort(options.port), dbPath: global.db });
+        const server = await startServing(warehouse, env, { host: env.config.host, port: parsePort(options.port), dbPath });
         if (global.json) printJson({ loaded: results, url: server.url, admin_key: key.key });
         else {
           printLine(`\nBeacon is serving the demo shop on ${server.url}`);

@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../core/errors.js';
 import { runServer, type RunningServer } from '../../server/run-server.js';
-import { createDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { globalOptions, type CliEnvironment } from '../command-context.js';
+import { openWarehouse } from '../open-warehouse.js';
 import { printLine } from '../output.js';
 
 export function registerServeCommand(program: Command, env: CliEnvironment): void {
@@ -15,9 +15,16 @@ export function registerServeCommand(program: Command, env: CliEnvironment): voi
     .option('--host <host>', 'address to bind', env.config.host)
     .action(async (options: { port: string; host: string }, command: Command) => {
       const global = globalOptions(command);
-      const warehouse = await createDuckDbWarehouse({ path: global.db, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD });
-      const server = await startServing(warehouse, env, { host: options.host, port: parsePort(options.port), dbPath: global.db });
-      printLine(`Beacon API on ${server.url} (database ${global.db}); Ctrl-C to stop`);
+      const port = parsePort(options.port);
+      const { warehouse, description, dbPath } = await openWarehouse({ ...global, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD });
+      let server: RunningServer;
+      try {
+        server = await startServing(warehouse, env, { host: options.host, port, dbPath });
+      } catch (err) {
+        await warehouse.close().catch(() => undefined);
+        throw err;
+      }
+      printLine(`Beacon API on ${server.url} (${description}); Ctrl-C to stop`);
       await untilSignal(server, warehouse);
     });
 }
@@ -34,7 +41,8 @@ export function parsePort(text: string): number {
 export function startServing(
   warehouse: Warehouse,
   env: CliEnvironment,
-  options: { host: string; port: number; dbPath: string },
+  /** dbPath: the DuckDB file to advertise the server beside; none on ClickHouse. */
+  options: { host: string; port: number; dbPath?: string },
 ): Promise<RunningServer> {
   return runServer({
     warehouse,

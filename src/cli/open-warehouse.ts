@@ -1,0 +1,60 @@
+// The one place that chooses the storage engine for a CLI process: ClickHouse
+// when a URL is given (--clickhouse or BEACON_CLICKHOUSE_URL), else the DuckDB
+// file. ClickHouse has no file lock and no server file: every process talks to
+// the ClickHouse server directly.
+import { ValidationError } from '../core/errors.js';
+import { createClickHouseWarehouse } from '../warehouse/clickhouse/clickhouse-warehouse.js';
+import { createDuckDbWarehouse } from '../warehouse/duckdb/duckdb-warehouse.js';
+import type { Warehouse } from '../warehouse/warehouse.js';
+
+export interface WarehouseOptions {
+  db: string;
+  /** ClickHouse HTTP URL; its path names the database (http://127.0.0.1:8123/beacon). */
+  clickhouse?: string;
+  memoryLimit?: string;
+  checkpointThreshold?: string;
+}
+
+export interface OpenedWarehouse {
+  warehouse: Warehouse;
+  /** For messages: `database ./data/beacon.duckdb` or `ClickHouse http://…/beacon`. */
+  description: string;
+  /** The DuckDB file, beside which a server advertises itself; undefined on ClickHouse. */
+  dbPath?: string;
+}
+
+/** Opens the warehouse the options name. An unreachable ClickHouse is an UnavailableError naming its URL. */
+export async function openWarehouse(options: WarehouseOptions): Promise<OpenedWarehouse> {
+  if (options.clickhouse) {
+    const url = checkedUrl(options.clickhouse);
+    const warehouse = await createClickHouseWarehouse({ url });
+    return { warehouse, description: `ClickHouse ${displayUrl(url)}` };
+  }
+  const warehouse = await createDuckDbWarehouse({ path: options.db, memoryLimit: options.memoryLimit, checkpointThreshold: options.checkpointThreshold });
+  return { warehouse, description: `database ${options.db}`, dbPath: options.db };
+}
+
+function checkedUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ValidationError(`--clickhouse must be an HTTP URL such as http://127.0.0.1:8123/beacon, got "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ValidationError(`--clickhouse must be an http:// or https:// URL, got "${text}"`);
+  }
+  return text;
+}
+
+/** The URL without credentials, for messages. */
+export function displayUrl(text: string): string {
+  try {
+    const url = new URL(text);
+    url.username = '';
+    url.password = '';
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    return text;
+  }
+}
