@@ -10,9 +10,13 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Where a `beacon serve` child keeps its data: a DuckDB file or a ClickHouse URL (database in the path). */
+export type Storage = { db: string } | { clickhouse: string };
+
 /** Starts `beacon serve` on a free loopback port and resolves with its URL. */
-export async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--db', db, 'serve', '--port', '0'], {
+export async function startServer(storage: Storage): Promise<{ child: ChildProcess; url: string }> {
+  const where = 'db' in storage ? ['--db', storage.db] : ['--clickhouse', storage.clickhouse];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...where, 'serve', '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, BEACON_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],

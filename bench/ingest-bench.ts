@@ -1,13 +1,21 @@
 // Event ingestion over HTTP into DuckDB (durable: each 200 comes after the
 // commit) against the fastest raw DuckDB load of the same rows (read_json of
-// an NDJSON file into a fresh table), measured in the same run.
+// an NDJSON file into a fresh table), measured in the same run. With a
+// ClickHouse server, the same requests go to `beacon serve --clickhouse`, and
+// its baseline is one INSERT … FORMAT JSONEachRow of the same rows, encoded as
+// the engine stores them, into a fresh events table.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiKey } from '../src/access/api-keys.js';
 import { createWorkspace } from '../src/access/workspaces.js';
+import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
+import { createSourceTableSql, storedColumns } from '../src/warehouse/clickhouse/clickhouse-ddl.js';
+import { encodeRow } from '../src/warehouse/clickhouse/clickhouse-rows.js';
 import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
-import { fmt, median, startServer, stopServer } from './bench-support.js';
+import type { Warehouse } from '../src/warehouse/warehouse.js';
+import { fmt, median, startServer, stopServer, type Storage } from './bench-support.js';
+import { clickhouseCount, clickhouseStatement, insertFile } from './clickhouse-load.js';
 
 const BATCH = 10_000;
 const IN_FLIGHT = Number(process.env.BEACON_BENCH_IN_FLIGHT ?? 8);
@@ -31,13 +39,12 @@ function makeEvents(count: number, offset: number): Record<string, unknown>[] {
   });
 }
 
-async function httpRun(dir: string, run: number, bodies: readonly string[], total: number): Promise<number> {
-  const db = join(dir, `http-${run}.duckdb`);
-  const warehouse = await createDuckDbWarehouse({ path: db });
+async function httpRun(storage: Storage, bodies: readonly string[], total: number): Promise<number> {
+  const warehouse: Warehouse = 'db' in storage ? await createDuckDbWarehouse({ path: storage.db }) : await createClickHouseWarehouse({ url: storage.clickhouse });
   await createWorkspace(warehouse, 'default');
   const key = (await createApiKey(warehouse, 'default', 'ingest')).key;
   await warehouse.close();
-  const { child, url } = await startServer(db);
+  const { child, url } = await startServer(storage);
   let next = 0;
   let accepted = 0;
   const started = performance.now();
@@ -69,27 +76,89 @@ async function rawRun(dir: string, run: number, file: string, total: number): Pr
   return total / seconds;
 }
 
-export async function benchIngest(dir: string, total: number, runs: number): Promise<void> {
+/** The rows as the ClickHouse engine stores them, for its raw baseline (no validation, no duplicate lookup). */
+function storedLine(event: Record<string, unknown>, seq: number, receivedAt: number): string {
+  const row = {
+    ...event,
+    workspace_id: 'default',
+    import_id: 'raw',
+    seq,
+    received_at: receivedAt,
+    timestamp: Date.parse(String(event.timestamp)),
+    properties: JSON.stringify(event.properties),
+  } as Parameters<typeof encodeRow>[1];
+  return encodeRow(EVENT_COLUMNS, row).line;
+}
+
+const EVENT_COLUMNS = storedColumns('events');
+
+async function clickhouseRawRun(server: string, run: number, file: string, total: number): Promise<number> {
+  const database = `raw_${run}`;
+  await clickhouseStatement(server, `CREATE DATABASE ${database}`);
+  await clickhouseStatement(server, createSourceTableSql('events'), database);
+  const started = performance.now();
+  await insertFile(server, database, 'events', file);
+  const seconds = (performance.now() - started) / 1000;
+  const count = await clickhouseCount(server, database, 'events');
+  await clickhouseStatement(server, `DROP DATABASE ${database}`);
+  if (count !== total) throw new Error(`raw ClickHouse load stored ${count} of ${total}`);
+  return total / seconds;
+}
+
+export interface IngestOptions {
+  total: number;
+  runs: number;
+  duckdb: boolean;
+  /** HTTP URL of a ClickHouse server to benchmark beside DuckDB. */
+  clickhouse?: string;
+}
+
+export async function benchIngest(dir: string, options: IngestOptions): Promise<void> {
+  const { total, runs } = options;
   // Request bodies are built once, before timing; only their text is kept so
   // the load generator stays light beside the server on the same two cores.
   const bodies: string[] = [];
   const file = join(dir, 'events.ndjson');
+  const storedFile = join(dir, 'events-clickhouse.ndjson');
   writeFileSync(file, '');
+  writeFileSync(storedFile, '');
+  const receivedAt = Date.now();
   for (let offset = 0; offset < total; offset += BATCH) {
     const events = makeEvents(Math.min(BATCH, total - offset), offset);
     bodies.push(JSON.stringify(events));
-    appendFileSync(file, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+    if (options.duckdb) appendFileSync(file, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+    if (options.clickhouse) appendFileSync(storedFile, `${events.map((e, i) => storedLine(e, offset + i, receivedAt)).join('\n')}\n`);
   }
   const http: number[] = [];
   const raw: number[] = [];
+  const chHttp: number[] = [];
+  const chRaw: number[] = [];
   for (let run = 0; run < runs; run++) {
-    http.push(await httpRun(dir, run, bodies, total));
-    raw.push(await rawRun(dir, run, file, total));
+    if (options.duckdb) {
+      http.push(await httpRun({ db: join(dir, `http-${run}.duckdb`) }, bodies, total));
+      raw.push(await rawRun(dir, run, file, total));
+    }
+    if (options.clickhouse) {
+      const database = `ingest_${run}`;
+      chHttp.push(await httpRun({ clickhouse: `${options.clickhouse}/${database}` }, bodies, total));
+      await clickhouseStatement(options.clickhouse, `DROP DATABASE ${database}`);
+      chRaw.push(await clickhouseRawRun(options.clickhouse, run, storedFile, total));
+    }
   }
-  const h = median(http);
-  const r = median(raw);
+  const line = (label: string, values: number[]) => console.log(`  ${label.padEnd(46)}${fmt(median(values)).padStart(10)} events/s   runs: ${values.map((x) => fmt(x)).join(', ')}`);
+  const ratio = (label: string, value: number, note = '') => console.log(`  ${label.padEnd(46)}${fmt(value, 2).padStart(10)}${note}`);
   console.log(`\ningestion: ${fmt(total)} events, batches of ${fmt(BATCH)}, ${IN_FLIGHT} requests in flight, median of ${runs} runs`);
-  console.log(`  HTTP → DuckDB (validated, durable)   ${fmt(h)} events/s   runs: ${http.map((x) => fmt(x)).join(', ')}`);
-  console.log(`  raw DuckDB read_json (baseline)     ${fmt(r)} events/s   runs: ${raw.map((x) => fmt(x)).join(', ')}`);
-  console.log(`  ratio HTTP / raw                    ${fmt(h / r, 2)}   (target: HTTP ≥ 100,000 events/s)`);
+  if (options.duckdb) {
+    line('HTTP → DuckDB (validated, durable)', http);
+    line('raw DuckDB read_json (baseline)', raw);
+    ratio('ratio HTTP / raw (DuckDB)', median(http) / median(raw), '   (target: HTTP ≥ 100,000 events/s)');
+  }
+  if (options.clickhouse) {
+    line('HTTP → ClickHouse (validated, stored)', chHttp);
+    line('raw ClickHouse INSERT JSONEachRow (baseline)', chRaw);
+    ratio('ratio HTTP / raw (ClickHouse)', median(chHttp) / median(chRaw));
+  }
+  if (options.duckdb && options.clickhouse) {
+    ratio('ratio HTTP ClickHouse / HTTP DuckDB', median(chHttp) / median(http));
+  }
 }

@@ -2,13 +2,20 @@
 // 90 days, then the same plus visitors — on a generated shop (default 10 M events + 1 M ad rows), timed
 // through the service (POST /v1/query over loopback HTTP) and, in the same
 // run on the same file, as hand-written DuckDB SQL over the stored tables.
+// With a ClickHouse server, the raw tables of the same DuckDB file are copied
+// into ClickHouse, Beacon builds the ClickHouse derived view, and the same
+// queries are timed through a Beacon server over ClickHouse; its totals must
+// equal DuckDB's.
 import { join } from 'node:path';
 import { createApiKey } from '../src/access/api-keys.js';
 import { createWorkspace } from '../src/access/workspaces.js';
 import { refreshWorkspace } from '../src/ingest/derive-scheduler.js';
 import { runServer } from '../src/server/run-server.js';
+import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
 import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
+import type { Warehouse } from '../src/warehouse/warehouse.js';
 import { fmt, median } from './bench-support.js';
+import { copyRawTables } from './clickhouse-load.js';
 import { generateOverviewData } from './overview-data.js';
 
 const END = '2026-11-20';
@@ -96,9 +103,40 @@ const close = (a: number | null, b: number | null) => a === b || (a !== null && 
 
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)];
 
-export async function benchOverview(dir: string, events: number, adRows: number, runs: number): Promise<void> {
-  console.log(`\nOverview query (${METRICS.length} KPIs by channel and day, 90 days) · ${fmt(events)} events + ${fmt(adRows)} ad rows · ${runs} runs each`);
-  const path = join(dir, 'overview.duckdb');
+type Answer = { rows: unknown[]; totals: Record<string, number | null> };
+type Totals = Record<string, number | null>;
+
+/** Times POST /v1/query for `metrics` on a Beacon server over `warehouse`; resolves with the times and the last answer. */
+async function timeService(warehouse: Warehouse, key: string, metrics: readonly string[], runs: number): Promise<{ times: number[]; answer: Answer }> {
+  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'bench', bodyLimitBytes: 10 << 20, maxBatchRecords: 10_000 });
+  try {
+    const body = JSON.stringify({ metrics, dimensions: ['channel'], grain: 'day', from: FROM, to: END });
+    let answer: Answer | undefined;
+    const times = await timed(runs, async () => {
+      const response = await fetch(`${server.url}/v1/query`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
+      if (response.status !== 200) throw new Error(`query failed: ${response.status} ${await response.text()}`);
+      answer = (await response.json()) as Answer;
+    });
+    return { times, answer: answer! };
+  } finally {
+    await server.stop();
+  }
+}
+
+const ms = (times: number[]) => `median ${fmt(median(times), 1)} ms · p95 ${fmt(p95(times), 1)} ms`;
+const label = (metrics: readonly string[]) => (metrics === METRICS ? `${metrics.length} headline KPIs` : '+ visitors (exact distinct count)');
+
+interface DuckDbResult {
+  path: string;
+  deriveSeconds: number;
+  /** Median service time and the served totals, per metric set. */
+  served: Map<readonly string[], { times: number[]; totals: Totals }>;
+}
+
+/** Generates the shop into a DuckDB file, builds the derived view and times the service against hand-written SQL. */
+async function benchDuckDb(dir: string, events: number, adRows: number, runs: number): Promise<DuckDbResult> {
+  console.log(`\nOverview query on DuckDB (${METRICS.length} KPIs by channel and day, 90 days) · ${fmt(events)} events + ${fmt(adRows)} ad rows · ${runs} runs each`);
+  const path = join(dir, `overview-${events}-${adRows}.duckdb`);
   let warehouse = await createDuckDbWarehouse({ path });
   await createWorkspace(warehouse, 'default');
   const key = (await createApiKey(warehouse, 'default', 'read')).key;
@@ -110,33 +148,90 @@ export async function benchOverview(dir: string, events: number, adRows: number,
   warehouse = await createDuckDbWarehouse({ path, memoryLimit: process.env.BEACON_DUCKDB_MEMORY_LIMIT ?? '4GB' });
   started = performance.now();
   await refreshWorkspace(warehouse, 'default');
-  console.log(`  derived view (sessions, channels, identities, conversion credits, ad facts): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const deriveSeconds = (performance.now() - started) / 1000;
+  console.log(`  derived view (sessions, channels, identities, conversion credits, ad facts): ${deriveSeconds.toFixed(1)} s`);
 
-  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'bench', bodyLimitBytes: 10 << 20, maxBatchRecords: 10_000 });
+  const served = new Map<readonly string[], { times: number[]; totals: Totals }>();
   try {
-    type Answer = { rows: unknown[]; totals: Record<string, number | null> };
     for (const metrics of [METRICS, WITH_VISITORS]) {
-      const body = JSON.stringify({ metrics, dimensions: ['channel'], grain: 'day', from: FROM, to: END });
-      let served: Answer | undefined;
-      const service = await timed(runs, async () => {
-        const response = await fetch(`${server.url}/v1/query`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
-        if (response.status !== 200) throw new Error(`query failed: ${response.status} ${await response.text()}`);
-        served = (await response.json()) as Answer;
-      });
+      const service = await timeService(warehouse, key, metrics, runs);
       let hand: Record<string, unknown>[] = [];
       const baseline = await timed(runs, async () => {
         hand = await warehouse.query({ sql: handWritten(metrics === WITH_VISITORS), params: {} });
       });
       const handTotals = hand.find((r) => r.day === null && r.channel === null)!;
-      const same = metrics.every((m) => close(served!.totals[m], handTotals[m] === null ? null : Number(handTotals[m])));
-      console.log(`  ${metrics === METRICS ? `${metrics.length} headline KPIs` : '+ visitors (exact distinct count)'}:`);
-      console.log(`    service (HTTP):      median ${fmt(median(service), 1)} ms · p95 ${fmt(p95(service), 1)} ms`);
-      console.log(`    hand-written DuckDB: median ${fmt(median(baseline), 1)} ms · p95 ${fmt(p95(baseline), 1)} ms`);
-      console.log(`    ratio service / hand-written (medians): ${(median(service) / median(baseline)).toFixed(2)} (target ≤ 1.5; p95 target < 300 ms)`);
-      console.log(`    totals equal to the hand-written answer: ${same ? 'yes' : 'NO'} (${served!.rows.length} rows)`);
+      const same = metrics.every((m) => close(service.answer.totals[m], handTotals[m] === null ? null : Number(handTotals[m])));
+      served.set(metrics, { times: service.times, totals: service.answer.totals });
+      console.log(`  ${label(metrics)}:`);
+      console.log(`    service (HTTP):      ${ms(service.times)}`);
+      console.log(`    hand-written DuckDB: ${ms(baseline)}`);
+      console.log(`    ratio service / hand-written (medians): ${(median(service.times) / median(baseline)).toFixed(2)} (target ≤ 1.5; p95 target < 300 ms)`);
+      console.log(`    totals equal to the hand-written answer: ${same ? 'yes' : 'NO'} (${service.answer.rows.length} rows)`);
     }
   } finally {
-    await server.stop();
     await warehouse.close();
   }
+  return { path, deriveSeconds, served };
+}
+
+/** Copies the DuckDB file's raw tables into a fresh ClickHouse database, lets Beacon derive, and times the same queries. */
+async function benchClickHouse(dir: string, server: string, duckdb: DuckDbResult, events: number, adRows: number, runs: number): Promise<void> {
+  console.log(`\nOverview query on ClickHouse (single server, same rows as the DuckDB file) · ${fmt(events)} events + ${fmt(adRows)} ad rows · ${runs} runs each`);
+  const url = `${server}/overview`;
+  let warehouse = await createClickHouseWarehouse({ url });
+  await createWorkspace(warehouse, 'default');
+  const key = (await createApiKey(warehouse, 'default', 'read')).key;
+  await warehouse.close();
+
+  const copy = await copyRawTables(duckdb.path, dir, server, 'overview', ['campaigns', 'ad_performance', 'events']);
+  console.log(
+    `  copied from DuckDB (${copy.copied.map((c) => `${c.table} ${fmt(c.rows)}`).join(', ')} rows; counts equal): export ${copy.exportSeconds.toFixed(1)} s, INSERT … FORMAT JSONEachRow ${copy.loadSeconds.toFixed(1)} s`,
+  );
+  warehouse = await createClickHouseWarehouse({ url });
+  try {
+    const started = performance.now();
+    await refreshWorkspace(warehouse, 'default');
+    const deriveSeconds = (performance.now() - started) / 1000;
+    console.log(`  derived view built by Beacon: ${deriveSeconds.toFixed(1)} s (DuckDB, same rows: ${duckdb.deriveSeconds.toFixed(1)} s)`);
+    for (const metrics of [METRICS, WITH_VISITORS]) {
+      const service = await timeService(warehouse, key, metrics, runs);
+      const reference = duckdb.served.get(metrics)!;
+      const different = metrics.filter((m) => !close(service.answer.totals[m], reference.totals[m]));
+      console.log(`  ${label(metrics)}:`);
+      console.log(`    service (HTTP) over ClickHouse: ${ms(service.times)}`);
+      console.log(`    service (HTTP) over DuckDB:     ${ms(reference.times)}`);
+      console.log(`    ratio ClickHouse / DuckDB (medians): ${(median(service.times) / median(reference.times)).toFixed(2)}`);
+      console.log(
+        `    totals equal to DuckDB's: ${different.length === 0 ? 'yes' : `NO (${different.map((m) => `${m}: ${service.answer.totals[m]} vs ${reference.totals[m]}`).join('; ')})`} (${service.answer.rows.length} rows)`,
+      );
+    }
+  } finally {
+    await warehouse.close();
+  }
+}
+
+export interface OverviewOptions {
+  events: number;
+  adRows: number;
+  runs: number;
+  duckdb: boolean;
+  /** HTTP URL of a ClickHouse server to benchmark beside DuckDB. */
+  clickhouse?: string;
+  clickhouseEvents: number;
+  clickhouseAdRows: number;
+}
+
+/**
+ * DuckDB runs at its size; ClickHouse gets the rows of a DuckDB file at its
+ * own size. When the sizes differ (or DuckDB alone is not asked for), DuckDB
+ * also runs at the ClickHouse size, for the side-by-side figures and the
+ * totals check.
+ */
+export async function benchOverview(dir: string, options: OverviewOptions): Promise<void> {
+  let atDuckDbSize: DuckDbResult | undefined;
+  if (options.duckdb) atDuckDbSize = await benchDuckDb(dir, options.events, options.adRows, options.runs);
+  if (!options.clickhouse) return;
+  const sameSize = options.duckdb && options.events === options.clickhouseEvents && options.adRows === options.clickhouseAdRows;
+  const reference = sameSize ? atDuckDbSize! : await benchDuckDb(dir, options.clickhouseEvents, options.clickhouseAdRows, options.runs);
+  await benchClickHouse(dir, options.clickhouse, reference, options.clickhouseEvents, options.clickhouseAdRows, options.runs);
 }

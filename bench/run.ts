@@ -2,31 +2,73 @@
 // measured in the same run. Options: --only ingest|overview, --events N
 // (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
 // --overview-events N (default 10,000,000), --ad-rows N (default 1,000,000),
-// --query-runs N (default 20).
+// --query-runs N (default 20), --engines duckdb,clickhouse (default: both
+// when clickhouse-server is installed, else duckdb), --clickhouse-events N
+// (overview size on ClickHouse, default 2,000,000) and --clickhouse-ad-rows N
+// (default: --ad-rows scaled like the events).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { clickhouseBinary, startClickHouse, type ClickHouseServers } from '../test/support/clickhouse.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchOverview } from './overview-bench.js';
 
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
+    engines: { type: 'string' },
     events: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '3' },
     'overview-events': { type: 'string', default: '10000000' },
     'ad-rows': { type: 'string', default: '1000000' },
     'query-runs': { type: 'string', default: '20' },
+    'clickhouse-events': { type: 'string', default: '2000000' },
+    'clickhouse-ad-rows': { type: 'string' },
   },
 });
+
+const binary = clickhouseBinary();
+const engines = new Set((values.engines ?? (binary ? 'duckdb,clickhouse' : 'duckdb')).split(',').map((e) => e.trim()));
+for (const engine of engines) {
+  if (engine !== 'duckdb' && engine !== 'clickhouse') throw new Error(`--engines takes duckdb and/or clickhouse, got "${engine}"`);
+}
+if (engines.has('clickhouse') && !binary) throw new Error('--engines clickhouse: clickhouse-server is not installed');
+
+const overviewEvents = Number(values['overview-events']);
+const adRows = Number(values['ad-rows']);
+const clickhouseEvents = Number(values['clickhouse-events']);
+const clickhouseAdRows = Number(values['clickhouse-ad-rows'] ?? Math.round((adRows * clickhouseEvents) / overviewEvents));
+
 const dir = mkdtempSync(join(tmpdir(), 'beacon-bench-'));
+let clickhouse: ClickHouseServers | undefined;
 try {
   console.log(`Beacon benchmarks · node ${process.version} · ${new Date().toISOString()}`);
-  if (!values.only || values.only === 'ingest') await benchIngest(dir, Number(values.events), Number(values.runs));
+  console.log(`engines: ${[...engines].join(', ')}${binary ? '' : ' (clickhouse-server not found: the ClickHouse benchmarks are skipped)'}`);
+  if (engines.has('clickhouse')) {
+    clickhouse = await startClickHouse();
+    const version = (await (await fetch(`${clickhouse.url}/?query=SELECT%20version()`)).text()).trim();
+    console.log(`ClickHouse ${version}: one server on loopback (${binary}), sharing the machine's cores with Beacon and the load generator`);
+  }
+  const duckdb = engines.has('duckdb');
+  if (!values.only || values.only === 'ingest') {
+    await benchIngest(dir, { total: Number(values.events), runs: Number(values.runs), duckdb, clickhouse: clickhouse?.url });
+  }
   if (!values.only || values.only === 'overview') {
-    await benchOverview(dir, Number(values['overview-events']), Number(values['ad-rows']), Number(values['query-runs']));
+    if (clickhouse) {
+      console.log(`\noverview sizes: ${duckdb ? `DuckDB ${overviewEvents.toLocaleString('en-US')} events + ${adRows.toLocaleString('en-US')} ad rows; ` : ''}ClickHouse ${clickhouseEvents.toLocaleString('en-US')} events + ${clickhouseAdRows.toLocaleString('en-US')} ad rows`);
+    }
+    await benchOverview(dir, {
+      events: overviewEvents,
+      adRows,
+      runs: Number(values['query-runs']),
+      duckdb,
+      clickhouse: clickhouse?.url,
+      clickhouseEvents,
+      clickhouseAdRows,
+    });
   }
 } finally {
+  await clickhouse?.stop();
   rmSync(dir, { recursive: true, force: true });
 }
