@@ -161,4 +161,24 @@ describe.skipIf(!available && !process.env.CI)('Beacon on a two-shard ClickHouse
       expect(differences(await runMetrics(click, 'utc', body), await runMetrics(duck, 'utc', body))).toEqual([]);
     }
   }, 120_000);
+
+  it('forgets a deleted import on every shard, and opens again on the same tables', async () => {
+    for (const w of [duck, click]) {
+      const later = (await w.listImports('utc')).find((r) => r.source === 'events' && r.accepted === laterEvents(pair[0]).length);
+      expect(later).toBeDefined();
+      expect(await w.deleteImport('utc', later!.id)).toBe(true);
+      await refreshWorkspace(w, 'utc');
+    }
+    await sameDerived();
+    for (const c of shards) {
+      const [{ n }] = await select<{ n: string }>(c, `SELECT count() AS n FROM ${DB}.events_local WHERE workspace_id = 'utc' AND event_id IN ('st5', 'st6')`);
+      expect(Number(n)).toBe(0);
+    }
+    const again = await createClickHouseWarehouse({ url: cluster.url, database: DB, cluster: cluster.cluster, shards: cluster.urls });
+    try {
+      expect(sorted(await again.readDerived('utc', 'sessions'))).toEqual(sorted(await click.readDerived('utc', 'sessions')));
+    } finally {
+      await again.close();
+    }
+  }, 120_000);
 });
