@@ -4,6 +4,7 @@
 // server refuses is a plain Error (a bug in the SQL we built).
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { UnavailableError } from '../../core/errors.js';
+import type { ClusterLayout } from './clickhouse-cluster.js';
 import { quoteIdent } from './clickhouse-literals.js';
 import { JsonRow } from './clickhouse-rows.js';
 
@@ -18,26 +19,32 @@ export interface ConnectionTarget {
   database: string;
 }
 
-function createFor(url: string, database?: string): ClickHouseClient {
+/** Settings sent with every statement besides max_query_size (a cluster's entry server adds its own). */
+export type ExtraSettings = Readonly<Record<string, string | number>>;
+
+function createFor(url: string, database?: string, extra: ExtraSettings = {}): ClickHouseClient {
   return createClient({
     url,
     ...(database ? { database } : {}),
     request_timeout: 120_000,
     log: { level: ClickHouseLogLevel.OFF },
-    clickhouse_settings: { max_query_size: String(MAX_QUERY_BYTES) },
+    clickhouse_settings: { max_query_size: String(MAX_QUERY_BYTES), ...(extra as Record<string, never>) },
     // Rows arrive already written as JSON lines (clickhouse-rows.ts).
     json: { parse: JSON.parse, stringify: (value: unknown) => (value instanceof JsonRow ? value.line : JSON.stringify(value)) },
   });
 }
 
 export class ClickHouseConnection {
+  /** Set on a cluster's entry server: its nodes, where sharded tables live (clickhouse-cluster.ts). */
+  cluster?: ClusterLayout;
+
   private constructor(
     private readonly client: ClickHouseClient,
     readonly target: ConnectionTarget,
   ) {}
 
   /** Connects to `database`, creating it first if needed. */
-  static async open(target: ConnectionTarget): Promise<ClickHouseConnection> {
+  static async open(target: ConnectionTarget, extra?: ExtraSettings): Promise<ClickHouseConnection> {
     const bootstrap = createFor(target.url);
     try {
       await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${quoteIdent(target.database)}` }).catch((err) => {
@@ -46,7 +53,7 @@ export class ClickHouseConnection {
     } finally {
       await bootstrap.close();
     }
-    return new ClickHouseConnection(createFor(target.url, target.database), target);
+    return new ClickHouseConnection(createFor(target.url, target.database, extra), target);
   }
 
   async select<T = Record<string, unknown>>(sql: string): Promise<T[]> {

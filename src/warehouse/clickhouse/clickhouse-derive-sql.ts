@@ -15,17 +15,27 @@ export interface DeriveScope {
   to: number;
 }
 
+/** The anonymous_ids with events of seq in (from, to] (of an incremental scope). */
+export function affectedAnonymousIds(scope: DeriveScope): string {
+  return `SELECT anonymous_id FROM events WHERE workspace_id = ${scope.ws}
+    AND seq > ${numberLiteral(scope.from)} AND seq <= ${numberLiteral(scope.to)}`;
+}
+
+/** The person_ids the affected anonymous_ids belong to now (read after event facts are rebuilt). */
+export function affectedPersonIds(scope: DeriveScope): string {
+  return `SELECT person_id FROM event_facts WHERE workspace_id = ${scope.ws} AND ${affectedAnonymous(scope)}`;
+}
+
 /** A condition on an anonymous_id column: the people the refresh recomputes. */
 export function affectedAnonymous(scope: DeriveScope, column = 'anonymous_id'): string {
   if (scope.full) return '1';
-  return `${column} IN (SELECT anonymous_id FROM events WHERE workspace_id = ${scope.ws}
-    AND seq > ${numberLiteral(scope.from)} AND seq <= ${numberLiteral(scope.to)})`;
+  return `${column} IN (${affectedAnonymousIds(scope)})`;
 }
 
 /** A condition on a person_id column: everyone an affected anonymous_id now belongs to (read after event facts are rebuilt). */
 export function affectedPeople(scope: DeriveScope, column = 'person_id'): string {
   if (scope.full) return '1';
-  return `${column} IN (SELECT person_id FROM event_facts WHERE workspace_id = ${scope.ws} AND ${affectedAnonymous(scope)})`;
+  return `${column} IN (${affectedPersonIds(scope)})`;
 }
 
 /** Named values carried together through groupArray / ARRAY JOIN as one tuple. */

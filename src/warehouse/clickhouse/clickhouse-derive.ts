@@ -22,10 +22,10 @@ import { insertEventFacts } from './clickhouse-derive-event-facts.js';
 import { insertIdentities } from './clickhouse-derive-identities.js';
 import { stageResolvedEvents, stageTrafficMap } from './clickhouse-derive-resolved.js';
 import { insertSessions } from './clickhouse-derive-sessions.js';
-import { affectedAnonymous, affectedPeople, type DeriveScope } from './clickhouse-derive-sql.js';
+import { affectedAnonymousIds, affectedPersonIds, type DeriveScope } from './clickhouse-derive-sql.js';
 import { latestSeq, readDeriveState, writeDeriveState } from './clickhouse-derive-state.js';
 import { quoteIdent, quoteString } from './clickhouse-literals.js';
-import { deleteWhere } from './clickhouse-mutations.js';
+import { deleteWhere, inSetCondition } from './clickhouse-mutations.js';
 import type { VersionClock } from './clickhouse-version-clock.js';
 
 export async function refreshDerivedView(
@@ -53,6 +53,19 @@ export async function refreshDerivedView(
   await writeDeriveState(connection, clock, workspace, { watermark: latest, needsFull: askedMeanwhile, tablesWatermark: latestTables });
 }
 
+/**
+ * `column IN (subquery)` for a deletion. On a cluster the set is read first
+ * and written as literals: the shards run a mutation in the background with
+ * default settings, where a subquery over a Distributed table that itself
+ * filters by one (double-distributed IN) is refused, and the mutation would
+ * then never finish.
+ */
+async function mutationSet(connection: ClickHouseConnection, column: string, subquery: string): Promise<string> {
+  if (!connection.cluster) return `${column} IN (${subquery})`;
+  const rows = await connection.select<{ v: string }>(`SELECT DISTINCT ${quoteIdent(column)} AS v FROM (${subquery})`);
+  return inSetCondition(column, rows.map((r) => r.v));
+}
+
 /** Identities, event facts, sessions and conversion credits of the scope's people. */
 async function rebuildPeople(connection: ClickHouseConnection, scope: DeriveScope, workspace: string, options: DeriveOptions): Promise<void> {
   const token = randomBytes(8).toString('hex');
@@ -60,7 +73,7 @@ async function rebuildPeople(connection: ClickHouseConnection, scope: DeriveScop
   const traffic = `derive_traffic_${token}`;
   const ws = `workspace_id = ${scope.ws}`;
   try {
-    const byAnonymous = scope.full ? ws : `${ws} AND ${affectedAnonymous(scope)}`;
+    const byAnonymous = scope.full ? ws : `${ws} AND ${await mutationSet(connection, 'anonymous_id', affectedAnonymousIds(scope))}`;
     await Promise.all(['identities', 'event_facts', 'sessions'].map((table) => deleteWhere(connection, table, byAnonymous)));
     await insertIdentities(connection, scope);
     await stageResolvedEvents(connection, resolved, scope, workspace);
@@ -68,7 +81,9 @@ async function rebuildPeople(connection: ClickHouseConnection, scope: DeriveScop
     await insertEventFacts(connection, scope, workspace, { resolved, traffic }, options.settings);
     await insertSessions(connection, scope);
     // Credits of everyone an affected anonymous_id belongs to now, and of what it belonged to before.
-    const byPeople = scope.full ? ws : `${ws} AND (${affectedPeople(scope)} OR ${affectedAnonymous(scope)})`;
+    const byPeople = scope.full
+      ? ws
+      : `${ws} AND (${await mutationSet(connection, 'person_id', affectedPersonIds(scope))} OR ${await mutationSet(connection, 'anonymous_id', affectedAnonymousIds(scope))})`;
     await deleteWhere(connection, 'conversion_credits', byPeople);
     await insertConversionCredits(connection, scope, workspace, options.settings);
   } finally {

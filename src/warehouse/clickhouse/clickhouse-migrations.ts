@@ -1,8 +1,10 @@
 // Versioned schema migrations for a ClickHouse database. ClickHouse has no
 // transactions, so every statement is idempotent (IF NOT EXISTS) and a step
 // cut short is completed by running it again; a step is recorded in
-// schema_migrations only after all its statements ran.
+// schema_migrations only after all its statements ran. On a cluster, person
+// tables are created on every shard (clickhouse-cluster.ts).
 import { SOURCE_NAMES } from '../../model/sources.js';
+import { createOnCluster } from './clickhouse-cluster.js';
 import { createSourceTableSql } from './clickhouse-ddl.js';
 import { derivedTablesSql } from './clickhouse-derived-ddl.js';
 import { numberLiteral, quoteString } from './clickhouse-literals.js';
@@ -53,7 +55,10 @@ export async function migrate(connection: ClickHouseConnection, now: () => numbe
   const applied = new Set((await connection.select<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
-    for (const statement of migration.statements()) await connection.command(statement);
+    for (const statement of migration.statements()) {
+      if (connection.cluster) await createOnCluster(connection.cluster, statement);
+      else await connection.command(statement);
+    }
     await connection.command(
       `INSERT INTO schema_migrations VALUES (${numberLiteral(migration.version)}, ${quoteString(migration.description)}, ${numberLiteral(now())})`,
     );

@@ -5,7 +5,9 @@
 // batch must not interleave with another batch's insert); reads run
 // concurrently. An insert is acknowledged once ClickHouse has written its part
 // (18.16 does not fsync it). Metrics statements (sql/clickhouse) come back as
-// FORMAT JSON with the totals of WITH TOTALS as one more flagged row.
+// FORMAT JSON with the totals of WITH TOTALS as one more flagged row. With a
+// cluster and its shards' URLs, person tables are sharded over the cluster
+// (clickhouse-cluster.ts).
 import { SOURCE_NAMES, type SourceName } from '../../model/sources.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Row } from '../../model/validate.js';
@@ -25,6 +27,7 @@ import type {
   Workspace,
   WriteResult,
 } from '../warehouse.js';
+import { checkShards, CLUSTER_SETTINGS, type ClusterLayout } from './clickhouse-cluster.js';
 import { ClickHouseConnection } from './clickhouse-connection.js';
 import { quoteIdent } from './clickhouse-literals.js';
 import { ClickHouseMetadata } from './clickhouse-metadata.js';
@@ -41,8 +44,17 @@ export interface ClickHouseOptions {
   url: string;
   /** The database (created if missing); default: the URL's path, else `beacon`. */
   database?: string;
-  /** A cluster of remote_servers; tables on a cluster are not built yet. */
+  /**
+   * A cluster of the entry server's remote_servers: person tables are sharded
+   * over it (clickhouse-cluster.ts). Needs `shards`.
+   */
   cluster?: string;
+  /**
+   * The HTTP URL of every shard of `cluster`, one per shard (the entry server's
+   * own URL included when it is a shard). 18.16 creates tables on a cluster
+   * only with ZooKeeper, so the engine creates them on each shard itself.
+   */
+  shards?: readonly string[];
 }
 
 function targetOf(options: ClickHouseOptions): { url: string; database: string } {
@@ -59,15 +71,39 @@ function targetOf(options: ClickHouseOptions): { url: string; database: string }
  * const warehouse = await createClickHouseWarehouse({ url: 'http://127.0.0.1:8123', database: 'beacon' });
  */
 export async function createClickHouseWarehouse(options: ClickHouseOptions): Promise<ClickHouseWarehouse> {
-  if (options.cluster) throw new Error(`ClickHouse cluster tables are not built yet (cluster ${options.cluster})`);
-  const connection = await ClickHouseConnection.open(targetOf(options));
+  const target = targetOf(options);
+  const connection = await ClickHouseConnection.open(target, options.cluster ? CLUSTER_SETTINGS : undefined);
   try {
+    if (options.cluster) connection.cluster = await openCluster(connection, options.cluster, options.shards ?? []);
     await migrate(connection);
     return new ClickHouseWarehouse(connection, new VersionClock(await storedVersionFloor(connection)));
   } catch (err) {
-    await connection.close();
+    await closeAll(connection);
     throw err;
   }
+}
+
+/** Connections to every shard not reached through `entry`, after checking the list against the cluster. */
+async function openCluster(entry: ClickHouseConnection, cluster: string, shards: readonly string[]): Promise<ClusterLayout> {
+  if (shards.length === 0) throw new Error(`cluster ${cluster} needs the HTTP URL of every shard (shards)`);
+  await checkShards(entry, cluster, shards.length);
+  const nodes = [entry];
+  const layout: ClusterLayout = { name: cluster, nodes };
+  try {
+    for (const url of shards) {
+      const target = targetOf({ url, database: entry.target.database });
+      if (target.url === entry.target.url) continue;
+      nodes.push(await ClickHouseConnection.open(target, CLUSTER_SETTINGS));
+    }
+  } catch (err) {
+    await Promise.all(nodes.slice(1).map((n) => n.close()));
+    throw err;
+  }
+  return layout;
+}
+
+async function closeAll(connection: ClickHouseConnection): Promise<void> {
+  await Promise.all((connection.cluster?.nodes ?? [connection]).map((n) => n.close()));
 }
 
 /** The highest version stored, so this process's versions start above it whatever its clock says. */
@@ -201,6 +237,6 @@ export class ClickHouseWarehouse implements Warehouse {
   }
 
   async close(): Promise<void> {
-    await this.writes.run(() => this.connection.close());
+    await this.writes.run(() => closeAll(this.connection));
   }
 }

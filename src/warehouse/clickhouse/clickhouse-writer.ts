@@ -13,7 +13,7 @@ import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { storedColumns } from './clickhouse-ddl.js';
 import { latestRowsSql } from './clickhouse-latest.js';
 import { literal, numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js';
-import { waitForMutations } from './clickhouse-mutations.js';
+import { deleteWhere } from './clickhouse-mutations.js';
 import { encodeRow, wellFormed } from './clickhouse-rows.js';
 
 export interface BatchContext {
@@ -141,8 +141,7 @@ export async function deleteImportRows(
 ): Promise<void> {
   const where = `workspace_id = ${quoteString(workspace)}`;
   if (source === 'events') {
-    await connection.command(`ALTER TABLE events DELETE WHERE ${where} AND import_id = ${quoteString(importId)}`);
-    await waitForMutations(connection, 'events');
+    await deleteWhere(connection, 'events', `${where} AND import_id = ${quoteString(importId)}`);
     return;
   }
   const columns = storedColumns(source).map((c) => c.name);
