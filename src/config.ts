@@ -3,6 +3,9 @@
 export interface BeaconConfig {
   readonly dbPath: string;
   readonly clickhouseUrl: string | undefined;
+  /** ClickHouse cluster name and every shard's HTTP URL (comma separated), for cluster mode. */
+  readonly clickhouseCluster: string | undefined;
+  readonly clickhouseShards: string | undefined;
   /** DuckDB memory limit for the server, the demo and queries. */
   readonly duckdbMemoryLimit: string;
   /** DuckDB memory limit for `beacon import`, which only streams rows in and keeps RSS flat. */
@@ -20,6 +23,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
   return Object.freeze({
     dbPath: env.BEACON_DB ?? DEFAULT_DB_PATH,
     clickhouseUrl: env.BEACON_CLICKHOUSE_URL || undefined,
+    clickhouseCluster: env.BEACON_CLICKHOUSE_CLUSTER || undefined,
+    clickhouseShards: env.BEACON_CLICKHOUSE_SHARDS || undefined,
     duckdbMemoryLimit: env.BEACON_DUCKDB_MEMORY_LIMIT || '1GB',
     importMemoryLimit: env.BEACON_IMPORT_MEMORY_LIMIT || '128MB',
     host: env.BEACON_HOST ?? '127.0.0.1',

@@ -10,6 +10,8 @@ export interface GlobalOptions {
   key?: string;
   /** ClickHouse URL, from --clickhouse or BEACON_CLICKHOUSE_URL. */
   clickhouse?: string;
+  clickhouseCluster?: string;
+  clickhouseShards?: string;
   workspace: string;
   memoryLimit?: string;
   json?: boolean;

@@ -29,6 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     .version(env.version)
     .option('--db <path>', 'DuckDB database file', env.config.dbPath)
     .option('--clickhouse <url>', 'use ClickHouse instead of the DuckDB file, e.g. http://127.0.0.1:8123/beacon (env BEACON_CLICKHOUSE_URL)')
+    .option('--clickhouse-cluster <name>', 'with --clickhouse: the cluster whose shards hold the person tables (env BEACON_CLICKHOUSE_CLUSTER)', env.config.clickhouseCluster)
+    .option('--clickhouse-shards <urls>', "with --clickhouse-cluster: every shard's HTTP URL, comma separated (env BEACON_CLICKHOUSE_SHARDS)", env.config.clickhouseShards)
     .option('--server <url>', 'run the command through a running Beacon server')
     .option('--key <key>', 'API key for --server')
     .option('--workspace <name>', 'workspace', 'default')

@@ -11,6 +11,9 @@ export interface WarehouseOptions {
   db: string;
   /** ClickHouse HTTP URL; its path names the database (http://127.0.0.1:8123/beacon). */
   clickhouse?: string;
+  /** Cluster mode: the cluster's name and every shard's HTTP URL, comma separated. */
+  clickhouseCluster?: string;
+  clickhouseShards?: string;
   memoryLimit?: string;
   checkpointThreshold?: string;
 }
@@ -27,11 +30,23 @@ export interface OpenedWarehouse {
 export async function openWarehouse(options: WarehouseOptions): Promise<OpenedWarehouse> {
   if (options.clickhouse) {
     const url = checkedUrl(options.clickhouse);
-    const warehouse = await createClickHouseWarehouse({ url });
-    return { warehouse, description: `ClickHouse ${displayUrl(url)}` };
+    const cluster = clusterOptions(options);
+    const warehouse = await createClickHouseWarehouse({ url, ...cluster });
+    return { warehouse, description: `ClickHouse ${displayUrl(url)}${cluster.cluster ? ` (cluster ${cluster.cluster})` : ''}` };
+  }
+  if (options.clickhouseCluster || options.clickhouseShards) {
+    throw new ValidationError('--clickhouse-cluster and --clickhouse-shards need --clickhouse URL (the entry server)');
   }
   const warehouse = await createDuckDbWarehouse({ path: options.db, memoryLimit: options.memoryLimit, checkpointThreshold: options.checkpointThreshold });
   return { warehouse, description: `database ${options.db}`, dbPath: options.db };
+}
+
+function clusterOptions(options: WarehouseOptions): { cluster?: string; shards?: string[] } {
+  if (!options.clickhouseCluster && !options.clickhouseShards) return {};
+  if (!options.clickhouseCluster || !options.clickhouseShards) {
+    throw new ValidationError('cluster mode needs both --clickhouse-cluster NAME and --clickhouse-shards URL,URL,…');
+  }
+  return { cluster: options.clickhouseCluster, shards: options.clickhouseShards.split(',').map((s) => checkedUrl(s.trim())) };
 }
 
 function checkedUrl(text: string): string {
