@@ -107,6 +107,7 @@ describe.skipIf(!available && !process.env.CI)('beacon CLI on ClickHouse', () =>
 
   it('serves the API over ClickHouse while another process imports into it', async () => {
     const key = JSON.parse((await shop(['keys', 'create', '--scope', 'ingest'])).stdout).key as string;
+    const reader = JSON.parse((await shop(['keys', 'create', '--scope', 'read'])).stdout).key as string;
     const server = startCli(['--db', unusedDb(), '--clickhouse', url, 'serve', '--port', '0']);
     try {
       const [, api] = await waitForLine(server, /Beacon API on (http:\/\/\S+) \(ClickHouse /);
@@ -126,6 +127,14 @@ describe.skipIf(!available && !process.env.CI)('beacon CLI on ClickHouse', () =>
       const fresh = JSON.parse((await shop(['freshness'])).stdout).sources as { source: string; latest_date: string; rows: number }[];
       expect(fresh.find((s) => s.source === 'orders')).toMatchObject({ latest_date: '2026-03-06', rows: 4 });
       expect(fresh.find((s) => s.source === 'events')).toMatchObject({ latest_date: '2026-03-07', rows: 5 });
+      // The metrics API over ClickHouse: orders o1–o4 (10 + 20 + 30.50 + 5), page views e1, e2, e4, e5 (e6 falls on 7 March).
+      const query = await fetch(`${api}/v1/query`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${reader}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ metrics: ['orders', 'order_revenue', 'pageviews'], from: '2026-03-01', to: '2026-03-06' }),
+      });
+      expect(query.status).toBe(200);
+      expect((await query.json()).totals).toEqual({ orders: 4, order_revenue: 65.5, pageviews: 4 });
     } finally {
       server.kill('SIGTERM');
       expect(await exited(server)).toBe(0);
