@@ -77,7 +77,7 @@ export async function goalReports(warehouse: Warehouse, workspace: Workspace, to
     let actual: number | null = null;
     if (metric && goal.from <= today) {
       const to = goal.to < today ? goal.to : today;
-      const result = await queryMetrics(warehouse, workspace, { metrics: [goal.metric], from: goal.from, to, filters: goal.filters ?? [] });
+      const result = await queryMetrics(warehouse, workspace, { metrics: [goal.metric], from: goal.from, to, filters: goal.filters ?? [] }, metrics);
       actual = result.totals[goal.metric] ?? null;
     }
     const progress = goalProgress({ ...goal, kind: metric?.cumulative ? 'cumulative' : 'level' }, actual, today);
@@ -100,9 +100,8 @@ export async function attachBenchmarks(warehouse: Warehouse, workspace: string, 
   const metrics = new Map(result.columns.filter((c) => c.kind === 'metric').map((c) => [c.name, c]));
   const bands = (await listBenchmarks(warehouse, workspace)).filter((b) => metrics.has(b.metric) && !(b.filters?.length));
   if (bands.length === 0) return result;
-  const catalog = await metricCatalog(warehouse, workspace);
   return {
     ...result,
-    benchmarks: bands.map((b) => benchmarkReport(b, result.totals[b.metric] ?? null, catalog.get(b.metric)?.direction ?? 'neutral')),
+    benchmarks: bands.map((b) => benchmarkReport(b, result.totals[b.metric] ?? null, metrics.get(b.metric)!.direction ?? 'neutral')),
   };
 }

@@ -77,8 +77,14 @@ function substitute(node: FormulaNode): FormulaNode {
   }
 }
 
-export async function queryMetrics(warehouse: Warehouse, workspace: Workspace, body: unknown): Promise<QueryResult> {
-  const metrics = await metricCatalog(warehouse, workspace.name);
+/** Answers a query body; `metrics` is the workspace's catalog when the caller has it loaded already. */
+export async function queryMetrics(
+  warehouse: Warehouse,
+  workspace: Workspace,
+  body: unknown,
+  metrics?: ReadonlyMap<string, CatalogMetric>,
+): Promise<QueryResult> {
+  metrics ??= await metricCatalog(warehouse, workspace.name);
   const query = parseQuery(body, metrics, workspace.settings);
   return runMetricQuery({ warehouse, workspace, metrics }, query);
 }

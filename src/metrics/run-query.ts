@@ -146,7 +146,7 @@ function columnsOf(query: MetricQuery, metrics: CatalogMetric[]): ResultColumn[]
     columns.push({ name: d, kind: 'dimension', label: d });
     if (d === 'campaign') columns.push({ name: 'campaign_name', kind: 'dimension', label: 'campaign name' });
   }
-  for (const m of metrics) columns.push({ name: m.id, kind: 'metric', label: m.label, unit: m.unit });
+  for (const m of metrics) columns.push({ name: m.id, kind: 'metric', label: m.label, unit: m.unit, direction: m.direction });
   return columns;
 }
 

@@ -74,6 +74,8 @@ export interface ResultColumn {
   kind: 'time' | 'dimension' | 'metric';
   label: string;
   unit?: Unit;
+  /** Metric columns: which way is better (benchmarks judge values by it). */
+  direction?: Direction;
 }
 
 export interface ComparisonResult {
