@@ -1,5 +1,6 @@
 // Shared pieces of the benchmarks: child processes, timing, medians, output.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -16,7 +17,7 @@ export type Storage = { db: string } | { clickhouse: string };
 /** Starts `beacon serve` on a free loopback port and resolves with its URL. */
 export async function startServer(storage: Storage): Promise<{ child: ChildProcess; url: string }> {
   const where = 'db' in storage ? ['--db', storage.db] : ['--clickhouse', storage.clickhouse];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...where, 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'src/cli.ts', ...where, 'serve', '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, BEACON_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -41,4 +42,12 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 
 export function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+/** CPU seconds (user + system, all threads) a child process has used so far, from /proc (Linux). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }

@@ -15,6 +15,8 @@ export interface BeaconConfig {
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
   readonly maxBatchRecords: number;
+  /** Worker threads that prepare event bodies (0: none); unset: one per core. */
+  readonly ingestWorkers: number | undefined;
 }
 
 export const DEFAULT_DB_PATH = './data/beacon.duckdb';
@@ -32,6 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
     logLevel: env.BEACON_LOG_LEVEL ?? 'info',
     bodyLimitBytes: positiveInt(env.BEACON_BODY_LIMIT_BYTES, 10 * 1024 * 1024, 'BEACON_BODY_LIMIT_BYTES'),
     maxBatchRecords: positiveInt(env.BEACON_MAX_BATCH_RECORDS, 10_000, 'BEACON_MAX_BATCH_RECORDS'),
+    ingestWorkers: env.BEACON_INGEST_WORKERS ? countOf(env.BEACON_INGEST_WORKERS, 'BEACON_INGEST_WORKERS') : undefined,
   });
 }
 
@@ -39,5 +42,11 @@ function positiveInt(text: string | undefined, fallback: number, name: string): 
   if (text === undefined || text === '') return fallback;
   const n = Number(text);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${text}"`);
+  return n;
+}
+
+function countOf(text: string, name: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be 0 or a positive integer, got "${text}"`);
   return n;
 }

@@ -72,7 +72,8 @@ export async function ingestRecords(
   return summary;
 }
 
-function rowPreparer(target: Pick<IngestTarget, 'source' | 'platform'>) {
+/** Turns raw records into stored rows, counting each rejected one (with its place and reason) in the summary. */
+export function rowPreparer(target: Pick<IngestTarget, 'source' | 'platform'>) {
   const validator = validatorFor(target.source);
   const isEvents = target.source === 'events';
   const platform = target.source === 'ad_performance' ? target.platform : undefined;

@@ -1,10 +1,14 @@
-// What every route needs: the warehouse, the derived-view scheduler and limits.
+// What every route needs: the warehouse, the derived-view scheduler, the
+// ingestion workers and limits.
 import type { DeriveScheduler } from '../ingest/derive-scheduler.js';
+import type { EventBodyPool } from '../ingest/event-body-pool.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 
 export interface ServerContext {
   warehouse: Warehouse;
   scheduler: DeriveScheduler;
+  /** Prepares event bodies off the main thread. */
+  eventBodies: EventBodyPool;
   limits: { bodyLimitBytes: number; maxBatchRecords: number };
   /**
    * A secret the server shares only with local processes of its user (via the

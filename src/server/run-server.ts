@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { randomToken } from '../core/ids.js';
 import { DEFAULT_SCHEDULE, DeriveScheduler } from '../ingest/derive-scheduler.js';
+import { defaultPoolSize, EventBodyPool } from '../ingest/event-body-pool.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { createApp } from './app.js';
 import { removeServerFile, writeServerFile } from './server-file.js';
@@ -13,6 +14,8 @@ export interface RunServerOptions {
   logLevel: string;
   bodyLimitBytes: number;
   maxBatchRecords: number;
+  /** Worker threads that prepare event bodies (0: in the request thread); one per core by default. */
+  ingestWorkers?: number;
   version: string;
   /** When the warehouse is a local file, advertise the server beside it. */
   dbPath?: string;
@@ -29,10 +32,12 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
   const localToken = randomToken(40);
   let app: FastifyInstance | undefined;
   const scheduler = new DeriveScheduler(options.warehouse, DEFAULT_SCHEDULE, (err) => app?.log.error({ err }, 'derived view refresh failed'));
+  const eventBodies = new EventBodyPool(options.ingestWorkers ?? defaultPoolSize());
   app = createApp(
     {
       warehouse: options.warehouse,
       scheduler,
+      eventBodies,
       limits: { bodyLimitBytes: options.bodyLimitBytes, maxBatchRecords: options.maxBatchRecords },
       localToken,
     },
@@ -53,6 +58,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       if (stopped) return;
       stopped = true;
       await app.close();
+      await eventBodies.close();
       scheduler.stop();
       await scheduler.flushAll().catch((err) => app.log.error({ err }, 'final refresh failed'));
       if (options.dbPath) await removeServerFile(options.dbPath);

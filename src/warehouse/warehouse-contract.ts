@@ -2,12 +2,14 @@
 // is called once per engine from test/; an engine without the derived view yet
 // passes { derived: false } to run the storage part alone. Expected values are
 // worked out by hand from the records written in each test.
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addParsedEventFields } from '../ingest/parse-event-fields.js';
 import { trafficResolver } from '../ingest/resolve-traffic.js';
 import { DEFAULT_SETTINGS, type WorkspaceSettings } from '../model/settings.js';
 import type { SourceName } from '../model/sources.js';
 import { validatorFor, type Row } from '../model/validate.js';
+import { stageEvents } from './staged-events.js';
 import type { Warehouse } from './warehouse.js';
 
 export type OpenWarehouse = () => Promise<Warehouse>;
@@ -28,6 +30,12 @@ const ev = (id: string, at: string, extra: Record<string, unknown> = {}) => ({
   anonymous_id: 'anon-1',
   ...extra,
 });
+
+/** A stored timestamp as epoch ms, whether an engine reads it back as a number or as UTC text. */
+function epochMs(value: unknown): number {
+  const text = String(value);
+  return /^\d+$/.test(text) ? Number(text) : Date.parse(`${text.replace(' ', 'T')}Z`);
+}
 
 export interface ContractOptions {
   /** Whether the engine builds the derived view (sessions, identities, channels, converted money); its tests are skipped otherwise. */
@@ -64,6 +72,59 @@ export function describeWarehouse(engine: string, open: OpenWarehouse, options: 
         ['e2', 'page_view'],
         ['e3', 'page_view'],
       ]);
+    });
+
+    it('stores events of concurrent writes once each: the first write submitted wins, per workspace', async () => {
+      const w = await fresh('w1', 'w2');
+      // Submitted together, the engine may commit them in one group; each still gets its own counts.
+      const note = { origin: 'test', startedAt: '2026-03-01T00:00:00.000Z', rejected: 0 };
+      const results = await Promise.all([
+        w.write('w1', 'events', rowsOf('events', [ev('a', '2026-03-01T10:00:00Z'), ev('b', '2026-03-01T10:01:00Z')]), 'i1', note),
+        w.write('w1', 'events', rowsOf('events', [ev('b', '2026-03-01T10:05:00Z', { type: 'signup' }), ev('c', '2026-03-01T10:02:00Z')]), 'i2', note),
+        w.write('w2', 'events', rowsOf('events', [ev('a', '2026-03-01T10:00:00Z'), ev('b', '2026-03-01T10:00:00Z')]), 'i3', note),
+        w.write('w1', 'events', rowsOf('events', [ev('a', '2026-03-01T11:00:00Z', { type: 'lead' }), ev('c', '2026-03-01T11:00:00Z', { type: 'lead' }), ev('d', '2026-03-01T10:03:00Z')]), 'i4', note),
+      ]);
+      expect(results).toEqual([
+        { accepted: 2, updated: 0, duplicates: 0 },
+        { accepted: 1, updated: 0, duplicates: 1 },
+        { accepted: 2, updated: 0, duplicates: 0 },
+        { accepted: 1, updated: 0, duplicates: 2 },
+      ]);
+      expect((await w.readRows('w1', 'events')).map((r) => [r.event_id, r.type])).toEqual([
+        ['a', 'page_view'],
+        ['b', 'page_view'],
+        ['c', 'page_view'],
+        ['d', 'page_view'],
+      ]);
+      expect((await w.readRows('w2', 'events')).map((r) => r.event_id)).toEqual(['a', 'b']);
+      // Each stored event belongs to the import that carried its first copy.
+      expect(await w.deleteImport('w1', 'i2')).toBe(true);
+      expect((await w.readRows('w1', 'events')).map((r) => r.event_id)).toEqual(['a', 'b', 'd']);
+    });
+
+    it('stores a staging file of events like the rows it holds, and removes the file', async () => {
+      const w = await fresh();
+      await w.write('w1', 'events', rowsOf('events', [ev('e1', '2026-03-01T10:00:00Z')]), 'i1');
+      const rows = rowsOf('events', [
+        ev('e1', '2026-03-01T12:00:00Z'),
+        ev('e2', '2026-03-01T10:01:00.123Z', { type: 'purchase', revenue: '19.990001', currency: 'EUR', order_id: 'o1', url: 'https://shop.example/p?utm_source=news&utm_medium=email', properties: { plan: 'pro', quote: 'a "b"\n' } }),
+        ev('e2', '2026-03-01T10:09:00Z'),
+      ]);
+      const staged = await stageEvents(rows);
+      expect(await w.writeStagedEvents('w1', staged, 'i2', { origin: 'test', startedAt: '2026-03-01T00:00:00.000Z', rejected: 4 })).toEqual({ accepted: 1, updated: 0, duplicates: 2 });
+      expect(existsSync(staged.file)).toBe(false);
+      const e2 = (await w.readRows('w1', 'events')).find((r) => r.event_id === 'e2')!;
+      expect(e2).toMatchObject({
+        type: 'purchase',
+        revenue: '19.990001',
+        currency: 'EUR',
+        order_id: 'o1',
+        parsed_utm_source: 'news',
+        parsed_utm_medium: 'email',
+      });
+      expect(epochMs(e2.timestamp)).toBe(Date.UTC(2026, 2, 1, 10, 1, 0, 123));
+      expect(JSON.parse(String(e2.properties))).toEqual({ plan: 'pro', quote: 'a "b"\n' });
+      expect((await w.listImports('w1')).find((i) => i.id === 'i2')).toMatchObject({ accepted: 1, duplicates: 2, rejected: 4 });
     });
 
     it('upserts table rows: identical is a duplicate, changed is an update, latest wins', async () => {

@@ -1,6 +1,7 @@
 // The storage boundary: every engine (embedded DuckDB, ClickHouse) implements
 // this interface and passes the same contract suite (warehouse-contract.ts).
 import type { Row } from '../model/validate.js';
+import type { StagedEvents } from './staged-events.js';
 import type { SourceName } from '../model/sources.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import type { Statement } from '../sql/dialect.js';
@@ -103,6 +104,11 @@ export interface Warehouse {
    * resolves only once they are durable.
    */
   write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, record?: ImportNote): Promise<WriteResult>;
+  /**
+   * Stores a staging file of validated events (see staged-events.ts) as
+   * write() stores event rows, and removes the file, also on failure.
+   */
+  writeStagedEvents(workspace: string, staged: StagedEvents, importId: string, record?: ImportNote): Promise<WriteResult>;
 
   saveImport(record: ImportRecord): Promise<void>;
   listImports(workspace: string): Promise<ImportRecord[]>;

@@ -51,6 +51,7 @@ export function startServing(
     logLevel: env.config.logLevel,
     bodyLimitBytes: env.config.bodyLimitBytes,
     maxBatchRecords: env.config.maxBatchRecords,
+    ingestWorkers: env.config.ingestWorkers,
     version: env.version,
     dbPath: options.dbPath,
   });

@@ -2,10 +2,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { recordsFromBody } from '../../ingest/body-records.js';
+import { recordsFromBody, type BodyOptions } from '../../ingest/body-records.js';
 import { parseColumnMap } from '../../ingest/column-map.js';
 import { ingestRecords } from '../../ingest/ingest-records.js';
-import type { IngestSummary } from '../../ingest/ingest-summary.js';
+import { addWrite, type IngestSummary } from '../../ingest/ingest-summary.js';
+import type { EventBodyJob } from '../../ingest/prepare-event-body.js';
 import { PRESET_NAMES, isPresetName, type PresetName } from '../../ingest/presets.js';
 import { SOURCE_NAMES, isSourceName, type SourceName } from '../../model/sources.js';
 import { authorize } from '../auth.js';
@@ -48,7 +49,7 @@ async function ingestBody(
   }
   const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   if (body.length === 0) throw new ValidationError('empty body: send a JSON array, NDJSON or CSV');
-  const records = await recordsFromBody(body, {
+  const options: BodyOptions = {
     contentType: request.headers['content-type'],
     contentEncoding: request.headers['content-encoding'] as string | undefined,
     preset,
@@ -56,17 +57,31 @@ async function ingestBody(
     accept: source === 'events' && request.url.startsWith('/v1/events') ? ['json', 'ndjson'] : ['json', 'ndjson', 'csv'],
     maxInflatedBytes: context.limits.bodyLimitBytes * 10,
     maxRecords: context.limits.maxBatchRecords,
-  });
+  };
   const importId = newId('imp');
-  const startedAt = new Date().toISOString();
-  const origin = `http ${request.method} ${request.url.split('?')[0]}`;
+  const note = { origin: `http ${request.method} ${request.url.split('?')[0]}`, startedAt: new Date().toISOString() };
   // One transaction for the whole body, the import's record included: acknowledged means durable, all of it.
-  const summary = await ingestRecords(
-    { warehouse: context.warehouse, workspace, source, importId, platform: query.platform, note: { origin, startedAt } },
-    records,
-    { batchSize: Number.POSITIVE_INFINITY },
-  );
+  const summary = source === 'events'
+    ? await ingestEventBody(context, workspace, importId, note, { ...options, body })
+    : await ingestRecords(
+        { warehouse: context.warehouse, workspace, source, importId, platform: query.platform, note },
+        await recordsFromBody(body, options),
+        { batchSize: Number.POSITIVE_INFINITY },
+      );
   if (summary.accepted + summary.updated > 0) context.scheduler.markDirty(workspace);
+  return summary;
+}
+
+/** Events, the bulk of all traffic: prepared by a worker thread, then committed by the warehouse. */
+async function ingestEventBody(
+  context: ServerContext,
+  workspace: string,
+  importId: string,
+  note: { origin: string; startedAt: string },
+  job: EventBodyJob,
+): Promise<IngestSummary> {
+  const { summary, staged } = await context.eventBodies.prepare(job);
+  if (staged) addWrite(summary, await context.warehouse.writeStagedEvents(workspace, staged, importId, { ...note, rejected: summary.rejected }));
   return summary;
 }
 

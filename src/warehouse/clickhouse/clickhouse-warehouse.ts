@@ -14,6 +14,7 @@ import type { Row } from '../../model/validate.js';
 import type { Statement } from '../../sql/dialect.js';
 import { rowsWithTotals, type ClickHouseJson } from '../../sql/clickhouse/clickhouse-totals.js';
 import { SerialQueue } from '../serial-queue.js';
+import { discardStaged, readStagedRows, type StagedEvents } from '../staged-events.js';
 import type {
   ApiKeyRecord,
   DeriveOptions,
@@ -164,11 +165,26 @@ export class ClickHouseWarehouse implements Warehouse {
    * ClickHouse has no transactions: the rows are stored first, then the
    * import record; a failure between the two leaves rows without a record.
    */
-  async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
-    if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
+  async writeStagedEvents(workspace: string, staged: StagedEvents, importId: string, note?: ImportNote): Promise<WriteResult> {
+    try {
+      // The file holds one copy per id: the copies dropped while staging are duplicates too.
+      return await this.writeRows(workspace, 'events', await readStagedRows(staged), importId, note, staged.sent - staged.ids.length);
+    } finally {
+      await discardStaged(staged);
+    }
+  }
+
+  write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
+    return this.writeRows(workspace, source, rows, importId, note, 0);
+  }
+
+  /** write(), counting `droppedCopies` more duplicates (copies removed before the rows got here). */
+  private async writeRows(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note: ImportNote | undefined, droppedCopies: number): Promise<WriteResult> {
+    if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: droppedCopies };
     return this.writes.run(async () => {
       const context = { workspace, importId, seq: this.clock.next(), receivedAt: Date.now() };
-      const result = source === 'events' ? await writeEvents(this.connection, rows, context) : await writeTableRows(this.connection, source, rows, context);
+      const written = source === 'events' ? await writeEvents(this.connection, rows, context) : await writeTableRows(this.connection, source, rows, context);
+      const result = { ...written, duplicates: written.duplicates + droppedCopies };
       // Campaigns and fx rates change how every event resolves: the next refresh rebuilds all.
       if ((source === 'campaigns' || source === 'fx_rates') && result.accepted + result.updated > 0) {
         await markFull(this.connection, this.clock, workspace);

@@ -1,5 +1,6 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { stageNdjson } from './duckdb-stage.js';
+import { stageRows } from './duckdb-stage.js';
 
 const columns = [
   { name: 'id', kind: 'string' as const },
@@ -7,18 +8,35 @@ const columns = [
   { name: 'ok', kind: 'boolean' as const },
 ];
 
-describe('stageNdjson', () => {
-  it('writes one JSON object per row, leaving out nulls, with the constants first', () => {
-    const text = stageNdjson(columns, [{ id: 'a"\n', n: 1.5, ok: false }, { id: null, n: null, ok: null }, { id: '', n: 0, ok: true }], { ws: 'w' });
-    expect(text.split('\n').map((line) => JSON.parse(line))).toEqual([
-      { ws: 'w', id: 'a"\n', n: 1.5, ok: false },
-      { ws: 'w' },
-      { ws: 'w', id: '', n: 0, ok: true },
+describe('stageRows', () => {
+  it('loads strings with quotes and newlines, nulls and missing keys exactly, ignoring other keys', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await stageRows(connection, 'stage_test', columns, [
+      { id: 'a"\n\\', n: 1.5, ok: false, other: 'x' },
+      { id: null, n: null, ok: null },
+      { id: '', n: 0, ok: true },
+      { id: 'ü 😀' } as never,
     ]);
+    const rows = (await connection.runAndReadAll('SELECT id, n, ok FROM stage_test')).getRows();
+    expect(rows).toEqual([
+      ['a"\n\\', 1.5, false],
+      [null, null, null],
+      ['', 0, true],
+      ['ü 😀', null, null],
+    ]);
+    const described = (await connection.runAndReadAll('DESCRIBE stage_test')).getRows().map((r) => r[0]);
+    expect(described).toEqual(['id', 'n', 'ok']);
+    connection.closeSync();
+    instance.closeSync();
   });
 
-  it('writes valid lines without constants, also for an all-null row', () => {
-    const text = stageNdjson(columns, [{ id: null, n: null, ok: null }, { id: 'x', n: null, ok: null }]);
-    expect(text.split('\n').map((line) => JSON.parse(line))).toEqual([{}, { id: 'x' }]);
+  it('stages an empty batch as an empty table', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await stageRows(connection, 'stage_empty', columns, []);
+    expect((await connection.runAndReadAll('SELECT count(*) FROM stage_empty')).getRows()).toEqual([[0n]]);
+    connection.closeSync();
+    instance.closeSync();
   });
 });

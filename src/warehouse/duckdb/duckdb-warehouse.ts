@@ -29,16 +29,9 @@ import type { Statement } from '../../sql/dialect.js';
 import { quoteIdent } from './duckdb-ddl.js';
 import { refreshDerivedEvents } from './duckdb-derive.js';
 import { MIGRATIONS } from './duckdb-migrations.js';
-import {
-  insertEventParts,
-  prepareEventPart,
-  storedEventIds,
-  withoutCrossPartDuplicates,
-  withoutEvents,
-  writeTableRows,
-  type EventPart,
-} from './duckdb-writer.js';
+import { insertStagedEvents, storedEventIds, writeTableRows } from './duckdb-writer.js';
 import { idHash, KnownIds } from '../known-ids.js';
+import { discardStaged, stageEvents, type StagedEvents } from '../staged-events.js';
 
 export interface DuckDbOptions {
   /** Path of the database file, or ':memory:'. */
@@ -97,7 +90,9 @@ function describeOpenError(err: unknown, path: string): Error {
 const MAX_GROUP_ROWS = 50_000;
 
 interface PendingEvents {
-  part: EventPart;
+  workspace: string;
+  importId: string;
+  staged: StagedEvents;
   note?: ImportNote;
 }
 
@@ -109,7 +104,7 @@ export class DuckDbWarehouse implements Warehouse {
   private readonly eventCommits = new GroupCommit<PendingEvents, WriteResult>(
     this.writes,
     (group) => this.commitEvents(group),
-    (pending) => pending.part.rows.length,
+    (pending) => pending.staged.ids.length,
     MAX_GROUP_ROWS,
   );
   private seq = 0;
@@ -238,8 +233,8 @@ export class DuckDbWarehouse implements Warehouse {
 
   async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
     if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
+    if (source === 'events') return this.writeStagedEvents(workspace, await stageEvents(rows), importId, note);
     this.touch(workspace);
-    if (source === 'events') return this.eventCommits.submit({ part: prepareEventPart(workspace, importId, rows), note });
     return this.writes.run(() =>
       this.transaction(async () => {
         const result = await writeTableRows(this.writer, source, rows, { workspace, importId, seq: this.nextSeq() });
@@ -250,34 +245,59 @@ export class DuckDbWarehouse implements Warehouse {
     );
   }
 
+  async writeStagedEvents(workspace: string, staged: StagedEvents, importId: string, note?: ImportNote): Promise<WriteResult> {
+    try {
+      this.touch(workspace);
+      return await this.eventCommits.submit({ workspace, importId, staged, note });
+    } finally {
+      await discardStaged(staged);
+    }
+  }
+
+  /** Commits a group of staged batches in one transaction (one sync of the log). */
   private async commitEvents(group: PendingEvents[]): Promise<WriteResult[]> {
-    const parts = await this.withoutStoredEvents(withoutCrossPartDuplicates(group.map((g) => g.part)));
+    const skips = await this.eventsToSkip(group);
     const counts = await this.transaction(async () => {
-      const written = await insertEventParts(this.writer, parts, this.nextSeq());
+      const written = await insertStagedEvents(this.writer, group.map((g, i) => ({ ...g, skip: skips[i] })), this.nextSeq());
       const notes = group.flatMap((g, i) =>
-        g.note && written[i].accepted > 0 ? [importRecord(g.part.workspace, 'events', g.part.importId, g.note, written[i])] : [],
+        g.note && written[i].accepted > 0 ? [importRecord(g.workspace, 'events', g.importId, g.note, written[i])] : [],
       );
       await this.insertImports(notes);
       return written;
     });
     // Committed: from now on these ids are known.
-    for (const part of parts) {
-      const known = this.knownIds.get(part.workspace);
-      for (const row of part.rows) known?.add(idHash(String(row.event_id)));
+    for (const [i, g] of group.entries()) {
+      const known = this.knownIds.get(g.workspace);
+      const { ids, hashes } = g.staged;
+      for (let k = 0; k < ids.length; k++) if (!skips[i].has(ids[k])) known?.add(hashes[k]);
     }
     return counts;
   }
 
-  /** Drops events already stored: a miss in the workspace's KnownIds is certain; a hit is confirmed in the table. */
-  private async withoutStoredEvents(parts: EventPart[]): Promise<EventPart[]> {
-    const out: EventPart[] = [];
-    for (const part of parts) {
-      const known = await this.knownIdsOf(part.workspace);
-      const maybe = part.rows.filter((row) => known.has(idHash(String(row.event_id)))).map((row) => String(row.event_id));
-      const stored = await storedEventIds(this.writer, part.workspace, maybe);
-      out.push(stored.size === 0 ? part : withoutEvents(part, (row) => stored.has(String(row.event_id))));
+  /**
+   * Per batch, the ids not to insert: those an earlier batch of the group
+   * carries, and those stored already (a miss in the workspace's KnownIds is
+   * certain; a hit is confirmed in the table).
+   */
+  private async eventsToSkip(group: readonly PendingEvents[]): Promise<Set<string>[]> {
+    const seen = new Map<string, Set<string>>();
+    const skips: Set<string>[] = [];
+    for (const { workspace, staged } of group) {
+      const skip = new Set<string>();
+      if (group.length > 1) {
+        let ids = seen.get(workspace);
+        if (!ids) seen.set(workspace, (ids = new Set()));
+        for (const id of staged.ids) {
+          if (ids.has(id)) skip.add(id);
+          else ids.add(id);
+        }
+      }
+      const known = await this.knownIdsOf(workspace);
+      const maybe = staged.ids.filter((id, k) => !skip.has(id) && known.has(staged.hashes[k]));
+      for (const id of await storedEventIds(this.writer, workspace, maybe)) skip.add(id);
+      skips.push(skip);
     }
-    return out;
+    return skips;
   }
 
   /** The workspace's KnownIds, read from the table on first use (then kept current by every write). */

@@ -4,11 +4,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SOURCES, type SourceName } from '../../model/sources.js';
 import type { Row } from '../../model/validate.js';
-import { keepFirstByKey, keepLastByKey, keyFunction } from '../batch-dedupe.js';
+import { keepLastByKey, keyFunction } from '../batch-dedupe.js';
+import { STAGED_EVENT_COLUMNS, type StagedEvents } from '../staged-events.js';
 import { inputColumns, type StoredColumn } from '../tables.js';
 import type { WriteResult } from '../warehouse.js';
 import { fromStage, quoteIdent } from './duckdb-ddl.js';
-import { stageNdjson, stageRows, withStageFile } from './duckdb-stage.js';
+import { readStagedEventsSql, stageRows } from './duckdb-stage.js';
 
 const HASH_COLUMN: StoredColumn = { name: 'row_hash', kind: 'string' };
 
@@ -16,50 +17,6 @@ export interface BatchContext {
   workspace: string;
   importId: string;
   seq: number;
-}
-
-/** One caller's batch of events, deduplicated and serialised before it waits for the writer. */
-export interface EventPart {
-  workspace: string;
-  importId: string;
-  /** Rows after within-batch deduplication (first copy wins). */
-  rows: Row[];
-  /** Rows the caller sent, for its duplicate count. */
-  sent: number;
-  /** The rows as staging NDJSON, built outside the write queue so it overlaps other writes. */
-  stage: string;
-}
-
-const PART_COLUMNS: readonly StoredColumn[] = [
-  { name: 'workspace_id', kind: 'string' },
-  { name: 'import_id', kind: 'string' },
-];
-
-export function prepareEventPart(workspace: string, importId: string, rows: readonly Row[]): EventPart {
-  const unique = keepFirstByKey(rows, (r) => String(r.event_id));
-  return { workspace, importId, rows: unique.rows, sent: rows.length, stage: eventStage(workspace, importId, unique.rows) };
-}
-
-function eventStage(workspace: string, importId: string, rows: readonly Row[]): string {
-  return stageNdjson(inputColumns('events'), rows, { workspace_id: workspace, import_id: importId });
-}
-
-/** Drops rows whose (workspace, event_id) an earlier part of the same group already carries. */
-export function withoutCrossPartDuplicates(parts: readonly EventPart[]): EventPart[] {
-  if (parts.length < 2) return [...parts];
-  const seen = new Set<string>();
-  return parts.map((part) => withoutEvents(part, (row) => {
-    const key = `${part.workspace}\u0001${row.event_id}`;
-    if (seen.has(key)) return true;
-    seen.add(key);
-    return false;
-  }));
-}
-
-/** The part without the rows `drop` picks (its staging text rebuilt only when something was dropped). */
-export function withoutEvents(part: EventPart, drop: (row: Row) => boolean): EventPart {
-  const rows = part.rows.filter((row) => !drop(row));
-  return rows.length === part.rows.length ? part : { ...part, rows, stage: eventStage(part.workspace, part.importId, rows) };
 }
 
 /** The event ids among `ids` that the workspace has stored. */
@@ -74,30 +31,61 @@ export async function storedEventIds(connection: DuckDBConnection, workspace: st
   return new Set(found.getRows().map((r) => String(r[0])));
 }
 
-/**
- * Inserts several callers' events in one statement (inside the caller's
- * transaction). The parts hold only events not stored yet (the caller drops
- * known ids with its KnownIds set, see known-ids.ts), so nothing here scans
- * the table: the cost of a write does not grow with the events stored.
- */
-export async function insertEventParts(connection: DuckDBConnection, parts: readonly EventPart[], seq: number): Promise<WriteResult[]> {
-  const columns = inputColumns('events');
-  const names = ['workspace_id', 'import_id', 'seq', 'received_at', ...columns.map((c) => c.name)];
-  const values = ['s.workspace_id', 's.import_id', '$seq', 'CAST(now() AS TIMESTAMP)', ...columns.map((c) => fromStage(c.kind, `s.${quoteIdent(c.name)}`))];
-  const stage = parts.map((p) => p.stage).filter((text) => text.length > 0).join('\n');
-  if (stage.length > 0) {
-    await withStageFile(stage, [...columns, ...PART_COLUMNS], (source) =>
-      connection.run(`INSERT INTO events (${names.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM ${source} s`, { seq }),
-    );
-  }
-  return parts.map((part) => ({ accepted: part.rows.length, updated: 0, duplicates: part.sent - part.rows.length }));
+/** One caller's staged events, with the ids of them not to insert. */
+export interface StagedPart {
+  workspace: string;
+  importId: string;
+  staged: StagedEvents;
+  /** Ids stored already, or carried by an earlier part of the same commit. */
+  skip: ReadonlySet<string>;
 }
 
-function insertSelect(source: SourceName, columns: readonly StoredColumn[], extra: string[] = []): string {
+/**
+ * Loads several callers' staging files in one statement (inside the caller's
+ * transaction): one INSERT over the list of files costs half the CPU of one
+ * per file, as DuckDB then fills row groups in larger runs. The caller finds
+ * the ids to skip with its KnownIds set (see known-ids.ts), so nothing here
+ * scans the table: the cost of a write does not grow with the events stored.
+ */
+export async function insertStagedEvents(connection: DuckDBConnection, parts: readonly StagedPart[], seq: number): Promise<WriteResult[]> {
+  const results = parts.map((p) => {
+    const accepted = p.staged.ids.length - p.skip.size;
+    return { accepted, updated: 0, duplicates: p.staged.sent - accepted };
+  });
+  const loaded = parts.filter((_, i) => results[i].accepted > 0);
+  if (loaded.length === 0) return results;
+  const params: Record<string, string | number> = { seq };
+  const param = (value: string) => {
+    const name = `p${Object.keys(params).length}`;
+    params[name] = value;
+    return `$${name}`;
+  };
+  // File paths are Beacon's own; workspace, import and event ids travel as parameters.
+  const file = (p: StagedPart) => `'${p.staged.file.replace(/'/g, "''")}'`;
+  const perFile = (value: (p: StagedPart) => string) => `CASE s.filename ${loaded.map((p) => `WHEN ${file(p)} THEN ${value(p)}`).join(' ')} END`;
+  const workspace = perFile((p) => param(p.workspace));
+  const importId = perFile((p) => param(p.importId));
+  const skips = loaded
+    .filter((p) => p.skip.size > 0)
+    .map((p) => `NOT (s.filename = ${file(p)} AND s.event_id IN (${[...p.skip].map(param).join(', ')}))`);
+  await connection.run(
+    `${insertSelect('events', STAGED_EVENT_COLUMNS, [], { workspace, importId })} FROM ${readStagedEventsSql(loaded.map((p) => p.staged.file), 's')}` +
+      (skips.length > 0 ? ` WHERE ${skips.join(' AND ')}` : ''),
+    params,
+  );
+  return results;
+}
+
+function insertSelect(
+  source: SourceName,
+  columns: readonly StoredColumn[],
+  extra: string[] = [],
+  origin: { workspace: string; importId: string } = { workspace: '$ws', importId: '$import' },
+): string {
   const names = ['workspace_id', 'import_id', 'seq', 'received_at', ...columns.map((c) => c.name), ...extra];
   const values = [
-    '$ws',
-    '$import',
+    origin.workspace,
+    origin.importId,
     '$seq',
     'CAST(now() AS TIMESTAMP)',
     ...columns.map((c) => fromStage(c.kind, `s.${quoteIdent(c.name)}`)),

@@ -1,0 +1,54 @@
+// Validated events written to a staging file before they reach a writer, so
+// the costly part of ingestion (parsing, validating, encoding) can run on any
+// thread and the writer only loads a file. The file is one JSON array with an
+// array of values per row, in the order of STAGED_EVENT_COLUMNS, as validate()
+// builds them (timestamps as epoch ms, money as decimal text): without keys,
+// it is written in half the time of an array of objects. An engine reads it
+// with its own bulk loader.
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { Row } from '../model/validate.js';
+import { keepFirstByKey } from './batch-dedupe.js';
+import { idHash } from './known-ids.js';
+import { inputColumns } from './tables.js';
+
+export interface StagedEvents {
+  /** The staging file; the writer that loads it removes it. */
+  file: string;
+  /** Event ids in file order, unique within the batch (the first copy wins). */
+  ids: string[];
+  /** idHash of each id (see known-ids.ts), so a writer checks them without hashing again. */
+  hashes: Float64Array;
+  /** Valid events sent, copies within the batch included (for the duplicate count). */
+  sent: number;
+}
+
+/** The columns of a staged row, in order. */
+export const STAGED_EVENT_COLUMNS = inputColumns('events');
+
+// Generated once: reads the columns of a row into an array (names are our own, never input).
+const valuesOf = new Function('row', `return [${STAGED_EVENT_COLUMNS.map((c) => `row[${JSON.stringify(c.name)}]`).join(', ')}];`) as (row: Row) => Row[string][];
+
+/** Drops copies within the batch and writes the rest to a new staging file. */
+export async function stageEvents(rows: readonly Row[]): Promise<StagedEvents> {
+  const unique = keepFirstByKey(rows, (row) => String(row.event_id));
+  const ids = unique.rows.map((row) => String(row.event_id));
+  const hashes = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) hashes[i] = idHash(ids[i]);
+  const file = join(tmpdir(), `beacon-events-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}.json`);
+  await writeFile(file, JSON.stringify(unique.rows.map(valuesOf)));
+  return { file, ids, hashes, sent: rows.length };
+}
+
+export async function discardStaged(staged: StagedEvents): Promise<void> {
+  await rm(staged.file, { force: true });
+}
+
+/** The staged rows, for an engine without a bulk loader for the file. */
+export async function readStagedRows(staged: StagedEvents): Promise<Row[]> {
+  const values = JSON.parse(await readFile(staged.file, 'utf8')) as Row[string][][];
+  return values.map((row) => Object.fromEntries(STAGED_EVENT_COLUMNS.map((c, i) => [c.name, row[i]])));
+}
