@@ -17,7 +17,7 @@ export type Storage = { db: string } | { clickhouse: string };
 /** Starts `beacon serve` on a free loopback port and resolves with its URL. */
 export async function startServer(storage: Storage): Promise<{ child: ChildProcess; url: string }> {
   const where = 'db' in storage ? ['--db', storage.db] : ['--clickhouse', storage.clickhouse];
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'src/cli.ts', ...where, 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, [...(process.env.BEACON_BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BEACON_BENCH_CPU_PROFILE}`] : []), '--import', 'tsx', 'src/cli.ts', ...where, 'serve', '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, BEACON_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -69,4 +69,22 @@ describe('DuckDB derived view: exact conversion and full rebuilds', () => {
     }
     await warehouse.close();
   });
+
+  it('keeps committing events while a refresh runs, and derives every one of them by the next refresh', async () => {
+    const warehouse = await createDuckDbWarehouse({ path: join(dir, `concurrent-${n++}.duckdb`) });
+    await warehouse.createWorkspace({ name: 'w', settings, createdAt: '2026-01-01T00:00:00.000Z' });
+    const view = (anon: string, i: number) => ({ event_id: `${anon}-${i}`, type: 'page_view', timestamp: `2026-03-01T10:${String(i % 60).padStart(2, '0')}:00Z`, anonymous_id: anon });
+    await warehouse.write('w', 'events', rowsOf('events', Array.from({ length: 3000 }, (_, i) => view(`p${i % 300}`, i))), 'first');
+    // A refresh and ten more writes, all under way at once.
+    const refreshing = refresh(warehouse);
+    const writes = Array.from({ length: 10 }, (_, k) => warehouse.write('w', 'events', rowsOf('events', Array.from({ length: 50 }, (_, i) => view(`late${k}`, i))), `late${k}`));
+    expect((await Promise.all(writes)).map((r) => r.accepted)).toEqual(Array(10).fill(50));
+    await refreshing;
+    await refresh(warehouse);
+    const facts = await warehouse.readDerived('w', 'event_facts');
+    // 3,000 events of 300 people, then 10 people with 50 each.
+    expect(facts.length).toBe(3500);
+    expect(new Set(facts.map((f) => f.anonymous_id)).size).toBe(310);
+    await warehouse.close();
+  });
 });

@@ -66,10 +66,11 @@ export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<Duc
     throw describeOpenError(err, options.path);
   }
   const writer = await instance.connect();
+  const eventWriter = await instance.connect();
   const reader = await instance.connect();
   // Stored timestamps are UTC instants; zone conversions name their zone explicitly.
-  for (const connection of [writer, reader]) await connection.run("SET TimeZone = 'UTC'");
-  const warehouse = new DuckDbWarehouse(instance, writer, reader);
+  for (const connection of [writer, eventWriter, reader]) await connection.run("SET TimeZone = 'UTC'");
+  const warehouse = new DuckDbWarehouse(instance, writer, eventWriter, reader);
   await warehouse.migrate();
   return warehouse;
 }
@@ -99,10 +100,16 @@ interface PendingEvents {
 export class DuckDbWarehouse implements Warehouse {
   readonly engine = 'duckdb' as const;
   private readonly writes = new SerialQueue();
+  /**
+   * Events have their own connection and queue: they only append (to events
+   * and imports), so they commit alongside a refresh of the derived view or a
+   * table write without conflict, and a long refresh does not stall them.
+   */
+  private readonly eventWrites = new SerialQueue();
   private readonly reads = new SerialQueue();
   // Event batches that arrive while a write is under way share the next transaction.
   private readonly eventCommits = new GroupCommit<PendingEvents, WriteResult>(
-    this.writes,
+    this.eventWrites,
     (group) => this.commitEvents(group),
     (pending) => pending.staged.ids.length,
     MAX_GROUP_ROWS,
@@ -121,6 +128,7 @@ export class DuckDbWarehouse implements Warehouse {
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
+    private readonly eventWriter: DuckDBConnection,
     private readonly reader: DuckDBConnection,
   ) {}
 
@@ -134,7 +142,7 @@ export class DuckDbWarehouse implements Warehouse {
       );
       for (const migration of MIGRATIONS) {
         if (applied.has(migration.version)) continue;
-        await this.transaction(async () => {
+        await this.transaction(this.writer, async () => {
           for (const statement of migration.statements()) await this.writer.run(statement);
           await this.writer.run('INSERT INTO schema_migrations VALUES ($v, $d, CAST(now() AS TIMESTAMP))', {
             v: migration.version,
@@ -147,15 +155,15 @@ export class DuckDbWarehouse implements Warehouse {
     });
   }
 
-  /** Runs `work` in a transaction on the writer connection (caller holds the write queue). */
-  private async transaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.writer.run('BEGIN TRANSACTION');
+  /** Runs `work` in a transaction on a writing connection (caller holds its queue). */
+  private async transaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+    await connection.run('BEGIN TRANSACTION');
     try {
       const result = await work();
-      await this.writer.run('COMMIT');
+      await connection.run('COMMIT');
       return result;
     } catch (err) {
-      await this.writer.run('ROLLBACK').catch(() => undefined);
+      await connection.run('ROLLBACK').catch(() => undefined);
       throw err;
     }
   }
@@ -236,10 +244,10 @@ export class DuckDbWarehouse implements Warehouse {
     if (source === 'events') return this.writeStagedEvents(workspace, await stageEvents(rows), importId, note);
     this.touch(workspace);
     return this.writes.run(() =>
-      this.transaction(async () => {
+      this.transaction(this.writer, async () => {
         const result = await writeTableRows(this.writer, source, rows, { workspace, importId, seq: this.nextSeq() });
         if (result.accepted + result.updated > 0 && invalidatesEvents(source)) await this.markFull(workspace);
-        if (note && result.accepted + result.updated > 0) await this.insertImports([importRecord(workspace, source, importId, note, result)]);
+        if (note && result.accepted + result.updated > 0) await this.insertImports(this.writer, [importRecord(workspace, source, importId, note, result)]);
         return result;
       }),
     );
@@ -247,8 +255,10 @@ export class DuckDbWarehouse implements Warehouse {
 
   async writeStagedEvents(workspace: string, staged: StagedEvents, importId: string, note?: ImportNote): Promise<WriteResult> {
     try {
+      const result = await this.eventCommits.submit({ workspace, importId, staged, note });
+      // Counted once committed: a refresh that began earlier may not have seen these events.
       this.touch(workspace);
-      return await this.eventCommits.submit({ workspace, importId, staged, note });
+      return result;
     } finally {
       await discardStaged(staged);
     }
@@ -257,12 +267,12 @@ export class DuckDbWarehouse implements Warehouse {
   /** Commits a group of staged batches in one transaction (one sync of the log). */
   private async commitEvents(group: PendingEvents[]): Promise<WriteResult[]> {
     const skips = await this.eventsToSkip(group);
-    const counts = await this.transaction(async () => {
-      const written = await insertStagedEvents(this.writer, group.map((g, i) => ({ ...g, skip: skips[i] })), this.nextSeq());
+    const counts = await this.transaction(this.eventWriter, async () => {
+      const written = await insertStagedEvents(this.eventWriter, group.map((g, i) => ({ ...g, skip: skips[i] })), this.nextSeq());
       const notes = group.flatMap((g, i) =>
         g.note && written[i].accepted > 0 ? [importRecord(g.workspace, 'events', g.importId, g.note, written[i])] : [],
       );
-      await this.insertImports(notes);
+      await this.insertImports(this.eventWriter, notes);
       return written;
     });
     // Committed: from now on these ids are known.
@@ -294,7 +304,7 @@ export class DuckDbWarehouse implements Warehouse {
       }
       const known = await this.knownIdsOf(workspace);
       const maybe = staged.ids.filter((id, k) => !skip.has(id) && known.has(staged.hashes[k]));
-      for (const id of await storedEventIds(this.writer, workspace, maybe)) skip.add(id);
+      for (const id of await storedEventIds(this.eventWriter, workspace, maybe)) skip.add(id);
       skips.push(skip);
     }
     return skips;
@@ -304,9 +314,9 @@ export class DuckDbWarehouse implements Warehouse {
   private async knownIdsOf(workspace: string): Promise<KnownIds> {
     let known = this.knownIds.get(workspace);
     if (known) return known;
-    const count = Number((await this.writer.runAndReadAll('SELECT count(*) FROM events WHERE workspace_id = $ws', { ws: workspace })).getRows()[0][0]);
+    const count = Number((await this.eventWriter.runAndReadAll('SELECT count(*) FROM events WHERE workspace_id = $ws', { ws: workspace })).getRows()[0][0]);
     known = new KnownIds(count);
-    const result = await this.writer.stream('SELECT event_id FROM events WHERE workspace_id = $ws', { ws: workspace });
+    const result = await this.eventWriter.stream('SELECT event_id FROM events WHERE workspace_id = $ws', { ws: workspace });
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
       for (const id of chunk.getColumnValues(0)) known.add(idHash(String(id)));
     }
@@ -319,14 +329,14 @@ export class DuckDbWarehouse implements Warehouse {
     return ++this.seq;
   }
 
-  private async insertImports(records: readonly ImportRecord[]): Promise<void> {
+  private async insertImports(connection: DuckDBConnection, records: readonly ImportRecord[]): Promise<void> {
     if (records.length === 0) return;
     const params: Record<string, DuckDBValue> = {};
     const tuples = records.map((r, i) => {
       Object.assign(params, { [`id${i}`]: r.id, [`ws${i}`]: r.workspace, [`src${i}`]: r.source, [`or${i}`]: r.origin, [`st${i}`]: r.startedAt, [`a${i}`]: r.accepted, [`u${i}`]: r.updated, [`d${i}`]: r.duplicates, [`r${i}`]: r.rejected });
       return `($id${i}, $ws${i}, $src${i}, $or${i}, CAST($st${i} AS TIMESTAMP), $a${i}, $u${i}, $d${i}, $r${i})`;
     });
-    await this.writer.run(`INSERT OR REPLACE INTO imports VALUES ${tuples.join(', ')}`, params);
+    await connection.run(`INSERT OR REPLACE INTO imports VALUES ${tuples.join(', ')}`, params);
   }
 
   private async markFull(workspace: string): Promise<void> {
@@ -337,7 +347,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async saveImport(record: ImportRecord): Promise<void> {
-    await this.writes.run(() => this.insertImports([record]));
+    await this.writes.run(() => this.insertImports(this.writer, [record]));
   }
 
   async listImports(workspace: string): Promise<ImportRecord[]> {
@@ -355,7 +365,7 @@ export class DuckDbWarehouse implements Warehouse {
     if (!found[0]) return false;
     const source = found[0].source as SourceName;
     await this.writes.run(() =>
-      this.transaction(async () => {
+      this.transaction(this.writer, async () => {
         await this.writer.run(`DELETE FROM ${quoteIdent(source)} WHERE workspace_id = $workspace AND import_id = $id`, {
           workspace,
           id,
@@ -380,7 +390,7 @@ export class DuckDbWarehouse implements Warehouse {
     if (this.refreshedGeneration.get(workspace) === this.generation(workspace)) return;
     await this.writes.run(async () => {
       const generation = this.generation(workspace);
-      await refreshDerivedEvents(this.writer, workspace, options, (work) => this.transaction(work));
+      await refreshDerivedEvents(this.writer, workspace, options, (work) => this.transaction(this.writer, work));
       this.refreshedGeneration.set(workspace, generation);
     });
   }
@@ -448,6 +458,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async close(): Promise<void> {
+    await this.eventWrites.run(async () => this.eventWriter.closeSync());
     await this.writes.run(async () => {
       await this.writer.run('CHECKPOINT').catch(() => undefined);
       this.writer.closeSync();
