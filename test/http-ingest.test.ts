@@ -56,6 +56,32 @@ describe('POST /v1/events', () => {
     expect((await storedIds()).filter((id) => String(id).startsWith('mixed-'))).toEqual(['mixed-1', 'mixed-3']);
   });
 
+  it('rejects a lone surrogate, which no UTF-8 store holds, and spoils no other batch committed with it', async () => {
+    // Sent as raw JSON text: "\ud800" is valid JSON but not valid Unicode.
+    const bad = `[${JSON.stringify(event('utf-1'))}, {"event_id": "utf-2", "type": "page_view", "timestamp": "2026-03-01T12:00:00Z", "anonymous_id": "a", "url": "https://shop.example/\\ud800"}]`;
+    const others = Array.from({ length: 4 }, (_, k) => post('/v1/events', [event(`utf-other-${k}`)]));
+    const [response, ...rest] = await Promise.all([post('/v1/events', bad), ...others]);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(response.body.errors[0]).toMatchObject({ index: 1, field: 'url', message: expect.stringMatching(/Unicode/) });
+    expect(rest.map((r) => [r.status, r.body.accepted])).toEqual(Array(4).fill([200, 1]));
+    expect((await storedIds()).filter((id) => String(id).startsWith('utf-')).sort()).toEqual(['utf-1', 'utf-other-0', 'utf-other-1', 'utf-other-2', 'utf-other-3']);
+  });
+
+  it('rejects counts beyond what a 64-bit column holds exactly, with the field, never a 500', async () => {
+    const row = (campaign: string, impressions: number) => ({ date: '2026-03-01', platform: 'google_ads', campaign_id: campaign, impressions, clicks: 1, cost: 1 });
+    // Into the other workspace, so the shop's ad rows stay as other tests expect them.
+    const response = await post('/v1/import/ad_performance', [row('big-1', 1e20), row('big-2', 2 ** 53), row('big-3', 2 ** 53 - 1)], t.keys.otherAdmin);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ accepted: 1, rejected: 2 });
+    expect(response.body.errors.map((e: { index: number; field: string }) => [e.index, e.field])).toEqual([
+      [0, 'impressions'],
+      [1, 'impressions'],
+    ]);
+    const stored = (await t.warehouse.readRows('other', 'ad_performance')).filter((r) => String(r.campaign_id).startsWith('big-'));
+    expect(stored.map((r) => [r.campaign_id, String(r.impressions)])).toEqual([['big-3', '9007199254740991']]);
+  });
+
   it('accepts NDJSON and rejects a bad line alone, with its line number', async () => {
     const body = [JSON.stringify(event('nd-1')), '{"event_id": broken', '', JSON.stringify(event('nd-2'))].join('\n');
     const response = await post('/v1/events', body, t.keys.ingest, 'application/x-ndjson');

@@ -26,7 +26,11 @@ export function parseTimestamp(text: string): number | undefined {
     if (oh > 23 || om > 59) return undefined;
     offsetMinutes = sign * (oh * 60 + om);
   }
-  return Date.UTC(Number(y), month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  const year = Number(y);
+  let utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Date.UTC reads the years 0–99 as 1900–1999; set such a year explicitly.
+  if (year < 100) utc = new Date(utc).setUTCFullYear(year);
+  return utc - offsetMinutes * 60_000;
 }
 
 /** True for a real calendar date written YYYY-MM-DD. */

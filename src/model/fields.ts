@@ -38,8 +38,9 @@ export const timestamp = (options: SchemaOptions = {}) =>
 export const date = (options: SchemaOptions = {}) =>
   withKind(Type.String({ format: 'beacon-date', ...options }), 'date');
 
+/** A count: a whole number from 0 up to 2^53 − 1, the largest one JSON numbers and 64-bit columns both hold exactly. */
 export const int = (options: SchemaOptions & { minimum?: number; maximum?: number } = {}) =>
-  withKind(Type.Integer({ minimum: 0, ...options }), 'integer');
+  withKind(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, ...options }), 'integer');
 
 export const num = (options: SchemaOptions & { minimum?: number; maximum?: number } = {}) =>
   withKind(Type.Number(options), 'number');

@@ -85,6 +85,8 @@ function createValidator(source: SourceName): RecordValidator {
     if (!check.Check(value)) return { ok: false, problem: describe(check, value) };
     const extra = extraCheck(source, value);
     if (extra) return { ok: false, problem: extra };
+    const malformed = firstMalformedString(value);
+    if (malformed !== undefined) return fail(malformed, 'is not valid Unicode text (it holds a lone surrogate, e.g. "\\ud800")');
     const row = buildRow(value, input, STORE);
     if (keepExtrasInProperties) {
       let properties = value.properties as Record<string, unknown> | undefined;
@@ -138,6 +140,19 @@ function compileRowBuilder(columns: readonly ColumnSpec[], emptyDefaults: readon
   });
   for (const name of reserved) fields.push(`${JSON.stringify(name)}: null`);
   return new Function('value', 'input', 'store', `return { ${fields.join(', ')} };`) as RowBuilder;
+}
+
+/**
+ * The first top-level string field that is not well-formed UTF-16: a JSON
+ * escape such as "\ud800" yields a lone surrogate, which no UTF-8 store can
+ * hold. (Nested values are stored as JSON text, which keeps the escape.)
+ */
+function firstMalformedString(value: Record<string, unknown>): string | undefined {
+  for (const key in value) {
+    const v = value[key];
+    if (typeof v === 'string' && !(v as unknown as { isWellFormed(): boolean }).isWellFormed()) return key;
+  }
+  return undefined;
 }
 
 function fail(field: string, message: string): ValidationResult {

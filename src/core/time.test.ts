@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp } from './time.js';
+
+describe('parseTimestamp', () => {
+  it('reads ISO-8601 instants with a zone to the millisecond, as Date does for the same text', () => {
+    for (const text of ['2026-03-01T10:00:00Z', '2026-03-01T10:00:00.123Z', '2026-03-01T11:00:00+01:00', '2024-02-29T23:59:59.999-05:30', '0050-06-15T12:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z']) {
+      expect(parseTimestamp(text)).toBe(new Date(text).getTime());
+    }
+  });
+
+  it('accepts a space for T, no seconds and a zone without a colon', () => {
+    expect(parseTimestamp('2026-03-01 10:00Z')).toBe(Date.UTC(2026, 2, 1, 10, 0));
+    expect(parseTimestamp('2026-03-01T10:00:00+0200')).toBe(Date.UTC(2026, 2, 1, 8, 0));
+  });
+
+  it('refuses instants without a zone and impossible calendar values', () => {
+    for (const text of ['2026-03-01T10:00:00', '2026-02-29T10:00:00Z', '2026-13-01T10:00:00Z', '2026-03-01T24:00:00Z', '2026-03-01T10:60:00Z', '2026-03-01T10:00:00+24:00', 'yesterday']) {
+      expect(parseTimestamp(text)).toBeUndefined();
+    }
+  });
+});
