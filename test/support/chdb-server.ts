@@ -1,7 +1,8 @@
 // A ClickHouse HTTP interface in front of chdb, the ClickHouse engine that the
 // npm package embeds, so that @clickhouse/client (and so Beacon's engine) talks
 // to a modern ClickHouse exactly as it talks to a server. Run as its own
-// process by startChdb (chdb.ts): `node --import tsx chdb-server.ts DATA_DIR`;
+// process by startChdb (chdb.ts): `node --import tsx chdb-server.ts DATA_DIR
+// [PROFILE_JSON]` (settings that differ from a server's defaults, if any);
 // it listens on a free loopback port and prints {"port", "version"} as one
 // line once it answers. SIGTERM closes the engine and exits.
 //
@@ -27,7 +28,12 @@ import { gunzipSync, gzipSync, inflateSync } from 'node:zlib';
  * text best-effort; a server quotes them and parses the basic form. Two
  * threads, as the 18.16 test servers have.
  */
-export const SERVER_DEFAULTS = ['--output_format_json_quote_64bit_integers=1', '--date_time_input_format=basic', '--max_threads=2'];
+export const SERVER_DEFAULTS: Readonly<Record<string, string>> = { output_format_json_quote_64bit_integers: '1', date_time_input_format: 'basic', max_threads: '2' };
+
+/** The engine's settings: the server defaults, then `profile` (a server profile of other settings). */
+export function engineArgs(profile: Readonly<Record<string, string>> = {}): string[] {
+  return Object.entries({ ...SERVER_DEFAULTS, ...profile }).map(([name, value]) => `--${name}=${value}`);
+}
 
 /** URL parameters that are not settings of the statement. */
 const NOT_SETTINGS = new Set(['query', 'database', 'default_format', 'query_id', 'session_id', 'session_timeout', 'session_check', 'user', 'password', 'quota_key', 'compress', 'decompress', 'role']);
@@ -241,10 +247,10 @@ export function createHandler(engine: Engine, version: string) {
   };
 }
 
-async function main(dir: string): Promise<void> {
+async function main(dir: string, profile: Record<string, string>): Promise<void> {
   // Loaded here, not on import: the tests import this module's pure parts without the engine.
   const { Session, version: chdbVersion } = await import('chdb');
-  const session = new Session(dir, { connectionArgs: SERVER_DEFAULTS });
+  const session = new Session(dir, { connectionArgs: engineArgs(profile) });
   const engine = new Engine(session);
   const version = (await session.queryAsync('SELECT version()', { format: 'TabSeparatedRaw' })).text().trim();
   const server = createServer((request, response) => void createHandler(engine, version)(request, response));
@@ -262,12 +268,12 @@ async function main(dir: string): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
-  const dir = process.argv[2];
+  const [dir, profile = '{}'] = process.argv.slice(2);
   if (!dir) {
-    process.stderr.write('usage: chdb-server.ts DATA_DIR\n');
+    process.stderr.write('usage: chdb-server.ts DATA_DIR [PROFILE_JSON]\n');
     process.exit(2);
   }
-  main(dir).catch((err: unknown) => {
+  main(dir, JSON.parse(profile) as Record<string, string>).catch((err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
     process.exit(1);
   });

@@ -42,10 +42,15 @@ export function requireChdb(available = chdbAvailable(), ci = process.env.CI): b
   return available;
 }
 
-/** Starts the HTTP interface over a fresh chdb data directory; resolves once it answers. */
-export async function startChdb(timeoutMs = 60_000): Promise<ChdbServer> {
+/**
+ * Starts the HTTP interface over a fresh chdb data directory; resolves once it
+ * answers. `profile`: settings that differ from a server's defaults, as a
+ * server's user profile may set them.
+ */
+export async function startChdb(options: { profile?: Record<string, string>; timeoutMs?: number } = {}): Promise<ChdbServer> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const dir = mkdtempSync(join(tmpdir(), 'beacon-chdb-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, join(dir, 'data')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, join(dir, 'data'), JSON.stringify(options.profile ?? {})], {
     env: { ...process.env, TZ: 'UTC' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
