@@ -2,14 +2,15 @@
 // (26.x), reached over HTTP through test/support/chdb-server.ts, so the code
 // under test talks to it exactly as to a server. The same suites as on the
 // 18.16 server: the Warehouse contract and ClickHouse specifics, derived-view
-// refreshes, and the dialect against values worked out by hand. Cluster mode
-// (Distributed tables over two servers) needs servers that reach each other
-// over TCP and runs on 18.16 only.
+// refreshes, the dialect against values worked out by hand, and the CLI
+// (child processes given the URL). Cluster mode (Distributed tables over two
+// servers) needs servers that reach each other over TCP and runs on 18.16 only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../src/model/settings.js';
 import { createClickHouseWarehouse, type ClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
 import { rowsOf } from '../src/warehouse/warehouse-contract.js';
 import { requireChdb, startChdb, type ChdbServer } from './support/chdb.js';
+import { describeCliOnClickHouse } from './support/suites/cli.js';
 import { describeDeriveOnClickHouse } from './support/suites/derive.js';
 import { describeDialectOnClickHouse } from './support/suites/dialect.js';
 import { describeWarehouseOnClickHouse } from './support/suites/warehouse.js';
@@ -20,6 +21,7 @@ describe.skipIf(!available && !process.env.CI)('current ClickHouse (chdb)', () =
   describe('ClickHouse warehouse', () => describeWarehouseOnClickHouse(startChdb));
   describe('ClickHouse derived view refreshes', () => describeDeriveOnClickHouse(startChdb));
   describe('ClickHouse dialect', () => describeDialectOnClickHouse(startChdb));
+  describe('beacon CLI on ClickHouse', () => describeCliOnClickHouse(startChdb));
 
   describe('on a server whose profile leaves 64-bit integers unquoted in JSON', () => {
     let server: ChdbServer;
