@@ -3,18 +3,9 @@
 // sharding key; stop() leaves no process behind.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireClickHouse, startClickHouse, type ClickHouseServers } from './support/clickhouse.js';
+import { alive, requireClickHouse, startClickHouse, type ClickHouseServers } from './support/clickhouse.js';
 
 const available = requireClickHouse();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function rows<T>(client: ClickHouseClient, query: string): Promise<T[]> {
   return (await client.query({ query, format: 'JSONEachRow' })).json<T>();

@@ -10,6 +10,9 @@ import { delimiter, join } from 'node:path';
 
 export const CLUSTER = 'beacon_cluster';
 
+/** Starts a ClickHouse for one suite (test/support/suites/): startClickHouse, or startChdb (chdb.ts). */
+export type StartServer = () => Promise<ClickHouseServers>;
+
 export interface ClickHouseServers {
   /** HTTP URL of the first server. */
   url: string;
@@ -19,6 +22,16 @@ export interface ClickHouseServers {
   cluster?: typeof CLUSTER;
   pids: number[];
   stop(): Promise<void>;
+}
+
+/** True while process `pid` exists (to check that stop() left none behind). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The clickhouse-server binary, found on PATH or where Debian installs it; undefined when absent. */

@@ -34,8 +34,8 @@ export function touchesSql(b: ChBuild): string {
   const clickTimes = `SELECT person_id, groupArray(ts) AS click_ts FROM event_facts
     WHERE workspace_id = ${b.ws} AND type IN ${clickTypes} GROUP BY person_id`;
   const starts = `SELECT person_id, started_at AS ts, toUInt8(0) AS kind_rank, channel, campaign_id
-    FROM (SELECT person_id, started_at, channel, campaign_id FROM sessions WHERE workspace_id = ${b.ws}${bots})
-    ANY LEFT JOIN (${clickTimes}) USING person_id
+    FROM (SELECT person_id, started_at, channel, campaign_id FROM sessions WHERE workspace_id = ${b.ws}${bots}) AS l
+    ANY LEFT JOIN (${clickTimes}) AS r USING person_id
     WHERE NOT ${lambdaCall('arrayExists', 'click_ts', 'k', { start: 'started_at' }, 'k <= start AND k >= start - 1800000')}`;
   return `${clicks} UNION ALL ${starts}`;
 }
@@ -51,19 +51,19 @@ export function acquisitionSql(b: ChBuild): string {
     FROM ${lifecycle} GROUP BY customer_id`;
   const keys = `SELECT a_customer FROM (SELECT person_id AS a_customer FROM (${touchesSql(b)})
       UNION ALL SELECT customer_id AS a_customer FROM ${lifecycle}) GROUP BY a_customer`;
-  const withTouch = `SELECT * FROM (${keys}) ANY LEFT JOIN (${firstTouch}) USING a_customer`;
-  const withRecord = `SELECT * FROM (${withTouch}) ANY LEFT JOIN (${firstRecord}) USING a_customer`;
-  const withCampaign = `SELECT * FROM (${withRecord}) ANY LEFT JOIN (${currentCampaigns(b)}) USING k_campaign`;
+  const withTouch = `SELECT * FROM (${keys}) AS l ANY LEFT JOIN (${firstTouch}) AS r USING a_customer`;
+  const withRecord = `SELECT * FROM (${withTouch}) AS l ANY LEFT JOIN (${firstRecord}) AS r USING a_customer`;
+  const withCampaign = `SELECT * FROM (${withRecord}) AS l ANY LEFT JOIN (${currentCampaigns(b)}) AS r USING k_campaign`;
   const acquired = `SELECT a_customer, if(has_touch = 1, t_channel, coalesce(l_channel, c_channel)) AS a_channel,
       if(has_touch = 1, t_campaign, l_campaign) AS a_campaign, ifNull(if(has_touch = 1, t_campaign, l_campaign), '') AS k_campaign
     FROM (${withCampaign})`;
   return `SELECT a_customer, a_channel, a_campaign, c_platform AS a_platform, c_objective AS a_objective
-    FROM (${acquired}) ANY LEFT JOIN (${currentCampaigns(b)}) USING k_campaign`;
+    FROM (${acquired}) AS l ANY LEFT JOIN (${currentCampaigns(b)}) AS r USING k_campaign`;
 }
 
 /** Joins the acquisition of the customer in column `a_customer` of `rows`. */
 export function withAcquisition(b: ChBuild, rows: string): string {
-  return `SELECT * FROM (${rows}) ANY LEFT JOIN (${acquisitionSql(b)}) USING a_customer`;
+  return `SELECT * FROM (${rows}) AS l ANY LEFT JOIN (${acquisitionSql(b)}) AS r USING a_customer`;
 }
 
 /** The acquisition columns as the relations name them. */

@@ -14,8 +14,8 @@ export function costFacts(b: ChBuild): string {
     FROM (SELECT \`date\`, currency, channel, campaign_id, amount, ifNull(period, 'day') AS period, ${days} AS n_days
           FROM ${currentRows('costs', b.ctx.workspace)})
     ARRAY JOIN range(toUInt64(n_days)) AS offset`;
-  const withCampaign = `SELECT * FROM (${spread}) ANY LEFT JOIN (${currentCampaigns(b)}) USING k_campaign`;
-  const withFx = `SELECT * FROM (${withCampaign}) ANY LEFT JOIN (${fxByCurrency(b.ctx.workspace)}) USING k_currency`;
+  const withCampaign = `SELECT * FROM (${spread}) AS l ANY LEFT JOIN (${currentCampaigns(b)}) AS r USING k_campaign`;
+  const withFx = `SELECT * FROM (${withCampaign}) AS l ANY LEFT JOIN (${fxByCurrency(b.ctx.workspace)}) AS r USING k_currency`;
   const index = lambdaCall('arrayFirstIndex', 'fx', 'r', { rate_day: 'toInt64(day)' }, 'tupleElement(r, 1) <= rate_day');
   const product = `spread_amount * tupleElement(arrayElement(fx, ${index}), 2)`;
   // Rounded half away from zero to 6 places, as DuckDB's CAST to DECIMAL(18,6).

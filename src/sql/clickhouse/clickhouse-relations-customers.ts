@@ -25,7 +25,7 @@ export function stageProgressFacts(b: ChBuild): string {
   const reached = (array: string) => lambdaCall('arrayExists', array, 'x', { from: 'ts', width: windowMs }, 'x >= from AND x <= from + width');
   return `SELECT ts, customer_id, stage, mrr, channel, campaign_id, platform, objective,
       ${reached('customer_ts')} AS reached_customer, ${reached('sql_ts')} AS reached_sql
-    FROM (${leads}) ANY LEFT JOIN (${stages}) USING a_customer`;
+    FROM (${leads}) AS l ANY LEFT JOIN (${stages}) AS r USING a_customer`;
 }
 
 /** Completed orders: revenue in the workspace currency (rate of the order's local date) and margin. */
@@ -37,7 +37,7 @@ function completedOrders(b: ChBuild): string {
     FROM ${currentRows('orders', b.ctx.workspace)} WHERE ifNull(status, 'completed') = 'completed'`;
   return `SELECT order_id, customer_id, ts, ${convertedMoney('o_revenue', 'o_currency', 'fx', 'local_day', cur)} AS revenue,
       ifNull(gross_margin, ${b.literal(b.ctx.grossMargin)}) AS margin
-    FROM (${orders}) ANY LEFT JOIN (${fxByCurrency(b.ctx.workspace)}) USING k_currency`;
+    FROM (${orders}) AS l ANY LEFT JOIN (${fxByCurrency(b.ctx.workspace)}) AS r USING k_currency`;
 }
 
 export function orderFacts(b: ChBuild): string {
@@ -59,7 +59,7 @@ export function customerFacts(b: ChBuild): string {
   const values = `SELECT customer_id AS a_customer, groupArray(tuple(ts, toFloat64(assumeNotNull(revenue)) * margin)) AS order_values,
       toUInt8(1) AS has_orders
     FROM (${completedOrders(b)}) WHERE isNotNull(revenue) GROUP BY customer_id`;
-  const withValues = `SELECT * FROM (${acquired}) ANY LEFT JOIN (${values}) USING a_customer`;
+  const withValues = `SELECT * FROM (${acquired}) AS l ANY LEFT JOIN (${values}) AS r USING a_customer`;
   const firstYear = lambdaCall('arrayFilter', 'order_values', 'o', { start: 'ts' }, 'tupleElement(o, 1) >= start AND tupleElement(o, 1) < start + 31536000000');
   const valued = `SELECT ts, a_customer, if(has_orders = 1, arraySum(arrayMap(o -> tupleElement(o, 2), order_values)), 0) AS lifetime_value,
       if(has_orders = 1, arraySum(arrayMap(o -> tupleElement(o, 2), ${firstYear})), 0) AS first_year_value

@@ -4,7 +4,9 @@
 // through the literal function. Wall-clock times (local_ts) are Int64
 // milliseconds of the wall clock read as UTC, instants (ts) Int64 epoch
 // milliseconds, money Decimal. The SQL runs on 18.16: no window functions or
-// CTEs, one JOIN per SELECT (joins nest), per-row history through arrays.
+// CTEs, one JOIN per SELECT (joins nest), per-row history through arrays. It
+// runs on later servers too: both sides of a join are aliased subqueries
+// (`(…) AS l ANY LEFT JOIN (…) AS r USING key`), as 20.x and later require.
 import type { Scalar } from '../ast.js';
 import type { RelationContext, RelationName } from '../dialect.js';
 import { CAMPAIGN_COLUMNS, currentCampaigns, type ChBuild } from './clickhouse-relations-common.js';
@@ -51,8 +53,8 @@ function scrollFacts(b: ChBuild): string {
 function surveyFacts(b: ChBuild): string {
   return `SELECT ts, kind, score, customer_id, campaign_id, ${CAMPAIGN_COLUMNS}
     FROM (SELECT \`timestamp\` AS ts, kind, score, customer_id, campaign_id, ifNull(campaign_id, '') AS k_campaign
-          FROM ${currentRows('surveys', b.ctx.workspace)})
-    ANY LEFT JOIN (${currentCampaigns(b)}) USING k_campaign`;
+          FROM ${currentRows('surveys', b.ctx.workspace)}) AS l
+    ANY LEFT JOIN (${currentCampaigns(b)}) AS r USING k_campaign`;
 }
 
 function campaignNames(b: ChBuild): string {

@@ -19,7 +19,14 @@ export interface ConnectionTarget {
   database: string;
 }
 
-/** Settings sent with every statement besides max_query_size (a cluster's entry server adds its own). */
+/**
+ * Sent with every statement: a server whose profile leaves 64-bit integers
+ * unquoted in JSON would hand JSON.parse integers past 2^53 it cannot hold
+ * (both 18.16 and current servers quote them by default, and know the setting).
+ */
+const FIXED_SETTINGS = { max_query_size: String(MAX_QUERY_BYTES), output_format_json_quote_64bit_integers: 1 as const };
+
+/** Settings sent with every statement besides FIXED_SETTINGS (a cluster's entry server adds its own). */
 export type ExtraSettings = Readonly<Record<string, string | number>>;
 
 function createFor(url: string, database?: string, extra: ExtraSettings = {}): ClickHouseClient {
@@ -28,7 +35,7 @@ function createFor(url: string, database?: string, extra: ExtraSettings = {}): C
     ...(database ? { database } : {}),
     request_timeout: 120_000,
     log: { level: ClickHouseLogLevel.OFF },
-    clickhouse_settings: { max_query_size: String(MAX_QUERY_BYTES), ...(extra as Record<string, never>) },
+    clickhouse_settings: { ...FIXED_SETTINGS, ...(extra as Record<string, never>) },
     // Rows arrive already written as JSON lines (clickhouse-rows.ts).
     json: { parse: JSON.parse, stringify: (value: unknown) => (value instanceof JsonRow ? value.line : JSON.stringify(value)) },
   });

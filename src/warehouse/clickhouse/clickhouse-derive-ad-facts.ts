@@ -31,10 +31,10 @@ export async function insertAdFacts(connection: ClickHouseConnection, scope: Der
     FROM ${currentRows('ad_performance', workspace)} GROUP BY \`date\`, platform, campaign_id`;
   const finest = `SELECT \`date\`, platform, campaign_id, ${ROW.unpack('r', 'a_')}, ifNull(a_currency, '') AS k_currency
     FROM (${rows}) ARRAY JOIN ${lambdaCall('arrayFilter', 'grains', 'x', { top: 'finest' }, `${ROW.get('x', 'grain')} = top`)} AS r`;
-  const withCampaign = `SELECT * FROM (${finest})
+  const withCampaign = `SELECT * FROM (${finest}) AS l
     ANY LEFT JOIN (SELECT campaign_id, channel AS c_channel, toNullable(name) AS c_name, objective AS c_objective
-                   FROM ${currentRows('campaigns', workspace)}) USING campaign_id`;
-  const withFx = `SELECT * FROM (${withCampaign}) ANY LEFT JOIN (${fxByCurrency(workspace)}) USING k_currency`;
+                   FROM ${currentRows('campaigns', workspace)}) AS r USING campaign_id`;
+  const withFx = `SELECT * FROM (${withCampaign}) AS l ANY LEFT JOIN (${fxByCurrency(workspace)}) AS r USING k_currency`;
   const cur = quoteString(settings.currency);
   const day = 'toInt64(`date`)';
   const values: Record<string, string> = {

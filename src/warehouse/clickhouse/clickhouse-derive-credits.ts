@@ -65,8 +65,8 @@ function touchesSql(scope: DeriveScope, bots: string): string {
   const sessionStarts = `SELECT person_id, started_at AS ts, toUInt8(0) AS kind_rank, channel, source, medium, campaign_id,
       CAST(NULL AS Nullable(String)) AS ad_group_id, CAST(NULL AS Nullable(String)) AS ad_id
     FROM (SELECT person_id, started_at, channel, source, medium, campaign_id FROM sessions
-          WHERE workspace_id = ${scope.ws}${bots} AND ${people})
-    ANY LEFT JOIN (${clickTimes}) USING person_id
+          WHERE workspace_id = ${scope.ws}${bots} AND ${people}) AS l
+    ANY LEFT JOIN (${clickTimes}) AS r USING person_id
     WHERE NOT ${lambdaCall('arrayExists', 'click_ts', 'k', { start: 'started_at' }, 'k <= start AND k >= start - 1800000')}`;
   return `SELECT person_id, groupArray(${TOUCH.tuple()}) AS touches FROM (${clicks} UNION ALL ${sessionStarts}) GROUP BY person_id`;
 }
@@ -104,13 +104,13 @@ export function conversionCreditsSelect(
         `${t('ts')} <= conv_ts AND ${t('ts')} >= conv_ts - ${lookbackMs} AND ${t('ts')} > after_ts`)} AS path,
       arraySort(t -> ${order}, path) AS by_time,
       arraySort(t -> if(ifNull(${t('channel')} != 'Direct', 0) = 1, ${NON_DIRECT_BONUS}, 0) + ${order}, path) AS by_non_direct
-    FROM (${conversionsSql(scope, bots)}) ANY LEFT JOIN (${touchesSql(scope, bots)}) USING person_id`;
+    FROM (${conversionsSql(scope, bots)}) AS l ANY LEFT JOIN (${touchesSql(scope, bots)}) AS r USING person_id`;
   const modelList = models.map((m) => `tuple(${quoteString(m)}, ${picked[m]})`).join(', ');
   const perModel = `SELECT *, tupleElement(m, 1) AS model, tupleElement(m, 2) AS touch, notEmpty(path) AS has_touch,
       if(has_touch, ${TOUCH.get('touch', 'campaign_id')}, NULL) AS touch_campaign, ifNull(touch_campaign, '') AS k_campaign
     FROM (${credited}) ARRAY JOIN [${modelList}] AS m`;
-  const withCampaign = `SELECT * FROM (${perModel})
-    ANY LEFT JOIN (SELECT campaign_id AS k_campaign, platform AS c_platform, objective AS c_objective FROM ${currentRows('campaigns', workspace)}) USING k_campaign`;
+  const withCampaign = `SELECT * FROM (${perModel}) AS l
+    ANY LEFT JOIN (SELECT campaign_id AS k_campaign, platform AS c_platform, objective AS c_objective FROM ${currentRows('campaigns', workspace)}) AS r USING k_campaign`;
   const touchValue = (name: (typeof TOUCH.names)[number]) => `if(has_touch, ${TOUCH.get('touch', name)}, NULL)`;
   const values: Record<string, string> = {
     workspace_id: scope.ws,

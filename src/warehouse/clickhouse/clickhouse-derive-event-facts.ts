@@ -28,14 +28,18 @@ const PER_SESSION_EVENT = new Packed<EventColumn | 'anonymous_id' | 'identity_us
   ...PER_EVENT.names.filter((c) => c !== 'implicit'), 'anonymous_id', 'identity_user',
 ]);
 
-/** Resolved events with their traffic, on-site flag and wall-clock time. */
+/**
+ * Resolved events with their traffic, on-site flag and wall-clock time. The
+ * traffic table holds one row per key, so ALL INNER JOIN keeps every event
+ * (from 20.x on, ANY INNER JOIN keeps one event per key).
+ */
 function baseSql(resolved: string, traffic: string, settings: WorkspaceSettings): string {
   const plain = RESOLVED_COLUMNS.filter((c) => c !== 'traffic_key');
   return `SELECT ${plain.join(', ')}, t_source, t_medium, t_channel,
       (type IN (${stringList(ONSITE_EVENT_TYPES)}) OR (type NOT IN (${stringList(OFFSITE_EVENT_TYPES)}) AND isNotNull(url))) AS onsite,
       (onsite AND isNull(session_id)) AS implicit,
       ${localMillis('ts', quoteString(settings.timezone))} AS local_ts
-    FROM ${quoteIdent(resolved)} ANY INNER JOIN ${quoteIdent(traffic)} USING traffic_key`;
+    FROM ${quoteIdent(resolved)} ALL INNER JOIN ${quoteIdent(traffic)} USING traffic_key`;
 }
 
 /** One row per event with its session key: sessions numbered per anonymous_id by arrayCumSum over sorted arrays. */
@@ -80,9 +84,9 @@ export async function insertEventFacts(
   const knownAds = `(SELECT ad_id FROM ${currentRows('ad_performance', workspace)} WHERE ad_id != '')`;
   const inherited = inheritedSql(sessionizedSql(baseSql(tables.resolved, tables.traffic, settings), settings));
   const keyed = `SELECT *, ifNull(f_resolved_campaign, '') AS k_campaign, ifNull(e_currency, '') AS k_currency FROM (${inherited})`;
-  const withCampaign = `SELECT * FROM (${keyed})
-    ANY LEFT JOIN (SELECT campaign_id AS k_campaign, platform AS c_platform, objective AS c_objective FROM ${currentRows('campaigns', workspace)}) USING k_campaign`;
-  const withFx = `SELECT * FROM (${withCampaign}) ANY LEFT JOIN (${fxByCurrency(workspace)}) USING k_currency`;
+  const withCampaign = `SELECT * FROM (${keyed}) AS l
+    ANY LEFT JOIN (SELECT campaign_id AS k_campaign, platform AS c_platform, objective AS c_objective FROM ${currentRows('campaigns', workspace)}) AS r USING k_campaign`;
+  const withFx = `SELECT * FROM (${withCampaign}) AS l ANY LEFT JOIN (${fxByCurrency(workspace)}) AS r USING k_currency`;
   const values: Record<string, string> = {
     workspace_id: scope.ws,
     event_id: 'e_event_id',

@@ -66,16 +66,16 @@ function eventsSql(scope: DeriveScope): string {
 function resolvedSql(scope: DeriveScope, workspace: string): string {
   const campaigns = currentRows('campaigns', workspace);
   const ids = `(SELECT campaign_id FROM ${campaigns})`;
-  const byName = `SELECT * FROM (SELECT *, lowerUTF8(ifNull(eff_campaign, '')) AS k_name FROM (${eventsSql(scope)}))
-    ANY LEFT JOIN (SELECT lowerUTF8(name) AS k_name, toNullable(min(campaign_id)) AS by_name FROM ${campaigns} GROUP BY k_name) USING k_name`;
+  const byName = `SELECT * FROM (SELECT *, lowerUTF8(ifNull(eff_campaign, '')) AS k_name FROM (${eventsSql(scope)})) AS l
+    ANY LEFT JOIN (SELECT lowerUTF8(name) AS k_name, toNullable(min(campaign_id)) AS by_name FROM ${campaigns} GROUP BY k_name) AS r USING k_name`;
   const resolved = `SELECT *, coalesce(campaign_id,
         if(ifNull(eff_utm_id, '') IN ${ids}, eff_utm_id, NULL),
         if(ifNull(eff_campaign, '') IN ${ids}, eff_campaign, NULL),
         by_name) AS resolved_campaign,
       ifNull(resolved_campaign, '') AS k_resolved
     FROM (${byName})`;
-  return `SELECT * FROM (${resolved})
-    ANY LEFT JOIN (SELECT campaign_id AS k_resolved, channel AS campaign_channel, platform AS campaign_platform FROM ${campaigns}) USING k_resolved`;
+  return `SELECT * FROM (${resolved}) AS l
+    ANY LEFT JOIN (SELECT campaign_id AS k_resolved, channel AS campaign_channel, platform AS campaign_platform FROM ${campaigns}) AS r USING k_resolved`;
 }
 
 /** The scratch table's columns: what event facts read, and the traffic tuple. */

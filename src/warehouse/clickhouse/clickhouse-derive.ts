@@ -13,6 +13,11 @@
 // refresh: a mutation rewrites the parts it touches. ClickHouse has no
 // transactions, so a reader running during a refresh may see a person's rows
 // missing until their new rows are inserted.
+//
+// The statements run on 18.16 and on later servers alike: joined subqueries
+// are aliased (`AS l` / `AS r`), and joins that must keep every left row are
+// ANY LEFT or ALL INNER joins (a later server's ANY INNER JOIN keeps one left
+// row per key).
 import { randomBytes } from 'node:crypto';
 import type { DeriveOptions } from '../warehouse.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';

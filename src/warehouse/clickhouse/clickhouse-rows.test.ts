@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../core/errors.js';
-import { decimalText, decodeRow, encodeRow, formatTimestamp, readExpression, wellFormed } from './clickhouse-rows.js';
+import { decimalText, decodeRow, encodeRow, formatTimestamp, moneyText, readExpression, wellFormed } from './clickhouse-rows.js';
 
 describe('decimalText', () => {
   it('keeps amounts of up to six places as they are', () => {
@@ -83,6 +83,15 @@ describe('reading rows back', () => {
   it('reads money as text', () => {
     expect(readExpression({ name: 'cost', kind: 'money' })).toBe('toString(`cost`) AS `cost`');
     expect(readExpression({ name: 'date', kind: 'date' })).toBe('`date`');
+  });
+
+  it('writes money out to six places whether or not the server kept the trailing zeros', () => {
+    const columns = [{ name: 'cost', kind: 'money' }] as const;
+    // 18.16 answers toString of a Decimal(18, 6) with every place, later servers without trailing zeros.
+    for (const [text, expected] of [['5.000000', '5.000000'], ['5', '5.000000'], ['0.3', '0.300000'], ['-1.5', '-1.500000'], ['54.989', '54.989000'], ['0.000001', '0.000001']]) {
+      expect(decodeRow(columns, { cost: text })).toEqual({ cost: expected });
+    }
+    expect(moneyText('-0.25')).toBe('-0.250000');
   });
 
   it('formats epoch milliseconds like DuckDB', () => {

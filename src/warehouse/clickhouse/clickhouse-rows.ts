@@ -3,7 +3,7 @@
 // as a bare JSON number written from its decimal text (18.16 reads Decimal
 // only from a bare number, and exactly so). Read rows come back in the shapes
 // the DuckDB engine returns: timestamps as 'YYYY-MM-DD HH:MM:SS[.fff]' (UTC),
-// 64-bit integers and money as text, booleans as booleans.
+// 64-bit integers and money (to six places) as text, booleans as booleans.
 import { ValidationError } from '../../core/errors.js';
 import { canonicalDecimal } from '../../core/money.js';
 import type { Row } from '../../model/validate.js';
@@ -106,7 +106,20 @@ export function encodeRow(columns: readonly StoredColumn[], row: Row): JsonRow {
   return new JsonRow(`${line}}`);
 }
 
-/** The select-list expression reading a stored column back (money as exact text, not a JSON float). */
+/**
+ * Money read back as toString text, written out to the column's six places as
+ * DuckDB does: 18.16 keeps the trailing zeros, later servers drop them
+ * ('5.000000' there is '5' here; output_format_decimal_trailing_zeros does
+ * not reach toString).
+ *
+ * @example moneyText('0.3') === '0.300000'
+ */
+export function moneyText(text: string): string {
+  const [int, frac = ''] = text.split('.');
+  return `${int}.${frac.padEnd(SCALE, '0')}`;
+}
+
+/** The select-list expression reading a stored column back (money as exact text, not a JSON float; see moneyText). */
 export function readExpression(column: StoredColumn): string {
   const name = quoteIdent(column.name);
   return column.kind === 'money' ? `toString(${name}) AS ${name}` : name;
@@ -129,6 +142,7 @@ export function decodeRow(columns: readonly StoredColumn[], raw: Record<string, 
     else if (kind === 'timestamp') row[name] = formatTimestamp(Number(v));
     else if (kind === 'boolean') row[name] = Number(v) === 1;
     else if (kind === 'integer') row[name] = String(v);
+    else if (kind === 'money') row[name] = moneyText(String(v));
     else row[name] = v as Value;
   }
   return row;
