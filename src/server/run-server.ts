@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { randomToken } from '../core/ids.js';
 import { DEFAULT_SCHEDULE, DeriveScheduler } from '../ingest/derive-scheduler.js';
 import { defaultPoolSize, EventBodyPool } from '../ingest/event-body-pool.js';
+import { removeOrphanedStagingFiles } from '../warehouse/staged-events.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { createApp } from './app.js';
 import { removeServerFile, writeServerFile } from './server-file.js';
@@ -43,6 +44,8 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
     },
     { logLevel: options.logLevel, version: options.version },
   );
+  // Staging files of an earlier server that was killed mid-request.
+  await removeOrphanedStagingFiles().catch((err) => app?.log.warn({ err }, 'could not clear old staging files'));
   const address = await app.listen({ host: options.host, port: options.port });
   // Data imported while no server ran may have left derived views stale.
   for (const workspace of await options.warehouse.listWorkspaces()) scheduler.markDirty(workspace.name);

@@ -6,7 +6,7 @@
 // it is written in half the time of an array of objects. An engine reads it
 // with its own bulk loader.
 import { randomBytes } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -51,4 +51,32 @@ export async function discardStaged(staged: StagedEvents): Promise<void> {
 export async function readStagedRows(staged: StagedEvents): Promise<Row[]> {
   const values = JSON.parse(await readFile(staged.file, 'utf8')) as Row[string][][];
   return values.map((row) => Object.fromEntries(STAGED_EVENT_COLUMNS.map((c, i) => [c.name, row[i]])));
+}
+
+/** Staging files carry the writing process's id: beacon-events-PID-… (events) and beacon-stage-PID-… (tables). */
+const STAGING_FILE = /^beacon-(?:events|stage)-(\d+)-[\w-]+\.json$/;
+
+/**
+ * Removes the staging files that processes no longer running left behind (a
+ * process killed mid-request never removes its own); returns how many.
+ */
+export async function removeOrphanedStagingFiles(dir = tmpdir()): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    const match = STAGING_FILE.exec(name);
+    if (!match || isRunning(Number(match[1]))) continue;
+    await rm(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it runs, under another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
