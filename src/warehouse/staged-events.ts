@@ -38,7 +38,7 @@ export async function stageEvents(rows: readonly Row[]): Promise<StagedEvents> {
   const ids = unique.rows.map((row) => String(row.event_id));
   const hashes = new Float64Array(ids.length);
   for (let i = 0; i < ids.length; i++) hashes[i] = idHash(ids[i]);
-  const file = join(tmpdir(), `beacon-events-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}.json`);
+  const file = newStagingFile('events');
   await writeFile(file, JSON.stringify(unique.rows.map(valuesOf)));
   return { file, ids, hashes, sent: rows.length };
 }
@@ -53,7 +53,15 @@ export async function readStagedRows(staged: StagedEvents): Promise<Row[]> {
   return values.map((row) => Object.fromEntries(STAGED_EVENT_COLUMNS.map((c, i) => [c.name, row[i]])));
 }
 
-/** Staging files carry the writing process's id: beacon-events-PID-… (events) and beacon-stage-PID-… (tables). */
+/**
+ * A new staging file path in the temp directory: beacon-events-… (events) or
+ * beacon-stage-… (table rows), carrying the writing process's id so that
+ * removeOrphanedStagingFiles can tell a dead process's files.
+ */
+export function newStagingFile(kind: 'events' | 'stage'): string {
+  return join(tmpdir(), `beacon-${kind}-${process.pid}-${threadId}-${randomBytes(6).toString('hex')}.json`);
+}
+
 const STAGING_FILE = /^beacon-(?:events|stage)-(\d+)-[\w-]+\.json$/;
 
 /**

@@ -8,8 +8,8 @@ import { PLATFORM_DEFAULT_CHANNELS } from '../../ingest/channel-grouping.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import { AD_FACTS } from '../tables.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
-import { convertedMoney, fxByCurrency, lambdaCall, Packed, type DeriveScope } from './clickhouse-derive-sql.js';
-import { quoteIdent, quoteString } from './clickhouse-literals.js';
+import { convertedMoney, fxByCurrency, insertSelect, lambdaCall, Packed, type DeriveScope } from './clickhouse-derive-sql.js';
+import { quoteString } from './clickhouse-literals.js';
 import { currentRows } from './clickhouse-source-reads.js';
 
 const ROW = new Packed([
@@ -57,9 +57,5 @@ export async function insertAdFacts(connection: ClickHouseConnection, scope: Der
     shares: 'a_shares',
     comments: 'a_comments',
   };
-  const columns = AD_FACTS.columns.map((c) => c.name);
-  await connection.command(
-    `INSERT INTO ad_facts (${columns.map(quoteIdent).join(', ')})
-     SELECT ${columns.map((c) => values[c]).join(', ')} FROM (${withFx})`,
-  );
+  await connection.command(insertSelect(AD_FACTS, values, `FROM (${withFx})`));
 }

@@ -10,7 +10,7 @@
 import { EVENT_FACTS, OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES } from '../tables.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
-import { convertedMoney, dayNumber, fxByCurrency, localMillis, Packed, stringList, type DeriveScope } from './clickhouse-derive-sql.js';
+import { convertedMoney, dayNumber, fxByCurrency, insertSelect, localMillis, Packed, stringList, type DeriveScope } from './clickhouse-derive-sql.js';
 import { RESOLVED_COLUMNS, type ResolvedColumn } from './clickhouse-derive-resolved.js';
 import { numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js';
 import { currentRows } from './clickhouse-source-reads.js';
@@ -119,9 +119,5 @@ export async function insertEventFacts(
     platform: 'c_platform',
     objective: 'c_objective',
   };
-  const columns = EVENT_FACTS.columns.map((c) => c.name);
-  await connection.command(
-    `INSERT INTO event_facts (${columns.map(quoteIdent).join(', ')})
-     SELECT ${columns.map((c) => values[c]).join(', ')} FROM (${withFx})`,
-  );
+  await connection.command(insertSelect(EVENT_FACTS, values, `FROM (${withFx})`));
 }

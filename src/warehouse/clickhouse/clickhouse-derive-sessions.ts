@@ -3,8 +3,7 @@
 // arg_min does), -If combinators for page views and the bounce flag.
 import { SESSIONS } from '../tables.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
-import { affectedAnonymous, type DeriveScope } from './clickhouse-derive-sql.js';
-import { quoteIdent } from './clickhouse-literals.js';
+import { affectedAnonymous, insertSelect, type DeriveScope } from './clickhouse-derive-sql.js';
 
 /** Inserts the sessions of the affected people (read from their fresh event facts; old sessions already deleted). */
 export async function insertSessions(connection: ClickHouseConnection, scope: DeriveScope): Promise<void> {
@@ -31,11 +30,12 @@ export async function insertSessions(connection: ClickHouseConnection, scope: De
     platform: first('platform'),
     objective: first('objective'),
   };
-  const columns = SESSIONS.columns.map((c) => c.name);
   await connection.command(
-    `INSERT INTO sessions (${columns.map(quoteIdent).join(', ')})
-     SELECT ${columns.map((c) => values[c]).join(', ')}
-     FROM event_facts WHERE workspace_id = ${scope.ws} AND isNotNull(session_key) AND ${affectedAnonymous(scope)}
+    insertSelect(
+      SESSIONS,
+      values,
+      `FROM event_facts WHERE workspace_id = ${scope.ws} AND isNotNull(session_key) AND ${affectedAnonymous(scope)}
      GROUP BY session_key`,
+    ),
   );
 }

@@ -2,7 +2,8 @@
 // which people a refresh recomputes, rows packed into tuples (18.16 tuples
 // have no element names), wall-clock time in a zone, JSON properties, and
 // money converted at the fx rate of its day (or the latest earlier one).
-import { numberLiteral, quoteString } from './clickhouse-literals.js';
+import type { TableSpec } from '../tables.js';
+import { numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js';
 import { currentRows } from './clickhouse-source-reads.js';
 
 /** What one refresh recomputes. */
@@ -160,4 +161,11 @@ export function convertedMoney(amount: string, currency: string, fx: string, day
 /** A quoted IN list of strings. */
 export function stringList(values: readonly string[]): string {
   return values.map(quoteString).join(', ');
+}
+
+/** INSERT INTO `table` with every one of its columns taken from its expression in `values`, followed by `rest` (FROM …). */
+export function insertSelect(table: TableSpec, values: Readonly<Record<string, string>>, rest: string): string {
+  const columns = table.columns.map((c) => c.name);
+  return `INSERT INTO ${quoteIdent(table.name)} (${columns.map(quoteIdent).join(', ')})
+     SELECT ${columns.map((c) => values[c]).join(', ')} ${rest}`;
 }

@@ -3,12 +3,9 @@
 // Measured several times faster than handing values over one by one
 // (appender or data chunks).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Row } from '../../model/validate.js';
-import { STAGED_EVENT_COLUMNS } from '../staged-events.js';
+import { newStagingFile, STAGED_EVENT_COLUMNS } from '../staged-events.js';
 import type { StoredColumn } from '../tables.js';
 import { quoteIdent, stageType } from './duckdb-ddl.js';
 
@@ -29,7 +26,7 @@ export async function stageRows(
   columns: readonly StoredColumn[],
   rows: readonly Row[],
 ): Promise<void> {
-  const file = join(tmpdir(), `beacon-stage-${process.pid}-${randomBytes(6).toString('hex')}.json`);
+  const file = newStagingFile('stage');
   await writeFile(file, JSON.stringify(rows));
   try {
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${readStageSql(file, columns)}`);
