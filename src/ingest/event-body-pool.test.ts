@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BeaconError } from '../core/errors.js';
-import { discardStaged, readStagedRows } from '../warehouse/staged-events.js';
+import { discardStaged, readStagedRows, stagedIds } from '../warehouse/staged-events.js';
 import { EventBodyPool } from './event-body-pool.js';
 import type { EventBodyJob } from './prepare-event-body.js';
 
@@ -33,7 +33,8 @@ describe('EventBodyPool', () => {
       rejected: 1,
       errors: [{ index: 2, field: 'timestamp', message: expect.stringMatching(/required/) }],
     });
-    expect(staged).toMatchObject({ ids: ['e1', 'e2'], sent: 3 });
+    expect(staged).toMatchObject({ count: 2, sent: 3 });
+    expect(stagedIds(staged!)).toEqual(['e1', 'e2']);
     const rows = await readStagedRows(staged!);
     expect(rows.map((r) => [r.event_id, r.type, r.timestamp, r.revenue, r.parsed_utm_source, r.parsed_utm_medium])).toEqual([
       ['e1', 'page_view', Date.UTC(2026, 2, 1, 10, 0, 0, 250), null, 'news', 'email'],
@@ -47,13 +48,13 @@ describe('EventBodyPool', () => {
     const { summary, staged } = await pool.prepare(job(body, { contentType: 'application/x-ndjson' }));
     expect(summary.rejected).toBe(1);
     expect(summary.errors[0]).toMatchObject({ index: 1, line: 2, field: '(record)' });
-    expect(staged?.ids).toEqual(['e1', 'e2']);
+    expect(staged && stagedIds(staged)).toEqual(['e1', 'e2']);
     await discardStaged(staged!);
   });
 
   it('inflates gzip bodies in the worker', async () => {
     const { staged } = await pool.prepare(job(gzipSync(JSON.stringify(events.slice(0, 2))), { contentEncoding: 'gzip' }));
-    expect(staged?.ids).toEqual(['e1', 'e2']);
+    expect(staged && stagedIds(staged)).toEqual(['e1', 'e2']);
     await discardStaged(staged!);
   });
 
@@ -70,7 +71,7 @@ describe('EventBodyPool', () => {
       Array.from({ length: 50 }, (_, i) => ({ event_id: `b${b}-${i}`, type: 'page_view', timestamp: '2026-03-01T10:00:00Z', anonymous_id: `a${i}` })),
     );
     const results = await Promise.all(bodies.map((body) => pool.prepare(job(JSON.stringify(body)))));
-    results.forEach((result, b) => expect(result.staged?.ids).toEqual(bodies[b].map((e) => e.event_id)));
+    results.forEach((result, b) => expect(result.staged && stagedIds(result.staged)).toEqual(bodies[b].map((e) => e.event_id)));
     await Promise.all(results.map((r) => discardStaged(r.staged!)));
   });
 

@@ -41,9 +41,12 @@ export class KnownIds {
     }
   }
 
-  add(hash: number): void {
+  /** Adds a hash; true when it was not there yet. */
+  add(hash: number): boolean {
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    if (this.insert(this.slots, hash)) this.count++;
+    const added = this.insert(this.slots, hash);
+    if (added) this.count++;
+    return added;
   }
 
   private insert(slots: Float64Array, hash: number): boolean {

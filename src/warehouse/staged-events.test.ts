@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from './warehouse-contract.js';
-import { discardStaged, readStagedRows, removeOrphanedStagingFiles, stageEvents, STAGED_EVENT_COLUMNS } from './staged-events.js';
+import { discardStaged, readStagedRows, removeOrphanedStagingFiles, stageEvents, STAGED_EVENT_COLUMNS, stagedIds } from './staged-events.js';
 import { idHash } from './known-ids.js';
 
 describe('stageEvents', () => {
@@ -15,7 +15,8 @@ describe('stageEvents', () => {
       { event_id: 'x', type: 'signup', timestamp: '2026-03-01T10:00:02Z', anonymous_id: 'a' },
     ]);
     const staged = await stageEvents(rows);
-    expect(staged.ids).toEqual(['x', 'y']);
+    expect(stagedIds(staged)).toEqual(['x', 'y']);
+    expect(staged.count).toBe(2);
     expect(staged.sent).toBe(3);
     expect([...staged.hashes]).toEqual([idHash('x'), idHash('y')]);
     // One array of values per row, no keys, in column order.

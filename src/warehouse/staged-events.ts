@@ -11,15 +11,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { Row } from '../model/validate.js';
-import { keepFirstByKey } from './batch-dedupe.js';
-import { idHash } from './known-ids.js';
+import { idHash, KnownIds } from './known-ids.js';
 import { inputColumns } from './tables.js';
 
 export interface StagedEvents {
   /** The staging file; the writer that loads it removes it. */
   file: string;
-  /** Event ids in file order, unique within the batch (the first copy wins). */
-  ids: string[];
+  /** Events in the file: unique ids within the batch (the first copy wins). */
+  count: number;
+  /**
+   * Their ids in file order, as one JSON array text (see stagedIds): a writer
+   * needs them only when a hash matches, and one string crosses a thread
+   * boundary far cheaper than thousands.
+   */
+  idList: string;
   /** idHash of each id (see known-ids.ts), so a writer checks them without hashing again. */
   hashes: Float64Array;
   /** Valid events sent, copies within the batch included (for the duplicate count). */
@@ -34,13 +39,33 @@ const valuesOf = new Function('row', `return [${STAGED_EVENT_COLUMNS.map((c) => 
 
 /** Drops copies within the batch and writes the rest to a new staging file. */
 export async function stageEvents(rows: readonly Row[]): Promise<StagedEvents> {
-  const unique = keepFirstByKey(rows, (row) => String(row.event_id));
-  const ids = unique.rows.map((row) => String(row.event_id));
-  const hashes = new Float64Array(ids.length);
-  for (let i = 0; i < ids.length; i++) hashes[i] = idHash(ids[i]);
+  const ids: string[] = [];
+  const hashes = new Float64Array(rows.length);
+  const values: Row[string][][] = [];
+  // Copies are found by hash; only a repeated hash (a copy, or rarely two ids
+  // sharing one) compares the ids themselves.
+  const hashed = new KnownIds(rows.length);
+  let kept: Set<string> | undefined;
+  for (const row of rows) {
+    const id = String(row.event_id);
+    const hash = idHash(id);
+    if (!hashed.add(hash)) {
+      kept ??= new Set(ids);
+      if (kept.has(id)) continue;
+    }
+    kept?.add(id);
+    hashes[ids.length] = hash;
+    ids.push(id);
+    values.push(valuesOf(row));
+  }
   const file = newStagingFile('events');
-  await writeFile(file, JSON.stringify(unique.rows.map(valuesOf)));
-  return { file, ids, hashes, sent: rows.length };
+  await writeFile(file, JSON.stringify(values));
+  return { file, count: ids.length, idList: JSON.stringify(ids), hashes: ids.length === rows.length ? hashes : hashes.slice(0, ids.length), sent: rows.length };
+}
+
+/** The ids of the staged events, in file order. */
+export function stagedIds(staged: StagedEvents): string[] {
+  return JSON.parse(staged.idList) as string[];
 }
 
 export async function discardStaged(staged: StagedEvents): Promise<void> {

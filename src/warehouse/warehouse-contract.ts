@@ -9,6 +9,7 @@ import { trafficResolver } from '../ingest/resolve-traffic.js';
 import { DEFAULT_SETTINGS, type WorkspaceSettings } from '../model/settings.js';
 import type { SourceName } from '../model/sources.js';
 import { validatorFor, type Row } from '../model/validate.js';
+import { idHash } from './known-ids.js';
 import { stageEvents } from './staged-events.js';
 import type { Warehouse } from './warehouse.js';
 
@@ -100,6 +101,23 @@ export function describeWarehouse(engine: string, open: OpenWarehouse, options: 
       // Each stored event belongs to the import that carried its first copy.
       expect(await w.deleteImport('w1', 'i2')).toBe(true);
       expect((await w.readRows('w1', 'events')).map((r) => r.event_id)).toEqual(['a', 'b', 'd']);
+    });
+
+    it('treats a shared id hash as a maybe: distinct ids whose hashes collide are all stored', async () => {
+      const w = await fresh();
+      await w.write('w1', 'events', rowsOf('events', [ev('a', '2026-03-01T10:00:00Z')]), 'i1');
+      // Forge the collisions: every staged id carries the hash of the stored id 'a'.
+      const collide = async (ids: string[]) => {
+        const staged = await stageEvents(rowsOf('events', ids.map((id) => ev(id, '2026-03-01T10:05:00Z'))));
+        return { ...staged, hashes: new Float64Array(staged.count).fill(idHash('a')) };
+      };
+      const [b, c, d] = [await collide(['b', 'c']), await collide(['d', 'a']), await collide(['e', 'b'])];
+      expect(await Promise.all([w.writeStagedEvents('w1', b, 'i2'), w.writeStagedEvents('w1', c, 'i3'), w.writeStagedEvents('w1', d, 'i4')])).toEqual([
+        { accepted: 2, updated: 0, duplicates: 0 },
+        { accepted: 1, updated: 0, duplicates: 1 },
+        { accepted: 1, updated: 0, duplicates: 1 },
+      ]);
+      expect((await w.readRows('w1', 'events')).map((r) => r.event_id).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
     });
 
     it('stores a staging file of events like the rows it holds, and removes the file', async () => {

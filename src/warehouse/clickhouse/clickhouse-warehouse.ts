@@ -168,7 +168,7 @@ export class ClickHouseWarehouse implements Warehouse {
   async writeStagedEvents(workspace: string, staged: StagedEvents, importId: string, note?: ImportNote): Promise<WriteResult> {
     try {
       // The file holds one copy per id: the copies dropped while staging are duplicates too.
-      return await this.writeRows(workspace, 'events', await readStagedRows(staged), importId, note, staged.sent - staged.ids.length);
+      return await this.writeRows(workspace, 'events', await readStagedRows(staged), importId, note, staged.sent - staged.count);
     } finally {
       await discardStaged(staged);
     }

@@ -31,7 +31,7 @@ import { refreshDerivedEvents } from './duckdb-derive.js';
 import { MIGRATIONS } from './duckdb-migrations.js';
 import { insertStagedEvents, storedEventIds, writeTableRows } from './duckdb-writer.js';
 import { idHash, KnownIds } from '../known-ids.js';
-import { discardStaged, stageEvents, type StagedEvents } from '../staged-events.js';
+import { discardStaged, stagedIds, stageEvents, type StagedEvents } from '../staged-events.js';
 
 export interface DuckDbOptions {
   /** Path of the database file, or ':memory:'. */
@@ -111,7 +111,7 @@ export class DuckDbWarehouse implements Warehouse {
   private readonly eventCommits = new GroupCommit<PendingEvents, WriteResult>(
     this.eventWrites,
     (group) => this.commitEvents(group),
-    (pending) => pending.staged.ids.length,
+    (pending) => pending.staged.count,
     MAX_GROUP_ROWS,
   );
   private seq = 0;
@@ -275,36 +275,50 @@ export class DuckDbWarehouse implements Warehouse {
       await this.insertImports(this.eventWriter, notes);
       return written;
     });
-    // Committed: from now on these ids are known.
-    for (const [i, g] of group.entries()) {
+    // Committed: from now on these ids are known. (A skipped id is known
+    // already: stored before, or carried by an earlier batch of the group.)
+    for (const g of group) {
       const known = this.knownIds.get(g.workspace);
-      const { ids, hashes } = g.staged;
-      for (let k = 0; k < ids.length; k++) if (!skips[i].has(ids[k])) known?.add(hashes[k]);
+      const { hashes, count } = g.staged;
+      if (known) for (let k = 0; k < count; k++) known.add(hashes[k]);
     }
     return counts;
   }
 
   /**
    * Per batch, the ids not to insert: those an earlier batch of the group
-   * carries, and those stored already (a miss in the workspace's KnownIds is
-   * certain; a hit is confirmed in the table).
+   * carries, and those stored already. Both go by hash first, so a batch
+   * without duplicates never reads its ids: a hash seen earlier in the group
+   * compares the ids themselves, and a hit in the workspace's KnownIds (a miss
+   * is certain) is confirmed in the table.
    */
   private async eventsToSkip(group: readonly PendingEvents[]): Promise<Set<string>[]> {
-    const seen = new Map<string, Set<string>>();
+    const earlier = new Map<string, { hashes: KnownIds; batches: StagedEvents[]; ids?: Set<string> }>();
     const skips: Set<string>[] = [];
     for (const { workspace, staged } of group) {
-      const skip = new Set<string>();
-      if (group.length > 1) {
-        let ids = seen.get(workspace);
-        if (!ids) seen.set(workspace, (ids = new Set()));
-        for (const id of staged.ids) {
-          if (ids.has(id)) skip.add(id);
-          else ids.add(id);
-        }
-      }
       const known = await this.knownIdsOf(workspace);
-      const maybe = staged.ids.filter((id, k) => !skip.has(id) && known.has(staged.hashes[k]));
-      for (const id of await storedEventIds(this.eventWriter, workspace, maybe)) skip.add(id);
+      let inGroup = earlier.get(workspace);
+      if (!inGroup) earlier.set(workspace, (inGroup = { hashes: new KnownIds(), batches: [] }));
+      const skip = new Set<string>();
+      const maybeStored: string[] = [];
+      let ids: string[] | undefined;
+      for (let k = 0; k < staged.count; k++) {
+        const hash = staged.hashes[k];
+        const seenInGroup = !inGroup.hashes.add(hash);
+        if (!seenInGroup && !known.has(hash)) continue;
+        ids ??= stagedIds(staged);
+        if (seenInGroup) {
+          inGroup.ids ??= new Set(inGroup.batches.flatMap(stagedIds));
+          if (inGroup.ids.has(ids[k])) {
+            skip.add(ids[k]);
+            continue;
+          }
+        }
+        if (known.has(hash)) maybeStored.push(ids[k]);
+      }
+      inGroup.batches.push(staged);
+      if (inGroup.ids) for (const id of ids ?? stagedIds(staged)) inGroup.ids.add(id);
+      for (const id of await storedEventIds(this.eventWriter, workspace, maybeStored)) skip.add(id);
       skips.push(skip);
     }
     return skips;

@@ -49,7 +49,7 @@ export interface StagedPart {
  */
 export async function insertStagedEvents(connection: DuckDBConnection, parts: readonly StagedPart[], seq: number): Promise<WriteResult[]> {
   const results = parts.map((p) => {
-    const accepted = p.staged.ids.length - p.skip.size;
+    const accepted = p.staged.count - p.skip.size;
     return { accepted, updated: 0, duplicates: p.staged.sent - accepted };
   });
   const loaded = parts.filter((_, i) => results[i].accepted > 0);
