@@ -1,11 +1,11 @@
 // The costly part of ingesting an HTTP body of events, self-contained so a
 // worker thread can run it: inflate, parse, validate, derive the per-event
 // fields and write the valid rows to a staging file for the warehouse.
-import { stageEvents, type StagedEvents } from '../warehouse/staged-events.js';
+import { EventStager, type StagedEvents } from '../warehouse/staged-events.js';
 import { recordsFromBody, type BodyOptions } from './body-records.js';
 import { rowPreparer } from './ingest-records.js';
 import { emptySummary, type IngestSummary } from './ingest-summary.js';
-import type { Row } from '../model/validate.js';
+import type { RawRecord } from './readers/raw-record.js';
 
 export interface EventBodyJob extends BodyOptions {
   body: Uint8Array;
@@ -20,13 +20,20 @@ export interface PreparedEventBody {
 
 export async function prepareEventBody(job: EventBodyJob): Promise<PreparedEventBody> {
   const body = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
-  const records = await recordsFromBody(body, job);
+  const records: (RawRecord | undefined)[] = await recordsFromBody(body, job);
   const summary = emptySummary();
   const prepare = rowPreparer({ source: 'events' });
-  const rows: Row[] = [];
-  for (const record of records) {
-    const row = prepare(record, summary);
-    if (row) rows.push(row);
+  const stager = new EventStager(records.length);
+  try {
+    for (let i = 0; i < records.length; i++) {
+      const row = prepare(records[i]!, summary);
+      // Let each record die young (most of a body's memory is its records).
+      records[i] = undefined;
+      if (row) stager.add(row);
+    }
+    return { summary, staged: stager.finish() };
+  } catch (err) {
+    stager.abort();
+    throw err;
   }
-  return { summary, staged: rows.length > 0 ? await stageEvents(rows) : undefined };
 }

@@ -19,12 +19,21 @@ describe('stageEvents', () => {
     expect(staged.count).toBe(2);
     expect(staged.sent).toBe(3);
     expect([...staged.hashes]).toEqual([idHash('x'), idHash('y')]);
-    // One array of values per row, no keys, in column order.
-    const raw = JSON.parse(readFileSync(staged.file, 'utf8')) as unknown[][];
+    // One line per row: an array of values, no keys, in column order.
+    const raw = readFileSync(staged.file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as unknown[]);
+    expect(raw).toHaveLength(2);
     expect(raw[1][STAGED_EVENT_COLUMNS.findIndex((c) => c.name === 'revenue')]).toBe('3.1');
     expect(await readStagedRows(staged)).toEqual([rows[0], rows[1]]);
     await discardStaged(staged);
     expect(existsSync(staged.file)).toBe(false);
+  });
+
+  it('writes a batch larger than one write piece whole and in order', async () => {
+    const rows = rowsOf('events', Array.from({ length: 451 }, (_, i) => ({ event_id: `e${i}`, type: 'page_view', timestamp: '2026-03-01T10:00:00Z', anonymous_id: 'a' })));
+    const staged = await stageEvents(rows);
+    expect(readFileSync(staged.file, 'utf8').split('\n')).toHaveLength(452); // 451 lines, each ending in a newline
+    expect((await readStagedRows(staged)).map((r) => r.event_id)).toEqual(rows.map((r) => r.event_id));
+    await discardStaged(staged);
   });
 });
 

@@ -1,12 +1,14 @@
 // Validated events written to a staging file before they reach a writer, so
 // the costly part of ingestion (parsing, validating, encoding) can run on any
-// thread and the writer only loads a file. The file is one JSON array with an
-// array of values per row, in the order of STAGED_EVENT_COLUMNS, as validate()
-// builds them (timestamps as epoch ms, money as decimal text): without keys,
-// it is written in half the time of an array of objects. An engine reads it
-// with its own bulk loader.
+// thread and the writer only loads a file. The file holds one JSON array of
+// values per line, in the order of STAGED_EVENT_COLUMNS, as validate() builds
+// them (timestamps as epoch ms, money as decimal text): without keys, it is
+// written in half the time of objects. It is written a few hundred rows at a
+// time, so no string or buffer grows to the size of the file (large ones cost
+// page faults and copies). An engine reads it with its own bulk loader.
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -39,28 +41,87 @@ const valuesOf = new Function('row', `return [${STAGED_EVENT_COLUMNS.map((c) => 
 
 /** Drops copies within the batch and writes the rest to a new staging file. */
 export async function stageEvents(rows: readonly Row[]): Promise<StagedEvents> {
-  const ids: string[] = [];
-  const hashes = new Float64Array(rows.length);
-  const values: Row[string][][] = [];
+  if (rows.length === 0) throw new Error('stageEvents needs at least one row');
+  const stager = new EventStager(rows.length);
+  try {
+    for (const row of rows) stager.add(row);
+    return stager.finish()!;
+  } catch (err) {
+    stager.abort();
+    throw err;
+  }
+}
+
+/** Rows encoded per write: each piece stays small enough for V8's young generation. */
+const ROWS_PER_WRITE = 200;
+
+/**
+ * Writes events to a new staging file as they are validated, a few hundred at
+ * a time, so each row's values die young instead of living until the whole
+ * batch is encoded. The first copy of an id wins.
+ */
+export class EventStager {
+  readonly file = newStagingFile('events');
+  private fd: number | undefined;
+  private readonly ids: string[] = [];
+  private hashes: Float64Array;
   // Copies are found by hash; only a repeated hash (a copy, or rarely two ids
   // sharing one) compares the ids themselves.
-  const hashed = new KnownIds(rows.length);
-  let kept: Set<string> | undefined;
-  for (const row of rows) {
+  private readonly hashed: KnownIds;
+  private kept: Set<string> | undefined;
+  private text = '';
+  private pending = 0;
+  private sent = 0;
+
+  constructor(expected: number) {
+    this.hashes = new Float64Array(Math.max(expected, 16));
+    this.hashed = new KnownIds(expected);
+  }
+
+  add(row: Row): void {
+    this.sent++;
     const id = String(row.event_id);
     const hash = idHash(id);
-    if (!hashed.add(hash)) {
-      kept ??= new Set(ids);
-      if (kept.has(id)) continue;
+    if (!this.hashed.add(hash)) {
+      this.kept ??= new Set(this.ids);
+      if (this.kept.has(id)) return;
     }
-    kept?.add(id);
-    hashes[ids.length] = hash;
-    ids.push(id);
-    values.push(valuesOf(row));
+    this.kept?.add(id);
+    if (this.ids.length === this.hashes.length) {
+      const grown = new Float64Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[this.ids.length] = hash;
+    this.ids.push(id);
+    this.text += `${JSON.stringify(valuesOf(row))}\n`;
+    if (++this.pending === ROWS_PER_WRITE) this.flush();
   }
-  const file = newStagingFile('events');
-  await writeFile(file, JSON.stringify(values));
-  return { file, count: ids.length, idList: JSON.stringify(ids), hashes: ids.length === rows.length ? hashes : hashes.slice(0, ids.length), sent: rows.length };
+
+  /** Closes the file and describes it (a file with no events is removed: undefined). */
+  finish(): StagedEvents | undefined {
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (this.ids.length === 0) return undefined;
+    const count = this.ids.length;
+    return { file: this.file, count, idList: JSON.stringify(this.ids), hashes: this.hashes.slice(0, count), sent: this.sent };
+  }
+
+  /** Closes and removes the file, after a failure. */
+  abort(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.file, { force: true });
+  }
+
+  private flush(): void {
+    if (this.pending === 0) return;
+    this.fd ??= openSync(this.file, 'w');
+    writeSync(this.fd, this.text);
+    this.text = '';
+    this.pending = 0;
+  }
 }
 
 /** The ids of the staged events, in file order. */
@@ -74,8 +135,8 @@ export async function discardStaged(staged: StagedEvents): Promise<void> {
 
 /** The staged rows, for an engine without a bulk loader for the file. */
 export async function readStagedRows(staged: StagedEvents): Promise<Row[]> {
-  const values = JSON.parse(await readFile(staged.file, 'utf8')) as Row[string][][];
-  return values.map((row) => Object.fromEntries(STAGED_EVENT_COLUMNS.map((c, i) => [c.name, row[i]])));
+  const lines = (await readFile(staged.file, 'utf8')).split('\n').filter((line) => line !== '');
+  return lines.map((line) => JSON.parse(line) as Row[string][]).map((row) => Object.fromEntries(STAGED_EVENT_COLUMNS.map((c, i) => [c.name, row[i]])));
 }
 
 /**

@@ -43,5 +43,5 @@ export async function stageRows(
 export function readStagedEventsSql(files: readonly string[], alias: string): string {
   const values = STAGED_EVENT_COLUMNS.map((c, i) => `CAST(v[${i + 1}] AS ${stageType(c.kind)}) AS ${quoteIdent(c.name)}`);
   const list = files.map((file) => `'${file.replace(/'/g, "''")}'`).join(', ');
-  return `(SELECT filename, ${values.join(', ')} FROM read_json([${list}], format = 'array', records = false, filename = true, columns = {'v': 'VARCHAR[]'})) ${alias}`;
+  return `(SELECT filename, ${values.join(', ')} FROM read_json([${list}], format = 'newline_delimited', records = false, filename = true, columns = {'v': 'VARCHAR[]'})) ${alias}`;
 }
