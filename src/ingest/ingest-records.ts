@@ -78,15 +78,16 @@ export function rowPreparer(target: Pick<IngestTarget, 'source' | 'platform'>) {
   const isEvents = target.source === 'events';
   const platform = target.source === 'ad_performance' ? target.platform : undefined;
   return (record: RawRecord, summary: IngestSummary): Row | undefined => {
-    const where = record.line === undefined ? { index: record.index } : { index: record.index, line: record.line };
+    // Where a rejected record sits; built only for a rejection.
+    const where = () => (record.line === undefined ? { index: record.index } : { index: record.index, line: record.line });
     if ('error' in record) {
-      addRejection(summary, { ...where, field: '(record)', message: record.error });
+      addRejection(summary, { ...where(), field: '(record)', message: record.error });
       return undefined;
     }
     const value = platform && record.value.platform === undefined ? { ...record.value, platform } : record.value;
     const result = validator.validate(value);
     if (!result.ok) {
-      addRejection(summary, { ...where, ...result.problem });
+      addRejection(summary, { ...where(), ...result.problem });
       return undefined;
     }
     return isEvents ? addParsedEventFields(result.row) : result.row;

@@ -54,4 +54,4 @@ export const currency = (options: SchemaOptions = {}) =>
   withKind(Type.String({ pattern: '^[A-Z]{3}$', ...options }), 'string');
 
 export const object = (options: SchemaOptions = {}) =>
-  withKind(Type.Record(Type.String(), Type.Unknown(), options), 'json');
+  withKind(Type.Object({}, { additionalProperties: true, ...options }), 'json');
