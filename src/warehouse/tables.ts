@@ -23,7 +23,8 @@ export interface TableSpec {
 /** Columns computed at ingest from the event alone (see model/parsed-event-fields.ts). */
 export const PARSED_EVENT_COLUMNS: readonly StoredColumn[] = PARSED_COLUMNS;
 
-const BOOKKEEPING: readonly StoredColumn[] = [
+/** The columns Beacon adds to every stored row: where and when it arrived. */
+export const BOOKKEEPING: readonly StoredColumn[] = [
   { name: 'workspace_id', kind: 'string' },
   { name: 'import_id', kind: 'string' },
   { name: 'seq', kind: 'integer' },

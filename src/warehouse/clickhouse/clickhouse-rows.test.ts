@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../core/errors.js';
-import { decimalText, decodeRow, encodeRow, formatTimestamp, moneyText, readExpression, wellFormed } from './clickhouse-rows.js';
+import { decimalText, decodeRow, encodeRow, encodeValues, formatTimestamp, moneyText, readExpression, wellFormed } from './clickhouse-rows.js';
 
 describe('decimalText', () => {
   it('keeps amounts of up to six places as they are', () => {
@@ -67,6 +67,19 @@ describe('encodeRow', () => {
     expect(() => encodeRow([columns[1]], { at: 1.5 })).toThrow(/integer/);
     expect(() => encodeRow([columns[4]], { rate: Infinity })).toThrow(/finite/);
     expect(() => encodeRow([columns[0]], { id: 3 })).toThrow(/text/);
+  });
+});
+
+describe('encodeValues', () => {
+  it('writes a row given as values in column order after the members already encoded, as encodeRow writes it', () => {
+    const columns = [
+      { name: 'id', kind: 'string' },
+      { name: 'cost', kind: 'money' },
+      { name: 'bot', kind: 'boolean' },
+      { name: 'at', kind: 'timestamp' },
+    ] as const;
+    expect(encodeValues(columns, ['x"y', '0.1234565', false, null], '"seq":7').line).toBe('{"seq":7,"id":"x\\"y","cost":0.123457,"bot":0,"at":null}');
+    expect(encodeValues(columns, ['e', null, true, 5], '"seq":7').line).toBe(`{"seq":7,${encodeRow(columns, { id: 'e', cost: null, bot: true, at: 5 }).line.slice(1)}`);
   });
 });
 

@@ -18,15 +18,14 @@ export class JsonRow {
 type Value = Row[string];
 type Encoder = (value: Value, column: string) => string;
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Lone UTF-16 surrogates become U+FFFD, as they do in a UTF-8 query text:
  * 18.16 refuses a whole JSON insert over one.
  */
 export function wellFormed(text: string): string {
-  return LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATES, '\ufffd') : text;
+  return (text as unknown as { isWellFormed(): boolean }).isWellFormed() ? text : text.replace(LONE_SURROGATES, '\ufffd');
 }
 
 function fail(column: string, message: string): never {
@@ -97,13 +96,36 @@ function incrementDigits(digits: string): string {
 
 /** One JSONEachRow line of `row` over `columns` (absent or null values → null). */
 export function encodeRow(columns: readonly StoredColumn[], row: Row): JsonRow {
+  const keys = keysOf(columns);
   let line = '{';
   for (let i = 0; i < columns.length; i++) {
     const { name, kind } = columns[i];
     const value = row[name];
-    line += `${i ? ',' : ''}${JSON.stringify(name)}:${value === null || value === undefined ? 'null' : ENCODERS[kind](value, name)}`;
+    line += `${i ? ',' : ''}${keys[i]}${value === null || value === undefined ? 'null' : ENCODERS[kind](value, name)}`;
   }
   return new JsonRow(`${line}}`);
+}
+
+/**
+ * encodeRow for a row given as values in `columns` order, after `prefix`:
+ * members already encoded (such as the batch's bookkeeping), e.g. '"seq":3'.
+ */
+export function encodeValues(columns: readonly StoredColumn[], values: readonly Value[], prefix: string): JsonRow {
+  const keys = keysOf(columns);
+  let line = `{${prefix}`;
+  for (let i = 0; i < columns.length; i++) {
+    const value = values[i];
+    line += `,${keys[i]}${value === null || value === undefined ? 'null' : ENCODERS[columns[i].kind](value, columns[i].name)}`;
+  }
+  return new JsonRow(`${line}}`);
+}
+
+// The '"name":' text of each column, made once per column list.
+const KEYS = new WeakMap<readonly StoredColumn[], string[]>();
+function keysOf(columns: readonly StoredColumn[]): string[] {
+  let keys = KEYS.get(columns);
+  if (!keys) KEYS.set(columns, (keys = columns.map((c) => `${JSON.stringify(c.name)}:`)));
+  return keys;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Row } from '../../model/validate.js';
 import type { Statement } from '../../sql/dialect.js';
 import { rowsWithTotals, type ClickHouseJson } from '../../sql/clickhouse/clickhouse-totals.js';
 import { SerialQueue } from '../serial-queue.js';
-import { discardStaged, readStagedRows, type StagedEvents } from '../staged-events.js';
+import { discardStaged, readStagedValues, type StagedEvents } from '../staged-events.js';
 import type {
   ApiKeyRecord,
   DeriveOptions,
@@ -35,7 +35,7 @@ import { ClickHouseMetadata } from './clickhouse-metadata.js';
 import { migrate } from './clickhouse-migrations.js';
 import { readFreshness, readSourceRows } from './clickhouse-source-reads.js';
 import { VersionClock } from './clickhouse-version-clock.js';
-import { deleteImportRows, writeEvents, writeTableRows } from './clickhouse-writer.js';
+import { deleteImportRows, writeEvents, writeStagedEventGroup, writeTableRows } from './clickhouse-writer.js';
 import { refreshDerivedView } from './clickhouse-derive.js';
 import { markFull } from './clickhouse-derive-state.js';
 import { readDerivedRows } from './clickhouse-derived-reads.js';
@@ -117,6 +117,13 @@ async function storedVersionFloor(connection: ClickHouseConnection): Promise<num
   return Number(row?.v ?? 0);
 }
 
+interface PendingEvents {
+  workspace: string;
+  importId: string;
+  staged: StagedEvents;
+  note?: ImportNote;
+}
+
 export class ClickHouseWarehouse implements Warehouse {
   readonly engine = 'clickhouse' as const;
   private readonly writes = new SerialQueue();
@@ -167,8 +174,11 @@ export class ClickHouseWarehouse implements Warehouse {
    */
   async writeStagedEvents(workspace: string, staged: StagedEvents, importId: string, note?: ImportNote): Promise<WriteResult> {
     try {
-      // The file holds one copy per id: the copies dropped while staging are duplicates too.
-      return await this.writeRows(workspace, 'events', await readStagedRows(staged), importId, note, staged.sent - staged.count);
+      // Read in turn, so batches keep the order they were submitted in. (Grouping
+      // batches into one insert, as the DuckDB engine does, measured no faster
+      // here: 18.16's duplicate lookup and insert cost per row, not per statement.)
+      const [result] = await this.writes.run(() => this.commitEvents([{ workspace, importId, staged, note }]));
+      return result;
     } finally {
       await discardStaged(staged);
     }
@@ -176,6 +186,21 @@ export class ClickHouseWarehouse implements Warehouse {
 
   write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
     return this.writeRows(workspace, source, rows, importId, note, 0);
+  }
+
+  /** write(), counting `droppedCopies` more duplicates (copies removed before the rows got here). */
+  /** Stores staged batches (the first one wins an id), then their import records. */
+  private async commitEvents(group: PendingEvents[]): Promise<WriteResult[]> {
+    const parts = [];
+    for (const { workspace, importId, staged } of group) parts.push({ workspace, importId, values: await readStagedValues(staged) });
+    const written = await writeStagedEventGroup(this.connection, parts, this.clock.next(), Date.now());
+    // A file holds one copy per id: the copies dropped while staging are duplicates too.
+    const results = written.map((result, i) => ({ ...result, duplicates: result.duplicates + group[i].staged.sent - group[i].staged.count }));
+    const records = group.flatMap(({ workspace, importId, note }, i) =>
+      note && results[i].accepted > 0 ? [{ id: importId, workspace, source: 'events' as const, origin: note.origin, startedAt: note.startedAt, rejected: note.rejected, ...results[i] }] : [],
+    );
+    if (records.length > 0) await this.metadata.saveImports(records);
+    return results;
   }
 
   /** write(), counting `droppedCopies` more duplicates (copies removed before the rows got here). */
