@@ -98,7 +98,7 @@ export class EventStager {
     if (++this.pending === ROWS_PER_WRITE) this.flush();
   }
 
-  /** Closes the file and describes it (a file with no events is removed: undefined). */
+  /** Closes the file and describes it; undefined when no event came (then no file was made). */
   finish(): StagedEvents | undefined {
     this.flush();
     if (this.fd !== undefined) closeSync(this.fd);
