@@ -35,7 +35,7 @@ import { ClickHouseMetadata } from './clickhouse-metadata.js';
 import { migrate } from './clickhouse-migrations.js';
 import { readFreshness, readSourceRows } from './clickhouse-source-reads.js';
 import { VersionClock } from './clickhouse-version-clock.js';
-import { deleteImportRows, writeEvents, writeStagedEventGroup, writeTableRows } from './clickhouse-writer.js';
+import { deleteImportRows, writeEvents, writeStagedEventValues, writeTableRows, type BatchContext } from './clickhouse-writer.js';
 import { refreshDerivedView } from './clickhouse-derive.js';
 import { markFull } from './clickhouse-derive-state.js';
 import { readDerivedRows } from './clickhouse-derived-reads.js';
@@ -117,13 +117,6 @@ async function storedVersionFloor(connection: ClickHouseConnection): Promise<num
   return Number(row?.v ?? 0);
 }
 
-interface PendingEvents {
-  workspace: string;
-  importId: string;
-  staged: StagedEvents;
-  note?: ImportNote;
-}
-
 export class ClickHouseWarehouse implements Warehouse {
   readonly engine = 'clickhouse' as const;
   private readonly writes = new SerialQueue();
@@ -174,41 +167,42 @@ export class ClickHouseWarehouse implements Warehouse {
    */
   async writeStagedEvents(workspace: string, staged: StagedEvents, importId: string, note?: ImportNote): Promise<WriteResult> {
     try {
-      // Read in turn, so batches keep the order they were submitted in. (Grouping
-      // batches into one insert, as the DuckDB engine does, measured no faster
-      // here: 18.16's duplicate lookup and insert cost per row, not per statement.)
-      const [result] = await this.writes.run(() => this.commitEvents([{ workspace, importId, staged, note }]));
-      return result;
+      // The file holds one copy per id: the copies dropped while staging are
+      // duplicates too. It is read in turn, so batches keep the order they were
+      // submitted in. (Grouping batches into one insert, as the DuckDB engine
+      // does, measured no faster here: 18.16's duplicate lookup and insert cost
+      // per row, not per statement.)
+      return await this.writeBatch(workspace, 'events', importId, note, staged.sent - staged.count, async (context) =>
+        writeStagedEventValues(this.connection, await readStagedValues(staged), context),
+      );
     } finally {
       await discardStaged(staged);
     }
   }
 
-  write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
-    return this.writeRows(workspace, source, rows, importId, note, 0);
-  }
-
-  /** write(), counting `droppedCopies` more duplicates (copies removed before the rows got here). */
-  /** Stores staged batches (the first one wins an id), then their import records. */
-  private async commitEvents(group: PendingEvents[]): Promise<WriteResult[]> {
-    const parts = [];
-    for (const { workspace, importId, staged } of group) parts.push({ workspace, importId, values: await readStagedValues(staged) });
-    const written = await writeStagedEventGroup(this.connection, parts, this.clock.next(), Date.now());
-    // A file holds one copy per id: the copies dropped while staging are duplicates too.
-    const results = written.map((result, i) => ({ ...result, duplicates: result.duplicates + group[i].staged.sent - group[i].staged.count }));
-    const records = group.flatMap(({ workspace, importId, note }, i) =>
-      note && results[i].accepted > 0 ? [{ id: importId, workspace, source: 'events' as const, origin: note.origin, startedAt: note.startedAt, rejected: note.rejected, ...results[i] }] : [],
+  async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
+    if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
+    return this.writeBatch(workspace, source, importId, note, 0, (context) =>
+      source === 'events' ? writeEvents(this.connection, rows, context) : writeTableRows(this.connection, source, rows, context),
     );
-    if (records.length > 0) await this.metadata.saveImports(records);
-    return results;
   }
 
-  /** write(), counting `droppedCopies` more duplicates (copies removed before the rows got here). */
-  private async writeRows(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note: ImportNote | undefined, droppedCopies: number): Promise<WriteResult> {
-    if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: droppedCopies };
+  /**
+   * Runs one batch's write in turn, then what follows from it (a full refresh
+   * mark, the import record), counting `droppedCopies` more duplicates (copies
+   * removed before the rows got here).
+   */
+  private async writeBatch(
+    workspace: string,
+    source: SourceName,
+    importId: string,
+    note: ImportNote | undefined,
+    droppedCopies: number,
+    write: (context: BatchContext) => Promise<WriteResult>,
+  ): Promise<WriteResult> {
     return this.writes.run(async () => {
       const context = { workspace, importId, seq: this.clock.next(), receivedAt: Date.now() };
-      const written = source === 'events' ? await writeEvents(this.connection, rows, context) : await writeTableRows(this.connection, source, rows, context);
+      const written = await write(context);
       const result = { ...written, duplicates: written.duplicates + droppedCopies };
       // Campaigns and fx rates change how every event resolves: the next refresh rebuilds all.
       if ((source === 'campaigns' || source === 'fx_rates') && result.accepted + result.updated > 0) {

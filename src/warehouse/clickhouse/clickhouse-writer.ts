@@ -66,45 +66,19 @@ export async function writeEvents(connection: ClickHouseConnection, rows: readon
   return { accepted: fresh.length, updated: 0, duplicates: rows.length - fresh.length };
 }
 
-/** One caller's staged events (see staged-events.ts: validated, one copy per id, values in STAGED_EVENT_COLUMNS order). */
-export interface StagedEventsPart {
-  workspace: string;
-  importId: string;
-  values: readonly Row[string][][];
-}
-
 /**
- * Stores the new events of several callers' batches with one lookup of stored
- * ids per workspace and one INSERT (ClickHouse makes a part per insert, and
- * each round trip waits on the server): an id stored already, or carried by an
- * earlier part, is a duplicate. Rows are encoded straight from their values.
+ * Stores the new ones of staged events (see staged-events.ts: validated, one
+ * copy per id, values in STAGED_EVENT_COLUMNS order), encoding each row
+ * straight from its values.
  */
-export async function writeStagedEventGroup(
-  connection: ClickHouseConnection,
-  parts: readonly StagedEventsPart[],
-  seq: number,
-  receivedAt: number,
-): Promise<WriteResult[]> {
-  const ids = parts.map((part) => part.values.map((row) => wellFormed(String(row[EVENT_ID]))));
-  const seen = new Map<string, Set<string>>();
-  for (const workspace of new Set(parts.map((p) => p.workspace))) {
-    seen.set(workspace, await storedEventIds(connection, workspace, parts.flatMap((p, i) => (p.workspace === workspace ? ids[i] : []))));
-  }
+export async function writeStagedEventValues(connection: ClickHouseConnection, values: readonly Row[string][][], context: BatchContext): Promise<WriteResult> {
+  const ids = values.map((row) => wellFormed(String(row[EVENT_ID])));
+  const known = await storedEventIds(connection, context.workspace, ids);
+  const prefix = encodeRow(BOOKKEEPING, bookkeeping(context)).line.slice(1, -1);
   const lines: JsonRow[] = [];
-  const results = parts.map((part, i) => {
-    const known = seen.get(part.workspace)!;
-    const prefix = encodeRow(BOOKKEEPING, bookkeeping({ workspace: part.workspace, importId: part.importId, seq, receivedAt })).line.slice(1, -1);
-    let accepted = 0;
-    part.values.forEach((row, k) => {
-      if (known.has(ids[i][k])) return;
-      known.add(ids[i][k]);
-      lines.push(encodeValues(STAGED_EVENT_COLUMNS, row, prefix));
-      accepted++;
-    });
-    return { accepted, updated: 0, duplicates: part.values.length - accepted };
-  });
+  for (let i = 0; i < values.length; i++) if (!known.has(ids[i])) lines.push(encodeValues(STAGED_EVENT_COLUMNS, values[i], prefix));
   await connection.insert('events', lines);
-  return results;
+  return { accepted: lines.length, updated: 0, duplicates: values.length - lines.length };
 }
 
 const EVENT_ID = STAGED_EVENT_COLUMNS.findIndex((c) => c.name === 'event_id');

@@ -304,7 +304,8 @@ export class DuckDbWarehouse implements Warehouse {
       let ids: string[] | undefined;
       for (let k = 0; k < staged.count; k++) {
         const hash = staged.hashes[k];
-        const seenInGroup = !inGroup.hashes.add(hash);
+        // A group of one batch has no earlier batch to compare with.
+        const seenInGroup = group.length > 1 && !inGroup.hashes.add(hash);
         if (!seenInGroup && !known.has(hash)) continue;
         ids ??= stagedIds(staged);
         if (seenInGroup) {
