@@ -1,6 +1,7 @@
 // Shared pieces of the benchmarks: child processes, timing, medians, output.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -14,10 +15,15 @@ export function median(values: number[]): number {
 /** Where a `beacon serve` child keeps its data: a DuckDB file or a ClickHouse URL (database in the path). */
 export type Storage = { db: string } | { clickhouse: string };
 
+/** The built CLI (`npm run bench` builds it first): the server is measured as it ships, not through a TypeScript loader. */
+const BUILT_CLI = join(ROOT, 'dist', 'cli.js');
+
 /** Starts `beacon serve` on a free loopback port and resolves with its URL. */
 export async function startServer(storage: Storage): Promise<{ child: ChildProcess; url: string }> {
+  if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build (npm run bench does)`);
   const where = 'db' in storage ? ['--db', storage.db] : ['--clickhouse', storage.clickhouse];
-  const child = spawn(process.execPath, [...(process.env.BEACON_BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BEACON_BENCH_CPU_PROFILE}`] : []), '--import', 'tsx', 'src/cli.ts', ...where, 'serve', '--port', '0'], {
+  const profile = process.env.BEACON_BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BEACON_BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, BUILT_CLI, ...where, 'serve', '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, BEACON_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,10 +1,12 @@
 // Event ingestion over HTTP into DuckDB (durable: each 200 comes after the
 // commit) against the fastest raw DuckDB load of the same rows (read_json of
-// an NDJSON file into a fresh table), measured in the same run. With a
+// an NDJSON file into a fresh table), measured in the same run, and against
+// the least DuckDB itself spends to store them durably in Beacon's events
+// table (the floor under any server, before parsing or validation). With a
 // ClickHouse server, the same requests go to `beacon serve --clickhouse`, and
 // its baseline is one INSERT … FORMAT JSONEachRow of the same rows, encoded as
 // the engine stores them, into a fresh events table.
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiKey } from '../src/access/api-keys.js';
@@ -13,6 +15,9 @@ import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhous
 import { createSourceTableSql, storedColumns } from '../src/warehouse/clickhouse/clickhouse-ddl.js';
 import { encodeRow } from '../src/warehouse/clickhouse/clickhouse-rows.js';
 import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
+import { duckType } from '../src/warehouse/duckdb/duckdb-ddl.js';
+import { sourceTable, type StoredColumn } from '../src/warehouse/tables.js';
+import { SERVER_CHECKPOINT_THRESHOLD } from '../src/cli/commands/serve-command.js';
 import type { Warehouse } from '../src/warehouse/warehouse.js';
 import { cpuSeconds, fmt, median, startServer, stopServer, type Storage } from './bench-support.js';
 import { clickhouseCount, clickhouseStatement, insertFile } from './clickhouse-load.js';
@@ -41,7 +46,7 @@ function makeEvents(count: number, offset: number): Record<string, unknown>[] {
 
 interface HttpRun {
   eventsPerSecond: number;
-  /** Server CPU time (all threads) per event, in µs: what the rate would cost on a quiet machine. */
+  /** Server CPU time (all threads, until the last acknowledgement) per event, in µs: what the rate would cost on a quiet machine. */
   cpuMicros: number;
 }
 
@@ -74,16 +79,57 @@ async function httpRun(storage: Storage, bodies: readonly string[], total: numbe
 async function rawRun(dir: string, run: number, file: string, total: number): Promise<HttpRun> {
   const instance = await DuckDBInstance.create(join(dir, `raw-${run}.duckdb`));
   const connection = await instance.connect();
+  return timedLoad(instance, connection, 'raw load', total, async () => {
+    await connection.run(`CREATE TABLE events AS SELECT * FROM read_json('${file}', format = 'newline_delimited')`);
+  });
+}
+
+/** Times an in-process DuckDB load (CPU of all this process's threads), then checks the events table holds `total` rows and closes the database. */
+async function timedLoad(instance: DuckDBInstance, connection: DuckDBConnection, what: string, total: number, load: () => Promise<void>): Promise<HttpRun> {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  await connection.run(`CREATE TABLE events AS SELECT * FROM read_json('${file}', format = 'newline_delimited')`);
+  await load();
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const count = Number((await connection.runAndReadAll('SELECT count(*) FROM events')).getRows()[0][0]);
   connection.closeSync();
   instance.closeSync();
-  if (count !== total) throw new Error(`raw load stored ${count} of ${total}`);
+  if (count !== total) throw new Error(`${what} stored ${count} of ${total}`);
   return { eventsPerSecond: total / seconds, cpuMicros: (cpu.user + cpu.system) / total };
+}
+
+/** Rows per transaction of the durable floor: about what one group commit of the server writes. */
+const FLOOR_ROWS_PER_COMMIT = 40_000;
+
+/**
+ * The least DuckDB spends to store the same rows durably in Beacon's events
+ * table: each file (FLOOR_ROWS_PER_COMMIT rows of NDJSON) is read by
+ * read_json and inserted in its own committed transaction, with the server's
+ * DuckDB settings (so it checkpoints when the server would), timed until the
+ * last commit as the server is until its last acknowledgement. Only the
+ * fields sent are stored: no validation, no parsed fields, no duplicate
+ * check. What HTTP, parsing and validation cost comes on top of this.
+ */
+async function floorRun(dir: string, run: number, files: readonly string[], fields: readonly string[], total: number): Promise<HttpRun> {
+  const path = join(dir, `floor-${run}.duckdb`);
+  await (await createDuckDbWarehouse({ path })).close();
+  const instance = await DuckDBInstance.create(path, { preserve_insertion_order: 'false', checkpoint_threshold: SERVER_CHECKPOINT_THRESHOLD });
+  const connection = await instance.connect();
+  await connection.run("SET TimeZone = 'UTC'");
+  const columns = sourceTable('events').columns.filter((c) => fields.includes(c.name));
+  // Timestamps arrive as ISO text with a zone, properties as a JSON object (stored as its text).
+  const readType = (c: StoredColumn) => (c.kind === 'timestamp' ? 'TIMESTAMPTZ' : c.kind === 'json' ? 'JSON' : duckType(c.kind));
+  const types = `{${columns.map((c) => `'${c.name}': '${readType(c)}'`).join(', ')}}`;
+  const values = columns.map((c) => (c.kind === 'timestamp' ? `CAST("${c.name}" AS TIMESTAMP)` : c.kind === 'json' ? `CAST("${c.name}" AS VARCHAR)` : `"${c.name}"`));
+  return timedLoad(instance, connection, 'durable floor', total, async () => {
+    for (const [seq, file] of files.entries()) {
+      await connection.run(
+        `INSERT INTO events (workspace_id, import_id, seq, received_at, ${columns.map((c) => `"${c.name}"`).join(', ')})
+         SELECT 'default', 'floor', ${seq}, CAST(now() AS TIMESTAMP), ${values.join(', ')}
+         FROM read_json('${file}', format = 'newline_delimited', columns = ${types})`,
+      );
+    }
+  });
 }
 
 /** The rows as the ClickHouse engine stores them, for its raw baseline (no validation, no duplicate lookup). */
@@ -132,21 +178,31 @@ export async function benchIngest(dir: string, options: IngestOptions): Promise<
   const storedFile = join(dir, 'events-clickhouse.ndjson');
   writeFileSync(file, '');
   writeFileSync(storedFile, '');
+  const floorFiles: string[] = [];
+  const fields = new Set<string>();
   const receivedAt = Date.now();
   for (let offset = 0; offset < total; offset += BATCH) {
     const events = makeEvents(Math.min(BATCH, total - offset), offset);
     bodies.push(JSON.stringify(events));
-    if (options.duckdb) appendFileSync(file, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
+    if (options.duckdb) {
+      const lines = `${events.map((e) => JSON.stringify(e)).join('\n')}\n`;
+      appendFileSync(file, lines);
+      if (offset % FLOOR_ROWS_PER_COMMIT === 0) floorFiles.push(join(dir, `floor-${floorFiles.length}.ndjson`));
+      appendFileSync(floorFiles.at(-1)!, lines);
+      for (const event of events) for (const key of Object.keys(event)) fields.add(key);
+    }
     if (options.clickhouse) appendFileSync(storedFile, `${events.map((e, i) => storedLine(e, offset + i, receivedAt)).join('\n')}\n`);
   }
   const http: HttpRun[] = [];
   const raw: HttpRun[] = [];
+  const floor: HttpRun[] = [];
   const chHttp: HttpRun[] = [];
   const chRaw: number[] = [];
   for (let run = 0; run < runs; run++) {
     if (options.duckdb) {
       http.push(await httpRun({ db: join(dir, `http-${run}.duckdb`) }, bodies, total));
       raw.push(await rawRun(dir, run, file, total));
+      floor.push(await floorRun(dir, run, floorFiles, [...fields], total));
     }
     if (options.clickhouse) {
       const database = `ingest_${run}`;
@@ -164,9 +220,15 @@ export async function benchIngest(dir: string, options: IngestOptions): Promise<
     line('HTTP → DuckDB (validated, durable)', rates(http));
     line('raw DuckDB read_json (baseline)', rates(raw));
     ratio('ratio HTTP / raw (DuckDB)', median(rates(http)) / median(rates(raw)), '   (target: HTTP ≥ 100,000 events/s)');
-    // CPU time per event does not depend on what else the machine runs: 2 cores give 2e6 µs a second.
+    line(`durable floor (commits of ${fmt(FLOOR_ROWS_PER_COMMIT)}, no validation)`, rates(floor));
+    // CPU time per event does not depend on what else the machine runs as much as a rate does.
     cpu('CPU, server over HTTP (all threads)', http);
     cpu('CPU, raw DuckDB load', raw);
+    cpu('CPU, durable floor', floor);
+    // Two cores give 2,000,000 µs of CPU a second: the most events/s a CPU cost per event allows.
+    const ceiling = (label: string, runs: HttpRun[]) => console.log(`  ${label.padEnd(46)}${fmt(2e6 / median(runs.map((r) => r.cpuMicros))).padStart(10)} events/s`);
+    ceiling('two free cores at the server\'s CPU per event', http);
+    ceiling('two free cores at the floor\'s CPU per event', floor);
   }
   if (options.clickhouse) {
     line('HTTP → ClickHouse (validated, stored)', rates(chHttp));
