@@ -1,6 +1,6 @@
 // Event ingestion over HTTP into DuckDB (durable: each 200 comes after the
 // commit) against the fastest raw DuckDB load of the same rows (read_json of
-// an NDJSON file into a fresh table), measured in the same run, and against
+// NDJSON files into a fresh table), measured in the same run, and against
 // the least DuckDB itself spends to store them durably in Beacon's events
 // table (the floor under any server, before parsing or validation). With a
 // ClickHouse server, the same requests go to `beacon serve --clickhouse`, and
@@ -15,7 +15,7 @@ import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhous
 import { createSourceTableSql, storedColumns } from '../src/warehouse/clickhouse/clickhouse-ddl.js';
 import { encodeRow } from '../src/warehouse/clickhouse/clickhouse-rows.js';
 import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
-import { duckType } from '../src/warehouse/duckdb/duckdb-ddl.js';
+import { duckType, quoteIdent } from '../src/warehouse/duckdb/duckdb-ddl.js';
 import { sourceTable, type StoredColumn } from '../src/warehouse/tables.js';
 import { SERVER_CHECKPOINT_THRESHOLD } from '../src/cli/commands/serve-command.js';
 import type { Warehouse } from '../src/warehouse/warehouse.js';
@@ -76,11 +76,12 @@ async function httpRun(storage: Storage, bodies: readonly string[], total: numbe
   return { eventsPerSecond: total / seconds, cpuMicros: (cpu * 1e6) / total };
 }
 
-async function rawRun(dir: string, run: number, file: string, total: number): Promise<HttpRun> {
+async function rawRun(dir: string, run: number, files: readonly string[], total: number): Promise<HttpRun> {
   const instance = await DuckDBInstance.create(join(dir, `raw-${run}.duckdb`));
   const connection = await instance.connect();
+  const list = files.map((file) => `'${file}'`).join(', ');
   return timedLoad(instance, connection, 'raw load', total, async () => {
-    await connection.run(`CREATE TABLE events AS SELECT * FROM read_json('${file}', format = 'newline_delimited')`);
+    await connection.run(`CREATE TABLE events AS SELECT * FROM read_json([${list}], format = 'newline_delimited')`);
   });
 }
 
@@ -120,11 +121,12 @@ async function floorRun(dir: string, run: number, files: readonly string[], fiel
   // Timestamps arrive as ISO text with a zone, properties as a JSON object (stored as its text).
   const readType = (c: StoredColumn) => (c.kind === 'timestamp' ? 'TIMESTAMPTZ' : c.kind === 'json' ? 'JSON' : duckType(c.kind));
   const types = `{${columns.map((c) => `'${c.name}': '${readType(c)}'`).join(', ')}}`;
-  const values = columns.map((c) => (c.kind === 'timestamp' ? `CAST("${c.name}" AS TIMESTAMP)` : c.kind === 'json' ? `CAST("${c.name}" AS VARCHAR)` : `"${c.name}"`));
+  const names = columns.map((c) => quoteIdent(c.name));
+  const values = columns.map((c, i) => (c.kind === 'timestamp' ? `CAST(${names[i]} AS TIMESTAMP)` : c.kind === 'json' ? `CAST(${names[i]} AS VARCHAR)` : names[i]));
   return timedLoad(instance, connection, 'durable floor', total, async () => {
     for (const [seq, file] of files.entries()) {
       await connection.run(
-        `INSERT INTO events (workspace_id, import_id, seq, received_at, ${columns.map((c) => `"${c.name}"`).join(', ')})
+        `INSERT INTO events (workspace_id, import_id, seq, received_at, ${names.join(', ')})
          SELECT 'default', 'floor', ${seq}, CAST(now() AS TIMESTAMP), ${values.join(', ')}
          FROM read_json('${file}', format = 'newline_delimited', columns = ${types})`,
       );
@@ -174,21 +176,18 @@ export async function benchIngest(dir: string, options: IngestOptions): Promise<
   // Request bodies are built once, before timing; only their text is kept so
   // the load generator stays light beside the server on the same two cores.
   const bodies: string[] = [];
-  const file = join(dir, 'events.ndjson');
   const storedFile = join(dir, 'events-clickhouse.ndjson');
-  writeFileSync(file, '');
   writeFileSync(storedFile, '');
-  const floorFiles: string[] = [];
+  // The rows as NDJSON, FLOOR_ROWS_PER_COMMIT to a file: the floor commits a file at a time, the raw load reads them all.
+  const ndjsonFiles: string[] = [];
   const fields = new Set<string>();
   const receivedAt = Date.now();
   for (let offset = 0; offset < total; offset += BATCH) {
     const events = makeEvents(Math.min(BATCH, total - offset), offset);
     bodies.push(JSON.stringify(events));
     if (options.duckdb) {
-      const lines = `${events.map((e) => JSON.stringify(e)).join('\n')}\n`;
-      appendFileSync(file, lines);
-      if (offset % FLOOR_ROWS_PER_COMMIT === 0) floorFiles.push(join(dir, `floor-${floorFiles.length}.ndjson`));
-      appendFileSync(floorFiles.at(-1)!, lines);
+      if (offset % FLOOR_ROWS_PER_COMMIT === 0) ndjsonFiles.push(join(dir, `events-${ndjsonFiles.length}.ndjson`));
+      appendFileSync(ndjsonFiles.at(-1)!, `${events.map((e) => JSON.stringify(e)).join('\n')}\n`);
       for (const event of events) for (const key of Object.keys(event)) fields.add(key);
     }
     if (options.clickhouse) appendFileSync(storedFile, `${events.map((e, i) => storedLine(e, offset + i, receivedAt)).join('\n')}\n`);
@@ -201,8 +200,8 @@ export async function benchIngest(dir: string, options: IngestOptions): Promise<
   for (let run = 0; run < runs; run++) {
     if (options.duckdb) {
       http.push(await httpRun({ db: join(dir, `http-${run}.duckdb`) }, bodies, total));
-      raw.push(await rawRun(dir, run, file, total));
-      floor.push(await floorRun(dir, run, floorFiles, [...fields], total));
+      raw.push(await rawRun(dir, run, ndjsonFiles, total));
+      floor.push(await floorRun(dir, run, ndjsonFiles, [...fields], total));
     }
     if (options.clickhouse) {
       const database = `ingest_${run}`;
