@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { createApiKey } from '../src/access/api-keys.js';
 import { createWorkspace } from '../src/access/workspaces.js';
-import { refreshWorkspace } from '../src/ingest/derive-scheduler.js';
+import { refreshWorkspace } from '../src/warehouse/derive-scheduler.js';
 import { runServer } from '../src/server/run-server.js';
 import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
 import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';

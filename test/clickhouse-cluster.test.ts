@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshWorkspace } from '../src/ingest/derive-scheduler.js';
+import { refreshWorkspace } from '../src/warehouse/derive-scheduler.js';
 import { LocalBackend } from '../src/cli/local-backend.js';
 import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
 import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';

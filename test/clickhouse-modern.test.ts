@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../src/model/settings.js';
 import { createClickHouseWarehouse, type ClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
-import { rowsOf } from '../src/warehouse/warehouse-contract.js';
+import { rowsOf } from './support/warehouse-contract.js';
 import { requireChdb, startChdb, type ChdbServer } from './support/chdb.js';
 import { describeCliOnClickHouse } from './support/suites/cli.js';
 import { describeDeriveOnClickHouse } from './support/suites/derive.js';

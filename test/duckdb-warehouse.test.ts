@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../src/model/settings.js';
-import { trafficResolver } from '../src/ingest/resolve-traffic.js';
+import { trafficResolver } from '../src/model/resolve-traffic.js';
 import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
-import { describeWarehouse, rowsOf } from '../src/warehouse/warehouse-contract.js';
+import { describeWarehouse, rowsOf } from './support/warehouse-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'beacon-duckdb-'));
 let n = 0;

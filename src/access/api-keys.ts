@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { AuthError, ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
 import { newId, randomToken } from '../core/ids.js';
-import type { ApiKeyRecord, KeyScope, Warehouse } from '../warehouse/warehouse.js';
+import type { ApiKeyRecord, KeyScope, MetadataStore } from '../warehouse/warehouse.js';
 
 export const KEY_SCOPES: readonly KeyScope[] = ['ingest', 'read', 'admin'];
 
@@ -22,7 +22,7 @@ export function isKeyScope(scope: string): scope is KeyScope {
 }
 
 /** Creates a key; the returned secret is never stored and cannot be shown again. */
-export async function createApiKey(warehouse: Warehouse, workspace: string, scope: string): Promise<CreatedKey> {
+export async function createApiKey(warehouse: MetadataStore, workspace: string, scope: string): Promise<CreatedKey> {
   if (!isKeyScope(scope)) throw new ValidationError(`unknown scope "${scope}"; use one of ${KEY_SCOPES.join(', ')}`);
   if (!(await warehouse.getWorkspace(workspace))) throw new NotFoundError(`unknown workspace "${workspace}"`);
   const key = `bk_${scope}_${randomToken(32)}`;
@@ -45,7 +45,7 @@ export function scopeAllows(held: KeyScope, required: KeyScope): boolean {
 }
 
 /** Resolves a bearer secret to its active key, or throws 401/403. */
-export async function authenticate(warehouse: Warehouse, secret: string | undefined, required: KeyScope): Promise<ApiKeyRecord> {
+export async function authenticate(warehouse: MetadataStore, secret: string | undefined, required: KeyScope): Promise<ApiKeyRecord> {
   if (!secret) throw new AuthError('missing API key: send "Authorization: Bearer <key>"');
   const key = await warehouse.findKeyByHash(hashKey(secret));
   if (!key || key.revokedAt) throw new AuthError('unknown or revoked API key');

@@ -1,8 +1,8 @@
 // Workspaces: isolated tenants of one warehouse, each with its own settings.
 import { NotFoundError, ValidationError } from '../core/errors.js';
-import { compileChannelSettings } from '../ingest/channel-grouping.js';
+import { compileChannelSettings } from '../model/channel-grouping.js';
 import { DEFAULT_SETTINGS, DERIVATION_SETTINGS, checkSettings, mergeSettings, type WorkspaceSettings } from '../model/settings.js';
-import type { Warehouse, Workspace } from '../warehouse/warehouse.js';
+import type { DerivedViewMaintainer, MetadataStore, Workspace } from '../warehouse/warehouse.js';
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -13,7 +13,7 @@ export interface WorkspaceOptions {
   timezone?: string;
 }
 
-export async function createWorkspace(warehouse: Warehouse, name: string, options: WorkspaceOptions = {}): Promise<Workspace> {
+export async function createWorkspace(warehouse: MetadataStore, name: string, options: WorkspaceOptions = {}): Promise<Workspace> {
   if (!NAME.test(name)) {
     throw new ValidationError(`invalid workspace name "${name}": use 1–64 lower-case letters, digits, "-" or "_"`);
   }
@@ -28,14 +28,14 @@ export async function createWorkspace(warehouse: Warehouse, name: string, option
 }
 
 /** The workspace, created with defaults first when it is the default one. */
-export async function ensureWorkspace(warehouse: Warehouse, name: string): Promise<Workspace> {
+export async function ensureWorkspace(warehouse: MetadataStore, name: string): Promise<Workspace> {
   const found = await warehouse.getWorkspace(name);
   if (found) return found;
   if (name === DEFAULT_WORKSPACE) return createWorkspace(warehouse, name);
   throw new NotFoundError(`unknown workspace "${name}"; create it with: beacon workspaces create ${name}`);
 }
 
-export async function requireWorkspace(warehouse: Warehouse, name: string): Promise<Workspace> {
+export async function requireWorkspace(warehouse: MetadataStore, name: string): Promise<Workspace> {
   const found = await warehouse.getWorkspace(name);
   if (!found) throw new NotFoundError(`unknown workspace "${name}"`);
   return found;
@@ -43,7 +43,7 @@ export async function requireWorkspace(warehouse: Warehouse, name: string): Prom
 
 /** Changes settings; a change to how events are derived marks the derived view for a rebuild. */
 export async function updateSettings(
-  warehouse: Warehouse,
+  warehouse: MetadataStore & DerivedViewMaintainer,
   name: string,
   patch: Record<string, unknown>,
 ): Promise<WorkspaceSettings> {

@@ -3,10 +3,10 @@ import { createApiKey } from '../access/api-keys.js';
 import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } from '../access/workspaces.js';
 import { NotFoundError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
-import { refreshWorkspace } from '../ingest/derive-scheduler.js';
+import { DeriveScheduler } from '../warehouse/derive-scheduler.js';
 import { DEFAULT_BATCH_SIZE, ingestRecords } from '../ingest/ingest-records.js';
-import { attachBenchmarks } from '../metrics/goals-service.js';
-import { metricCatalog, publicMetric, queryMetrics } from '../metrics/metrics-service.js';
+import { metricCatalog, publicMetric } from '../metrics/metrics-service.js';
+import { answerQuery } from '../metrics/query-service.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { Backend, ImportRequest, PublicKey } from './backend.js';
 
@@ -21,11 +21,16 @@ import type { Backend, ImportRequest, PublicKey } from './backend.js';
 export const CLICKHOUSE_BATCH_SIZE = 20_000;
 
 export class LocalBackend implements Backend {
+  /** Reads bring the derived view up to date first (imports only store raw records). */
+  private readonly derived: DeriveScheduler;
+
   constructor(
     readonly warehouse: Warehouse,
     private readonly workspace: string,
     readonly description: string,
-  ) {}
+  ) {
+    this.derived = new DeriveScheduler(warehouse);
+  }
 
   async importRecords(request: ImportRequest) {
     await ensureWorkspace(this.warehouse, this.workspace);
@@ -91,8 +96,7 @@ export class LocalBackend implements Backend {
 
   async query(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
-    await refreshWorkspace(this.warehouse, this.workspace);
-    return attachBenchmarks(this.warehouse, this.workspace, await queryMetrics(this.warehouse, workspace, body));
+    return answerQuery({ warehouse: this.warehouse, derived: this.derived }, workspace, body);
   }
 
   async catalog() {

@@ -1,10 +1,8 @@
-// The one place that chooses the storage engine for a CLI process: ClickHouse
-// when a URL is given (--clickhouse or BEACON_CLICKHOUSE_URL), else the DuckDB
-// file. ClickHouse has no file lock and no server file: every process talks to
+// How a CLI process chooses its storage engine: ClickHouse when a URL is given
+// (--clickhouse or BEACON_CLICKHOUSE_URL), else the DuckDB file. ClickHouse has no file lock and no server file: every process talks to
 // the ClickHouse server directly.
 import { ValidationError } from '../core/errors.js';
-import { createClickHouseWarehouse } from '../warehouse/clickhouse/clickhouse-warehouse.js';
-import { createDuckDbWarehouse } from '../warehouse/duckdb/duckdb-warehouse.js';
+import { createWarehouse } from '../warehouse/create-warehouse.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 
 export interface WarehouseOptions {
@@ -31,13 +29,13 @@ export async function openWarehouse(options: WarehouseOptions): Promise<OpenedWa
   if (options.clickhouse) {
     const url = checkedUrl(options.clickhouse);
     const cluster = clusterOptions(options);
-    const warehouse = await createClickHouseWarehouse({ url, ...cluster });
+    const warehouse = await createWarehouse({ kind: 'clickhouse', url, ...cluster });
     return { warehouse, description: `ClickHouse ${displayUrl(url)}${cluster.cluster ? ` (cluster ${cluster.cluster})` : ''}` };
   }
   if (options.clickhouseCluster || options.clickhouseShards) {
     throw new ValidationError('--clickhouse-cluster and --clickhouse-shards need --clickhouse URL (the entry server)');
   }
-  const warehouse = await createDuckDbWarehouse({ path: options.db, memoryLimit: options.memoryLimit, checkpointThreshold: options.checkpointThreshold });
+  const warehouse = await createWarehouse({ kind: 'duckdb', path: options.db, memoryLimit: options.memoryLimit, checkpointThreshold: options.checkpointThreshold });
   return { warehouse, description: `database ${options.db}`, dbPath: options.db };
 }
 

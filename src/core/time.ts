@@ -1,4 +1,9 @@
-// Parsing and formatting of instants and calendar dates, time-zone aware.
+// Parsing and formatting of instants and calendar dates, time-zone aware, and
+// the time grains every layer buckets by.
+
+/** Time buckets of queries and reports; weeks are ISO weeks starting Monday. */
+export const GRAINS = ['hour', 'day', 'week', 'month', 'quarter', 'year'] as const;
+export type Grain = (typeof GRAINS)[number];
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -2,13 +2,13 @@
 // raw records → validate → parse event fields → batched idempotent writes.
 import type { SourceName } from '../model/sources.js';
 import { validatorFor, type Row } from '../model/validate.js';
-import type { Warehouse } from '../warehouse/warehouse.js';
+import type { SourceWriter } from '../warehouse/warehouse.js';
 import { addRejection, addWrite, emptySummary, type IngestSummary } from './ingest-summary.js';
 import { addParsedEventFields } from './parse-event-fields.js';
 import type { RawRecord } from './readers/raw-record.js';
 
 export interface IngestTarget {
-  warehouse: Warehouse;
+  warehouse: SourceWriter;
   workspace: string;
   source: SourceName;
   importId: string;

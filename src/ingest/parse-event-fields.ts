@@ -2,7 +2,7 @@
 // UTM tags and click id parsed from its url, landing page, referrer host, bot flag.
 import type { Row } from '../model/validate.js';
 import { isBotUserAgent } from './bot-detection.js';
-import { parseTouchParams, referrerHost } from './touch-params.js';
+import { parseTouchParams, referrerHost } from '../model/touch-params.js';
 
 export function addParsedEventFields(row: Row): Row {
   const touch = parseTouchParams((row.url as string | null) ?? undefined);

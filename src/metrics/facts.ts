@@ -18,7 +18,7 @@ import {
   val,
   type Expr,
 } from '../sql/ast.js';
-import type { RelationName } from '../sql/dialect.js';
+import type { RelationName } from '../sql/relations.js';
 import type { Dimension } from './types.js';
 
 export interface Measure {

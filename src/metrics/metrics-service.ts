@@ -1,15 +1,12 @@
-// What the HTTP routes and the CLI call for metrics: the catalog with the
-// workspace's own metrics, queries, user-defined metrics and campaign KPIs.
-// The caller brings the derived view up to date before querying.
+// The metric catalog of a workspace: the catalog with the workspace's own
+// metrics, and the user-defined metrics themselves (checked, stored, deleted).
 import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
-import type { Warehouse, Workspace } from '../warehouse/warehouse.js';
-import { CATALOG, CATALOG_BY_ID, describeMetric, OBJECTIVE_KPIS, type CatalogMetric, type Objective } from './catalog.js';
+import type { MetadataStore } from '../warehouse/warehouse.js';
+import { CATALOG, CATALOG_BY_ID, describeMetric, type CatalogMetric } from './catalog.js';
 import { checkCustomMetrics, expandFormula, formatFormula, formulaMetricIds, parseFormula, type FormulaNode } from './formula.js';
-import { parseQuery } from './query-input.js';
-import { runMetricQuery } from './run-query.js';
-import { DIRECTIONS, UNITS, type QueryResult } from './types.js';
+import { DIRECTIONS, UNITS } from './types.js';
 
 export const CustomMetricSchema = Type.Object(
   {
@@ -35,9 +32,18 @@ const checkCustom = TypeCompiler.Compile(CustomMetricSchema);
 /** Catalog metrics that cannot appear inside a formula (they are not a function of aggregates). */
 const NOT_COMPOSABLE = new Set(CATALOG.filter((m) => m.reserved || m.growthOf).map((m) => m.id));
 
+/** A metric of the catalog (or the workspace's own) that can be queried; a ValidationError naming the known ones otherwise. */
+export function requireMetric(metrics: ReadonlyMap<string, CatalogMetric>, id: string): CatalogMetric {
+  const metric = metrics.get(id);
+  if (!metric || metric.reserved) {
+    throw new ValidationError(`unknown metric "${id}"; known metrics: ${[...metrics.keys()].join(', ')}`, { field: 'metric' });
+  }
+  return metric;
+}
+
 /** The catalog plus the workspace's own metrics, by id. */
-export async function metricCatalog(warehouse: Warehouse, workspace: string): Promise<Map<string, CatalogMetric>> {
-  const custom = (await warehouse.listObjects(workspace, 'custom_metric')).map((o) => o.body as CustomMetric);
+export async function metricCatalog(store: MetadataStore, workspace: string): Promise<Map<string, CatalogMetric>> {
+  const custom = (await store.listObjects(workspace, 'custom_metric')).map((o) => o.body as CustomMetric);
   const map = new Map(CATALOG_BY_ID);
   for (const metric of describeCustomMetrics(custom)) map.set(metric.id, metric);
   return map;
@@ -77,30 +83,18 @@ function substitute(node: FormulaNode): FormulaNode {
   }
 }
 
-/** Answers a query body; `metrics` is the workspace's catalog when the caller has it loaded already. */
-export async function queryMetrics(
-  warehouse: Warehouse,
-  workspace: Workspace,
-  body: unknown,
-  metrics?: ReadonlyMap<string, CatalogMetric>,
-): Promise<QueryResult> {
-  metrics ??= await metricCatalog(warehouse, workspace.name);
-  const query = parseQuery(body, metrics, workspace.settings);
-  return runMetricQuery({ warehouse, workspace, metrics }, query);
-}
-
-export async function listCustomMetrics(warehouse: Warehouse, workspace: string): Promise<CustomMetric[]> {
-  return (await warehouse.listObjects(workspace, 'custom_metric')).map((o) => o.body as CustomMetric);
+export async function listCustomMetrics(store: MetadataStore, workspace: string): Promise<CustomMetric[]> {
+  return (await store.listObjects(workspace, 'custom_metric')).map((o) => o.body as CustomMetric);
 }
 
 /** Validates and stores (or replaces) a user-defined metric. */
-export async function saveCustomMetric(warehouse: Warehouse, workspace: string, body: unknown): Promise<CatalogMetric> {
+export async function saveCustomMetric(store: MetadataStore, workspace: string, body: unknown): Promise<CatalogMetric> {
   if (!checkCustom.Check(body)) {
     const problem = checkCustom.Errors(body).First()!;
     const field = problem.path.replace(/^\//, '') || '(metric)';
     throw new ValidationError(`invalid custom metric: ${field} ${problem.message}`, { field });
   }
-  const others = (await listCustomMetrics(warehouse, workspace)).filter((c) => c.id !== body.id);
+  const others = (await listCustomMetrics(store, workspace)).filter((c) => c.id !== body.id);
   const drafts = [...others, body];
   // The stored metrics were consistent before: whatever is wrong now comes from this one.
   const problems = checkCustomMetrics(drafts, new Set(CATALOG_BY_ID.keys()));
@@ -112,16 +106,16 @@ export async function saveCustomMetric(warehouse: Warehouse, workspace: string, 
     throw new ValidationError(`custom metric "${body.id}": ${blocked.join(', ')} cannot be used in a formula`, { field: 'formula' });
   }
   const [described] = describeCustomMetrics(drafts).filter((m) => m.id === body.id);
-  await warehouse.putObject(workspace, 'custom_metric', body.id, body);
+  await store.putObject(workspace, 'custom_metric', body.id, body);
   return described;
 }
 
-export async function deleteCustomMetric(warehouse: Warehouse, workspace: string, id: string): Promise<void> {
-  const custom = await listCustomMetrics(warehouse, workspace);
+export async function deleteCustomMetric(store: MetadataStore, workspace: string, id: string): Promise<void> {
+  const custom = await listCustomMetrics(store, workspace);
   if (!custom.some((c) => c.id === id)) throw new NotFoundError(`unknown custom metric "${id}"`);
   const users = custom.filter((c) => c.id !== id && formulaMetricIds(parseFormula(c.formula)).includes(id)).map((c) => c.id);
   if (users.length > 0) throw new ConflictError(`custom metric "${id}" is used by ${users.join(', ')}; delete those first`, { used_by: users });
-  await warehouse.deleteObject(workspace, 'custom_metric', id);
+  await store.deleteObject(workspace, 'custom_metric', id);
 }
 
 /** A metric as the catalog endpoints show it. */
@@ -138,39 +132,5 @@ export function publicMetric(metric: CatalogMetric) {
     custom: metric.custom,
     ...(metric.reserved ? { available: false, reason: metric.reserved } : {}),
     ...(metric.note ? { note: metric.note } : {}),
-  };
-}
-
-export interface CampaignKpis {
-  campaign: { id: string; name: string | null; objective: Objective | null };
-  objective: Objective;
-  /** 'campaign' when the campaign names its objective, 'default' when it has none (conversion is assumed). */
-  objective_source: 'campaign' | 'default';
-  from: string;
-  to: string;
-  kpis: QueryResult;
-}
-
-/** The campaign's objective and its headline KPIs (KPIS.md) over a period. */
-export async function campaignKpis(warehouse: Warehouse, workspace: Workspace, campaignId: string, from: string, to: string): Promise<CampaignKpis> {
-  const campaigns = await warehouse.readRows(workspace.name, 'campaigns');
-  const found = campaigns.find((c) => c.campaign_id === campaignId);
-  if (!found) throw new NotFoundError(`unknown campaign "${campaignId}"`);
-  const objective = (found.objective as Objective | null) ?? null;
-  const chosen: Objective = objective ?? 'conversion';
-  const kpis = await queryMetrics(warehouse, workspace, {
-    metrics: [...OBJECTIVE_KPIS[chosen]],
-    from,
-    to,
-    filters: [{ dimension: 'campaign', op: 'eq', values: [campaignId] }],
-    compare: 'previous_period',
-  });
-  return {
-    campaign: { id: campaignId, name: (found.name as string | null) ?? null, objective },
-    objective: chosen,
-    objective_source: objective ? 'campaign' : 'default',
-    from,
-    to,
-    kpis,
   };
 }

@@ -7,7 +7,8 @@ import type { CatalogMetric } from './catalog.js';
 import { FACTS, MEASURE_FACT, type Fact, type FactId } from './facts.js';
 import { addDays } from '../core/time.js';
 import { rangeInstants } from './time-buckets.js';
-import type { Dimension, Filter, Grain } from './types.js';
+import type { Grain } from '../core/time.js';
+import type { Dimension, Filter } from './types.js';
 
 /** Label for NULL dimension values in results and filters. */
 export const NONE = '(none)';

@@ -5,21 +5,19 @@
 import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { QueryError, ValidationError } from '../core/errors.js';
-import { isValidDate } from '../core/time.js';
+import { GRAINS, isValidDate } from '../core/time.js';
+import { QUERY_ATTRIBUTION_MODELS, type QueryAttributionModel } from '../model/attribution.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import type { CatalogMetric } from './catalog.js';
 import { FACTS } from './facts.js';
-import { FilterSchema } from './goals.js';
+import { FilterSchema } from './body-checks.js';
 import { bucketLabels } from './time-buckets.js';
 import {
   COMPARISONS,
   DIMENSIONS,
-  GRAINS,
-  QUERY_ATTRIBUTION_MODELS,
   type Dimension,
   type MetricQuery,
   type OrderBy,
-  type QueryAttributionModel,
 } from './types.js';
 
 const MAX_BUCKETS = 20_000;

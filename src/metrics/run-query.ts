@@ -2,9 +2,9 @@
 // statement in the engine's dialect, runs them, assembles rows and totals,
 // and adds the comparison window, growth metrics and campaign names.
 import { col, TOTALS_FLAG } from '../sql/ast.js';
-import type { RelationContext } from '../sql/dialect.js';
-import { dialectFor } from '../sql/dialects.js';
-import type { Warehouse, Workspace } from '../warehouse/warehouse.js';
+import type { Select } from '../sql/ast.js';
+import type { RelationContext } from '../sql/relations.js';
+import type { QueryRunner, Workspace } from '../warehouse/warehouse.js';
 import { assemble, percentChange, type Assembled, type FactResults } from './assemble.js';
 import type { CatalogMetric } from './catalog.js';
 import { BUCKET, planQuery } from './planner.js';
@@ -12,7 +12,7 @@ import { bucketLabels, comparisonWindow } from './time-buckets.js';
 import type { MetricQuery, MetricValue, QueryResult, ResultColumn, ResultRow } from './types.js';
 
 export interface QueryScope {
-  warehouse: Warehouse;
+  warehouse: QueryRunner;
   workspace: Workspace;
   /** The catalog plus the workspace's own metrics. */
   metrics: ReadonlyMap<string, CatalogMetric>;
@@ -105,7 +105,6 @@ class WindowRunner {
 
   private async compute(window: Window, combos?: string[][]): Promise<Assembled> {
     const { query, scope, context } = this;
-    const dialect = dialectFor(scope.warehouse.engine);
     const plans = planQuery({
       metrics: this.metrics,
       dimensions: query.dimensions,
@@ -115,7 +114,7 @@ class WindowRunner {
       to: window.to,
       timeZone: context.timeZone,
     });
-    const run = (select: Parameters<typeof dialect.render>[0]) => scope.warehouse.query(dialect.render(select, context));
+    const run = (select: Select) => scope.warehouse.select(select, context);
     const results: FactResults[] = [];
     for (const plan of plans) {
       const all = await run(plan.select);
@@ -151,19 +150,16 @@ function columnsOf(query: MetricQuery, metrics: CatalogMetric[]): ResultColumn[]
 }
 
 async function addCampaignNames(scope: QueryScope, context: RelationContext, result: QueryResult): Promise<void> {
-  const statement = dialectFor(scope.warehouse.engine).render(
-    {
-      from: { name: 'campaign_names' },
-      columns: [
-        { alias: 'campaign_id', expr: col('campaign_id') },
-        { alias: 'campaign_name', expr: col('campaign_name') },
-      ],
-      where: [],
-      groupBy: [],
-    },
-    context,
-  );
-  const names = new Map((await scope.warehouse.query(statement)).map((r) => [String(r.campaign_id), r.campaign_name as string | null]));
+  const select: Select = {
+    from: { name: 'campaign_names' },
+    columns: [
+      { alias: 'campaign_id', expr: col('campaign_id') },
+      { alias: 'campaign_name', expr: col('campaign_name') },
+    ],
+    where: [],
+    groupBy: [],
+  };
+  const names = new Map((await scope.warehouse.select(select, context)).map((r) => [String(r.campaign_id), r.campaign_name as string | null]));
   const withName = (row: ResultRow): ResultRow => {
     const out: ResultRow = {};
     for (const [k, v] of Object.entries(row)) {

@@ -2,7 +2,8 @@
 // time zone (DST-aware), the labels of every bucket in the range at a grain,
 // and the comparison windows.
 import { addDays, daysInMonth } from '../core/time.js';
-import type { Comparison, Grain } from './types.js';
+import type { Grain } from '../core/time.js';
+import type { Comparison } from './types.js';
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,5 +1,7 @@
 // The vocabulary of the metrics layer: dimensions, grains, units, metric
 // definitions, queries and their results. Pure types and constants.
+import type { Grain } from '../core/time.js';
+import type { AttributionChoice } from '../model/attribution.js';
 
 export const DIMENSIONS = [
   'channel',
@@ -17,9 +19,6 @@ export const DIMENSIONS = [
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export const GRAINS = ['hour', 'day', 'week', 'month', 'quarter', 'year'] as const;
-export type Grain = (typeof GRAINS)[number];
-
 export const UNITS = ['count', 'money', 'percent', 'ratio', 'seconds', 'months', 'score'] as const;
 export type Unit = (typeof UNITS)[number];
 
@@ -32,19 +31,10 @@ export type FilterOp = (typeof FILTER_OPS)[number];
 export const COMPARISONS = ['previous_period', 'previous_year'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
-/** Models the metrics layer can credit conversions with (the attribution module adds the rest). */
-export const QUERY_ATTRIBUTION_MODELS = ['last_non_direct', 'first_touch', 'last_touch'] as const;
-export type QueryAttributionModel = (typeof QUERY_ATTRIBUTION_MODELS)[number];
-
 export interface Filter {
   dimension: Dimension;
   op: FilterOp;
   values: string[];
-}
-
-export interface AttributionChoice {
-  model: QueryAttributionModel;
-  lookback_days: number;
 }
 
 export interface OrderBy {

@@ -4,17 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValidationError } from '../core/errors.js';
 import { isValidTimeZone } from '../core/time.js';
-
-export const ATTRIBUTION_MODELS = [
-  'first_touch',
-  'last_touch',
-  'last_non_direct',
-  'linear',
-  'time_decay',
-  'position_based',
-  'markov',
-  'shapley',
-] as const;
+import { ATTRIBUTION_MODELS } from './attribution.js';
 
 export const ChannelRuleSchema = Type.Object(
   {

@@ -1,9 +1,10 @@
 // The HTTP application: Fastify with one raw-body parser (routes decide how to
 // read a body), one error handler, and a module per route group.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { buildOpenApi } from '../model/openapi.js';
+import { buildOpenApi } from './openapi.js';
 import type { ServerContext } from './context.js';
 import { handleError, notFound } from './error-handler.js';
+import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
 import { registerWorkspaceRoutes } from './routes/workspace-routes.js';
@@ -31,5 +32,6 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
   registerIngestRoutes(app, context);
   registerWorkspaceRoutes(app, context);
   registerMetricsRoutes(app, context);
+  registerGoalsRoutes(app, context);
   return app;
 }

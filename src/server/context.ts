@@ -1,6 +1,6 @@
 // What every route needs: the warehouse, the derived-view scheduler, the
 // ingestion workers and limits.
-import type { DeriveScheduler } from '../ingest/derive-scheduler.js';
+import type { DeriveScheduler } from '../warehouse/derive-scheduler.js';
 import type { EventBodyPool } from '../ingest/event-body-pool.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 

@@ -1,7 +1,7 @@
 // Starts the HTTP server over an open warehouse and stops it cleanly.
 import type { FastifyInstance } from 'fastify';
 import { randomToken } from '../core/ids.js';
-import { DEFAULT_SCHEDULE, DeriveScheduler } from '../ingest/derive-scheduler.js';
+import { DEFAULT_SCHEDULE, DeriveScheduler } from '../warehouse/derive-scheduler.js';
 import { defaultPoolSize, EventBodyPool } from '../ingest/event-body-pool.js';
 import { removeOrphanedStagingFiles } from '../warehouse/staged-events.js';
 import type { Warehouse } from '../warehouse/warehouse.js';

@@ -1,7 +1,7 @@
 // A small, dialect-neutral SQL syntax tree: what the metrics planner builds
 // and each engine's dialect renders. Values are always literals rendered as
 // parameters or safely escaped by the dialect, never spliced text.
-import type { Grain } from '../metrics/types.js';
+import type { Grain } from '../core/time.js';
 
 export type Scalar = string | number | boolean | null;
 

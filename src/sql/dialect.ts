@@ -1,6 +1,6 @@
 // What an engine's SQL dialect provides: rendering of the neutral syntax tree
-// and the engine's definitions of the named relations the planner reads.
-import type { AttributionChoice } from '../metrics/types.js';
+// over a relation the engine defines (its SQL text, built with the dialect's
+// way of writing values).
 import type { Scalar, Select } from './ast.js';
 
 export interface Statement {
@@ -8,42 +8,15 @@ export interface Statement {
   params: Record<string, Scalar>;
 }
 
-/** What a relation's definition may depend on besides the stored data. */
-export interface RelationContext {
-  workspace: string;
-  currency: string;
-  timeZone: string;
-  /** Workspace default gross margin (0..1), for orders without their own. */
-  grossMargin: number;
-  botFiltering: boolean;
-  attribution: AttributionChoice;
-  /** The lookback conversion credits are stored for (the workspace setting); others are computed per query. */
-  storedLookbackDays: number;
-  /** Days after a lead (or MQL) within which reaching the next stage counts. */
-  stageWindowDays: number;
-}
-
-/** Relations every dialect defines (their columns are listed in metrics/facts.ts). */
-export const RELATION_NAMES = [
-  'ad_facts',
-  'event_facts',
-  'session_facts',
-  'scroll_facts',
-  'conversion_facts',
-  'lifecycle_facts',
-  'stage_progress_facts',
-  'customer_facts',
-  'order_facts',
-  'cost_facts',
-  'survey_facts',
-  'customer_status_facts',
-  'campaign_names',
-] as const;
-export type RelationName = (typeof RELATION_NAMES)[number];
+/**
+ * The SQL text of the relation a select reads, built with the dialect's way of
+ * writing a value (a parameter placeholder on DuckDB, a literal on ClickHouse).
+ */
+export type RelationSql = (value: (value: Scalar) => string) => string;
 
 export interface Dialect {
   readonly name: 'duckdb' | 'clickhouse';
-  render(select: Select, context: RelationContext): Statement;
+  render(select: Select, relation: RelationSql): Statement;
 }
 
 /** Collects values as numbered parameters while a statement is rendered. */

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rowsOf } from './warehouse-contract.js';
+import { rowsOf } from '../../test/support/warehouse-contract.js';
 import { discardStaged, readStagedRows, removeOrphanedStagingFiles, stageEvents, STAGED_EVENT_COLUMNS, stagedIds } from './staged-events.js';
 import { idHash } from './known-ids.js';
 

@@ -1,10 +1,16 @@
 // The storage boundary: every engine (embedded DuckDB, ClickHouse) implements
-// this interface and passes the same contract suite (warehouse-contract.ts).
+// this interface and passes the same contract suite (test/support/warehouse-contract.ts).
+// It plays four roles, each its own interface, so that a module depends only
+// on the role it uses: metadata store, source writer, derived-view maintainer
+// and query runner.
 import type { Row } from '../model/validate.js';
 import type { StagedEvents } from './staged-events.js';
 import type { SourceName } from '../model/sources.js';
+import type { ResolvedTraffic, TrafficTuple } from '../model/resolve-traffic.js';
 import type { WorkspaceSettings } from '../model/settings.js';
+import type { Select } from '../sql/ast.js';
 import type { Statement } from '../sql/dialect.js';
+import type { RelationContext } from '../sql/relations.js';
 
 export interface WriteResult {
   /** New records stored. */
@@ -61,33 +67,14 @@ export interface FreshnessRow {
   rows: number;
 }
 
-/** Channel resolution for the derived view; supplied by the ingest layer (pure rules). */
-export interface TrafficTuple {
-  event_type: string;
-  explicit_channel: string | null;
-  utm_source: string | null;
-  utm_medium: string | null;
-  utm_campaign: string | null;
-  click_id_kind: string | null;
-  referrer_host: string | null;
-  campaign_channel: string | null;
-  campaign_platform: string | null;
-}
-
-export interface ResolvedTraffic {
-  source: string | null;
-  medium: string | null;
-  channel: string;
-}
-
+/** Channel resolution (model/resolve-traffic.ts, pure rules) and the settings the derived view follows. */
 export interface DeriveOptions {
   resolveTraffic(tuple: TrafficTuple): ResolvedTraffic;
   settings: WorkspaceSettings;
 }
 
-export interface Warehouse {
-  readonly engine: 'duckdb' | 'clickhouse';
-
+/** Workspaces, their settings and API keys, import records and the documents a workspace keeps. */
+export interface MetadataStore {
   createWorkspace(workspace: Workspace): Promise<void>;
   getWorkspace(name: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;
@@ -99,6 +86,19 @@ export interface Warehouse {
   /** Marks a key revoked; false when the workspace has no such active key. */
   revokeKey(workspace: string, id: string): Promise<boolean>;
 
+  saveImport(record: ImportRecord): Promise<void>;
+  listImports(workspace: string): Promise<ImportRecord[]>;
+
+  /** Documents a workspace keeps (custom metrics, goals, benchmarks…), by kind and id; put replaces. */
+  putObject(workspace: string, kind: ObjectKind, id: string, body: unknown): Promise<void>;
+  listObjects(workspace: string, kind: ObjectKind): Promise<StoredObject[]>;
+  /** False when the workspace has no such object. */
+  deleteObject(workspace: string, kind: ObjectKind, id: string): Promise<boolean>;
+}
+
+/** Stores raw records of the sources (DATA.md) and removes what an import stored. */
+export interface SourceWriter {
+  readonly engine: Engine;
   /**
    * Stores validated rows of one source idempotently on its natural key and
    * resolves only once they are durable.
@@ -109,35 +109,40 @@ export interface Warehouse {
    * write() stores event rows, and removes the file, also on failure.
    */
   writeStagedEvents(workspace: string, staged: StagedEvents, importId: string, record?: ImportNote): Promise<WriteResult>;
-
-  saveImport(record: ImportRecord): Promise<void>;
-  listImports(workspace: string): Promise<ImportRecord[]>;
   /** Deletes the import's record and every row it stored; false when unknown. */
   deleteImport(workspace: string, id: string): Promise<boolean>;
+}
 
+/** Keeps the derived view (identities, sessions, channels, credits, ad facts) in step with the raw data. */
+export interface DerivedViewMaintainer {
   /** Rebuilds what is derived from raw events (identities, sessions, channels, converted money) where stale. */
   refreshDerived(workspace: string, options: DeriveOptions): Promise<void>;
   /** Forces the next refresh to rebuild the workspace's derived view whole. */
   invalidateDerived(workspace: string): Promise<void>;
+}
+
+/** Reads: aggregate selects over the named relations, raw and derived rows, freshness. */
+export interface QueryRunner {
+  readonly engine: Engine;
+  /** Runs an aggregate select over one of the relations (sql/relations.ts), rendered in this engine's dialect. */
+  select(select: Select, context: RelationContext): Promise<Record<string, unknown>[]>;
+  /** Runs a read-only statement written in this engine's SQL (audits, benchmarks, tests). */
+  query(statement: Statement): Promise<Record<string, unknown>[]>;
 
   freshness(workspace: string): Promise<FreshnessRow[]>;
-
   /** Raw rows of a source (for exports, audits and tests), ordered by natural key. */
   readRows(workspace: string, source: SourceName, limit?: number): Promise<Row[]>;
   /** Rows of a derived relation: 'event_facts' | 'sessions' | 'identities'. */
   readDerived(workspace: string, relation: DerivedRelation): Promise<Row[]>;
+}
 
-  /** Runs a read-only statement rendered by this engine's dialect (sql/dialects.ts). */
-  query(statement: Statement): Promise<Record<string, unknown>[]>;
-
-  /** Documents a workspace keeps (custom metrics, goals, benchmarks…), by kind and id; put replaces. */
-  putObject(workspace: string, kind: ObjectKind, id: string, body: unknown): Promise<void>;
-  listObjects(workspace: string, kind: ObjectKind): Promise<StoredObject[]>;
-  /** False when the workspace has no such object. */
-  deleteObject(workspace: string, kind: ObjectKind, id: string): Promise<boolean>;
-
+/** A storage engine in all its roles; a module asks only for the roles it uses. */
+export interface Warehouse extends MetadataStore, SourceWriter, DerivedViewMaintainer, QueryRunner {
+  readonly engine: Engine;
   close(): Promise<void>;
 }
+
+export type Engine = 'duckdb' | 'clickhouse';
 
 export type ObjectKind = 'custom_metric' | 'goal' | 'benchmark';
 

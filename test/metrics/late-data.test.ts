@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateSettings } from '../../src/access/workspaces.js';
 import { LocalBackend } from '../../src/cli/local-backend.js';
-import { refreshWorkspace } from '../../src/ingest/derive-scheduler.js';
+import { refreshWorkspace } from '../../src/warehouse/derive-scheduler.js';
 import type { SourceName } from '../../src/model/sources.js';
 import { column, ev, expectValue, expectValues, openHarness, rowOf, type Harness } from './harness.js';
 

@@ -4,7 +4,7 @@
 // Integers and the money sums both engines add as Decimals (cost, order
 // revenue, MRR) must be equal; other numbers within 1e-9 relative.
 import { CATALOG } from '../../src/metrics/catalog.js';
-import { queryMetrics } from '../../src/metrics/metrics-service.js';
+import { queryMetrics } from '../../src/metrics/query-service.js';
 import type { Warehouse } from '../../src/warehouse/warehouse.js';
 
 export const MARCH = { from: '2026-03-01', to: '2026-03-31' };

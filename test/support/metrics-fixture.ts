@@ -9,7 +9,7 @@
 // and the same weeks of 2025 (for previous_year).
 import { createWorkspace } from '../../src/access/workspaces.js';
 import { LocalBackend } from '../../src/cli/local-backend.js';
-import { refreshWorkspace } from '../../src/ingest/derive-scheduler.js';
+import { refreshWorkspace } from '../../src/warehouse/derive-scheduler.js';
 import type { SourceName } from '../../src/model/sources.js';
 import type { Warehouse } from '../../src/warehouse/warehouse.js';
 

@@ -6,7 +6,7 @@ import { ensureWorkspace } from '../../access/workspaces.js';
 import { addDays, isValidDate, utcDate } from '../../core/time.js';
 import { ValidationError } from '../../core/errors.js';
 import { generateDemo, type DemoDataSet } from '../../demo/generate-demo.js';
-import { refreshWorkspace } from '../../ingest/derive-scheduler.js';
+import { refreshWorkspace } from '../../warehouse/derive-scheduler.js';
 import type { RawRecord } from '../../ingest/readers/raw-record.js';
 import type { SourceName } from '../../model/sources.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';

@@ -1,31 +1,18 @@
-// The metrics API: catalog, queries, user-defined metrics, campaign KPIs,
-// goals and benchmark bands. Reads first bring the derived view up to date.
+// The metrics API: catalog, queries, user-defined metrics, campaign KPIs and
+// benchmark bands. Reads of the derived view bring it up to date first.
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../../core/errors.js';
 import { isValidDate, utcDate, addDays } from '../../core/time.js';
-import {
-  attachBenchmarks,
-  createBenchmark,
-  createGoal,
-  deleteWorkspaceObject,
-  goalReports,
-  listBenchmarks,
-} from '../../metrics/goals-service.js';
-import {
-  campaignKpis,
-  deleteCustomMetric,
-  listCustomMetrics,
-  metricCatalog,
-  publicMetric,
-  queryMetrics,
-  saveCustomMetric,
-} from '../../metrics/metrics-service.js';
+import { createBenchmark, deleteBenchmark, listBenchmarks } from '../../metrics/benchmarks-service.js';
+import { deleteCustomMetric, listCustomMetrics, metricCatalog, publicMetric, saveCustomMetric } from '../../metrics/metrics-service.js';
+import { answerQuery, campaignKpis } from '../../metrics/query-service.js';
 import { authorize } from '../auth.js';
 import type { ServerContext } from '../context.js';
-import { jsonObject } from './workspace-routes.js';
+import { jsonObject } from '../json-body.js';
 
 export function registerMetricsRoutes(app: FastifyInstance, context: ServerContext): void {
-  const { warehouse, scheduler } = context;
+  const { warehouse } = context;
+  const services = { warehouse, derived: context.scheduler };
 
   app.get('/v1/catalog', async (request) => {
     const caller = await authorize(context, request, 'read');
@@ -35,10 +22,7 @@ export function registerMetricsRoutes(app: FastifyInstance, context: ServerConte
 
   app.post('/v1/query', async (request) => {
     const caller = await authorize(context, request, 'read');
-    const body = jsonObject(request.body, 'query');
-    await scheduler.flush(caller.workspace.name);
-    const result = await queryMetrics(warehouse, caller.workspace, body);
-    return attachBenchmarks(warehouse, caller.workspace.name, result);
+    return answerQuery(services, caller.workspace, jsonObject(request.body, 'query'));
   });
 
   app.get('/v1/metrics/custom', async (request) => {
@@ -61,25 +45,7 @@ export function registerMetricsRoutes(app: FastifyInstance, context: ServerConte
   app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>('/v1/campaigns/:id/kpis', async (request) => {
     const caller = await authorize(context, request, 'read');
     const { from, to } = periodOf(request.query);
-    await scheduler.flush(caller.workspace.name);
-    return campaignKpis(warehouse, caller.workspace, request.params.id, from, to);
-  });
-
-  app.get('/v1/goals', async (request) => {
-    const caller = await authorize(context, request, 'read');
-    await scheduler.flush(caller.workspace.name);
-    return { goals: await goalReports(warehouse, caller.workspace) };
-  });
-
-  app.post('/v1/goals', async (request, reply) => {
-    const caller = await authorize(context, request, 'admin');
-    return reply.status(201).send(await createGoal(warehouse, caller.workspace.name, jsonObject(request.body, 'goal')));
-  });
-
-  app.delete<{ Params: { id: string } }>('/v1/goals/:id', async (request) => {
-    const caller = await authorize(context, request, 'admin');
-    await deleteWorkspaceObject(warehouse, caller.workspace.name, 'goal', request.params.id);
-    return { deleted: request.params.id };
+    return campaignKpis(services, caller.workspace, request.params.id, from, to);
   });
 
   app.get('/v1/benchmarks', async (request) => {
@@ -94,7 +60,7 @@ export function registerMetricsRoutes(app: FastifyInstance, context: ServerConte
 
   app.delete<{ Params: { id: string } }>('/v1/benchmarks/:id', async (request) => {
     const caller = await authorize(context, request, 'admin');
-    await deleteWorkspaceObject(warehouse, caller.workspace.name, 'benchmark', request.params.id);
+    await deleteBenchmark(warehouse, caller.workspace.name, request.params.id);
     return { deleted: request.params.id };
   });
 }

@@ -2,8 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { createApiKey } from '../../access/api-keys.js';
 import { updateSettings } from '../../access/workspaces.js';
-import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { NotFoundError } from '../../core/errors.js';
 import { authorize } from '../auth.js';
+import { jsonObject } from '../json-body.js';
 import type { ServerContext } from '../context.js';
 
 export function registerWorkspaceRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -61,20 +62,4 @@ export function registerWorkspaceRoutes(app: FastifyInstance, context: ServerCon
     }
     return { revoked: request.params.id };
   });
-}
-
-/** JSON routes receive the raw body (one parser for every content type); parse it here. */
-export function jsonObject(body: unknown, what: string): Record<string, unknown> {
-  let value = body;
-  if (Buffer.isBuffer(body)) {
-    try {
-      value = JSON.parse(body.toString('utf8') || 'null');
-    } catch {
-      throw new ValidationError(`${what}: body is not valid JSON`, undefined, 'invalid_json');
-    }
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ValidationError(`${what}: body must be a JSON object`);
-  }
-  return value as Record<string, unknown>;
 }

@@ -5,10 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG_BY_ID } from '../../metrics/catalog.js';
 import { planQuery, type PlanInput } from '../../metrics/planner.js';
 import { bin, caseWhen, col, countDistinct, countRows, isIn, max, not, sum, val, type Expr, type Select } from '../ast.js';
-import { RELATION_NAMES, type RelationContext } from '../dialect.js';
-import { dialectFor } from '../dialects.js';
-import { clickhouseDialect, dateLiteral, renderClickHouseSelect, wallClockMillis } from './clickhouse-dialect.js';
-import { quoteString } from '../../warehouse/clickhouse/clickhouse-literals.js';
+import { dateLiteral, renderClickHouseSelect, wallClockMillis } from './clickhouse-dialect.js';
 
 const metrics = (...ids: string[]) => ids.map((id) => CATALOG_BY_ID.get(id)!);
 const plan = (input: Partial<PlanInput> & Pick<PlanInput, 'metrics'>) =>
@@ -209,26 +206,5 @@ describe('ClickHouse expressions', () => {
     expect(outer(select).sql).toBe('SELECT\n  toInt64(count()) AS `a\\`b`\nFROM (relation) AS facts');
     const clash: Select = { ...select, columns: [{ alias: '__x', expr: sum(col('x')) }] };
     expect(() => outer(clash)).toThrow(/reserved/);
-  });
-});
-
-describe('ClickHouse dialect', () => {
-  const context: RelationContext = {
-    workspace: 'w',
-    currency: 'USD',
-    timeZone: 'UTC',
-    grossMargin: 0.4,
-    botFiltering: true,
-    attribution: { model: 'last_non_direct', lookback_days: 30 },
-    storedLookbackDays: 30,
-    stageWindowDays: 90,
-  };
-
-  it('is the clickhouse engine dialect and defines every relation over the workspace', () => {
-    expect(dialectFor('clickhouse')).toBe(clickhouseDialect);
-    for (const name of RELATION_NAMES) {
-      const select: Select = { from: { name }, columns: [{ alias: 'n', expr: countRows() }], where: [], groupBy: [] };
-      expect(clickhouseDialect.render(select, context).sql, name).toContain(quoteString(context.workspace));
-    }
   });
 });

@@ -21,12 +21,10 @@
 //   grouped keys are Nullable there so the totals row carries NULL keys.
 // `x IN (…)` is 0 and `x NOT IN (…)` is 1 for a NULL x (SQL: NULL); the
 // planner pairs every NOT IN with an explicit NULL test, so filters agree.
-import type { Grain } from '../../metrics/types.js';
-import { FIRST_DATE, LAST_DATE } from '../../warehouse/clickhouse/clickhouse-rows.js';
-import { literal, quoteIdent, quoteString } from '../../warehouse/clickhouse/clickhouse-literals.js';
+import type { Grain } from '../../core/time.js';
+import { FIRST_DATE, LAST_DATE, literal, quoteIdent, quoteString } from './clickhouse-literals.js';
 import type { Expr, Scalar, Select } from '../ast.js';
-import type { Dialect, RelationContext, RelationName, Statement } from '../dialect.js';
-import { clickhouseRelation } from './clickhouse-relations.js';
+import type { Dialect, RelationSql, Statement } from '../dialect.js';
 
 /** Name of a relation column inside a statement (see the header). */
 export const inputName = (column: string): string => `__${column}`;
@@ -159,7 +157,7 @@ class ClickHouseRenderer {
  * Renders a SELECT over the relation text `from` builds (values in it go
  * through the literal function it is given, as everywhere in ClickHouse SQL).
  */
-export function renderClickHouseSelect(select: Select, from: (literal: (value: Scalar) => string) => string): Statement {
+export function renderClickHouseSelect(select: Select, from: RelationSql): Statement {
   const r = new ClickHouseRenderer();
   const relation = from(literal);
   const totals = select.withTotals === true && select.groupBy.length > 0;
@@ -180,9 +178,4 @@ export function renderClickHouseSelect(select: Select, from: (literal: (value: S
   return { sql: `SELECT\n  ${columns}\nFROM (${source}) AS facts${where}${groupBy}`, params: {} };
 }
 
-export const clickhouseDialect: Dialect = {
-  name: 'clickhouse',
-  render(select: Select, context: RelationContext): Statement {
-    return renderClickHouseSelect(select, (lit) => clickhouseRelation(select.from.name as RelationName, context, lit));
-  },
-};
+export const clickhouseDialect: Dialect = { name: 'clickhouse', render: renderClickHouseSelect };

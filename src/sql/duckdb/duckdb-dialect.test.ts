@@ -1,14 +1,9 @@
 // Golden SQL of the DuckDB dialect for representative queries (the outer
-// aggregate over a fact relation; written out by hand), and every relation
-// rendered and run on a real, empty DuckDB file.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// aggregate over a fact relation; written out by hand).
+import { describe, expect, it } from 'vitest';
 import { CATALOG_BY_ID } from '../../metrics/catalog.js';
 import { planQuery, type PlanInput } from '../../metrics/planner.js';
-import { tempDir } from '../../../test/support/temp-dir.js';
-import { createDuckDbWarehouse, type DuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.js';
-import { col, countRows } from '../ast.js';
-import { RELATION_NAMES, type RelationContext } from '../dialect.js';
-import { duckdbDialect, renderDuckDbSelect } from './duckdb-dialect.js';
+import { renderDuckDbSelect } from './duckdb-dialect.js';
 
 const metrics = (...ids: string[]) => ids.map((id) => CATALOG_BY_ID.get(id)!);
 const plan = (input: Partial<PlanInput> & Pick<PlanInput, 'metrics'>) =>
@@ -129,43 +124,5 @@ describe('DuckDB golden SQL', () => {
   it('a query with neither grain nor dimensions plans the totals alone', () => {
     const plans = plan({ metrics: metrics('nps') });
     expect(plans.map((p) => [p.fact, p.select.groupBy, p.select.withTotals])).toEqual([['surveys', [], false]]);
-  });
-});
-
-describe('DuckDB relations', () => {
-  const dir = tempDir('dialect');
-  let warehouse: DuckDbWarehouse;
-  const context: RelationContext = {
-    workspace: 'w',
-    currency: 'USD',
-    timeZone: 'America/New_York',
-    grossMargin: 0.4,
-    botFiltering: true,
-    attribution: { model: 'last_non_direct', lookback_days: 30 },
-    storedLookbackDays: 30,
-    stageWindowDays: 90,
-  };
-  beforeAll(async () => {
-    warehouse = await createDuckDbWarehouse({ path: `${dir.path}/w.duckdb` });
-  });
-  afterAll(async () => {
-    await warehouse.close();
-    dir.remove();
-  });
-
-  it.each(RELATION_NAMES)('%s renders and runs (empty workspace → no rows)', async (name) => {
-    const statement = duckdbDialect.render({ from: { name }, columns: [{ alias: 'n', expr: countRows() }], where: [], groupBy: [] }, context);
-    expect(await warehouse.query(statement)).toEqual([{ n: '0' }]);
-  });
-
-  it('each model of conversion_facts renders a different credited touch', () => {
-    const render = (model: RelationContext['attribution']['model']) =>
-      duckdbDialect.render(
-        { from: { name: 'conversion_facts' }, columns: [{ alias: 'c', expr: col('channel') }], where: [], groupBy: [] },
-        { ...context, attribution: { model, lookback_days: 45 } },
-      ).sql;
-    expect(render('first_touch')).toContain('arg_min(struct_pack(');
-    expect(render('last_touch')).toContain('arg_max(struct_pack(');
-    expect(render('last_non_direct')).toContain(`CASE WHEN t.channel <> 'Direct'`);
   });
 });

@@ -1,8 +1,7 @@
 // Renders the neutral SQL tree as DuckDB SQL with named parameters.
-import type { Grain } from '../../metrics/types.js';
+import type { Grain } from '../../core/time.js';
 import { TOTALS_FLAG, type Expr, type Scalar, type Select } from '../ast.js';
-import { ParamBag, type Dialect, type RelationContext, type RelationName, type Statement } from '../dialect.js';
-import { duckdbRelation } from './duckdb-relations.js';
+import { ParamBag, type Dialect, type RelationSql, type Statement } from '../dialect.js';
 
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
@@ -79,7 +78,7 @@ class DuckDbRenderer {
 }
 
 /** Renders a SELECT over the relation text `from` builds (with the same parameter bag). */
-export function renderDuckDbSelect(select: Select, from: (param: (value: Scalar) => string) => string): Statement {
+export function renderDuckDbSelect(select: Select, from: RelationSql): Statement {
   const r = new DuckDbRenderer();
   const relation = from(r.param);
   const columns = select.columns.map((c) => `${r.expr(c.expr)} AS ${quoteIdent(c.alias)}`).join(',\n  ');
@@ -94,9 +93,4 @@ export function renderDuckDbSelect(select: Select, from: (param: (value: Scalar)
   return { sql: `SELECT\n  ${columns}${totalsFlag}\nFROM (${relation}) AS facts${where}${groupBy}`, params: r.bag.params };
 }
 
-export const duckdbDialect: Dialect = {
-  name: 'duckdb',
-  render(select: Select, context: RelationContext): Statement {
-    return renderDuckDbSelect(select, (param) => duckdbRelation(select.from.name as RelationName, context, param));
-  },
-};
+export const duckdbDialect: Dialect = { name: 'duckdb', render: renderDuckDbSelect };

@@ -1,8 +1,8 @@
 // Where CREATE TABLE statements go on a cluster: person tables as a local
 // table and a Distributed table on every node, others on the entry server only.
 import { describe, expect, it } from 'vitest';
-import { createOnCluster, type ClusterLayout } from './clickhouse-cluster.js';
-import type { ClickHouseConnection } from './clickhouse-connection.js';
+import { createOnCluster } from './clickhouse-cluster.js';
+import type { ClickHouseConnection, ClusterLayout } from './clickhouse-connection.js';
 import { createSourceTableSql } from './clickhouse-ddl.js';
 import { inSetCondition } from './clickhouse-mutations.js';
 

@@ -12,8 +12,8 @@
 // and are shipped to the shards (distributed_product_mode = 'global'), so a
 // person stitched across shards is seen whole. Deletions (ALTER … DELETE) run
 // on every shard's local table and are awaited on each.
-import type { ClickHouseConnection } from './clickhouse-connection.js';
-import { quoteIdent, quoteString } from './clickhouse-literals.js';
+import type { ClickHouseConnection, ClusterLayout } from './clickhouse-connection.js';
+import { quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 
 /** Tables sharded by person; each has an anonymous_id column. */
 export const SHARDED_TABLES: ReadonlySet<string> = new Set(['events', 'event_facts', 'sessions', 'identities', 'conversion_credits']);
@@ -22,12 +22,6 @@ export const SHARDING_KEY = 'sipHash64(anonymous_id)';
 
 /** Settings every statement on a cluster's entry server runs with. */
 export const CLUSTER_SETTINGS = { insert_distributed_sync: 1, distributed_product_mode: 'global' } as const;
-
-export interface ClusterLayout {
-  name: string;
-  /** The entry server first, then every shard that is not the entry server. */
-  nodes: readonly ClickHouseConnection[];
-}
 
 export function localName(table: string): string {
   return `${table}_local`;

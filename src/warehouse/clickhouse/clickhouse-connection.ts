@@ -4,8 +4,7 @@
 // server refuses is a plain Error (a bug in the SQL we built).
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { UnavailableError } from '../../core/errors.js';
-import type { ClusterLayout } from './clickhouse-cluster.js';
-import { quoteIdent } from './clickhouse-literals.js';
+import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 import { JsonRow } from './clickhouse-rows.js';
 
 /** Statements carry their values as literals; key lookups for a large batch make long IN lists. */
@@ -39,6 +38,13 @@ function createFor(url: string, database?: string, extra: ExtraSettings = {}): C
     // Rows arrive already written as JSON lines (clickhouse-rows.ts).
     json: { parse: JSON.parse, stringify: (value: unknown) => (value instanceof JsonRow ? value.line : JSON.stringify(value)) },
   });
+}
+
+/** A cluster seen from its entry server (clickhouse-cluster.ts). */
+export interface ClusterLayout {
+  name: string;
+  /** The entry server first, then every shard that is not the entry server. */
+  nodes: readonly ClickHouseConnection[];
 }
 
 export class ClickHouseConnection {

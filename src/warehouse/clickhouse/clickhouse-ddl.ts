@@ -15,7 +15,7 @@
 import { SOURCES, type SourceName } from '../../model/sources.js';
 import { columnsOf } from '../../model/validate.js';
 import { sourceTable, type StoredColumn, type StoredKind, type TableSpec } from '../tables.js';
-import { quoteIdent } from './clickhouse-literals.js';
+import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 
 const TYPES: Record<StoredKind, string> = {
   string: 'String',

@@ -4,12 +4,12 @@
 // the group's max, ARRAY JOIN unrolls them), with the campaign's channel (else
 // the platform's default), name and objective, and money converted at the
 // rate of the row's date or the latest earlier one.
-import { PLATFORM_DEFAULT_CHANNELS } from '../../ingest/channel-grouping.js';
+import { PLATFORM_DEFAULT_CHANNELS } from '../../model/channel-grouping.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import { AD_FACTS } from '../tables.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { convertedMoney, fxByCurrency, insertSelect, lambdaCall, Packed, type DeriveScope } from './clickhouse-derive-sql.js';
-import { quoteString } from './clickhouse-literals.js';
+import { quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { currentRows } from './clickhouse-source-reads.js';
 
 const ROW = new Packed([

@@ -10,12 +10,12 @@
 //   orders them by time × 2 + kind (a click after a session start at the same
 //   instant), with non-Direct touches first for last_non_direct; ARRAY JOIN
 //   over the three models writes one row each.
-import { QUERY_ATTRIBUTION_MODELS } from '../../metrics/types.js';
+import { QUERY_ATTRIBUTION_MODELS } from '../../model/attribution.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import { CONVERSION_CREDITS } from '../tables.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { affectedPeople, lambdaCall, Packed, type DeriveScope } from './clickhouse-derive-sql.js';
-import { numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js';
+import { numberLiteral, quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { currentRows } from './clickhouse-source-reads.js';
 
 const CLICK_TYPES = `('ad_click', 'email_click')`;

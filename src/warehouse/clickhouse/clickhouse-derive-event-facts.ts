@@ -12,7 +12,7 @@ import type { WorkspaceSettings } from '../../model/settings.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { convertedMoney, dayNumber, fxByCurrency, insertSelect, localMillis, Packed, stringList, type DeriveScope } from './clickhouse-derive-sql.js';
 import { RESOLVED_COLUMNS, type ResolvedColumn } from './clickhouse-derive-resolved.js';
-import { numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js';
+import { numberLiteral, quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { currentRows } from './clickhouse-source-reads.js';
 
 type EventColumn = Exclude<ResolvedColumn, 'traffic_key' | 'anonymous_id'> | 't_source' | 't_medium' | 't_channel' | 'onsite' | 'implicit' | 'local_ts';

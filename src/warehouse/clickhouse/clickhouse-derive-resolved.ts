@@ -5,11 +5,12 @@
 // case-insensitively), staged in a scratch table; then the distinct traffic
 // tuples, resolved to source / medium / channel by the ingest rules in JS and
 // staged in a second scratch table keyed by the tuple's text.
-import type { DeriveOptions, TrafficTuple } from '../warehouse.js';
+import type { TrafficTuple } from '../../model/resolve-traffic.js';
+import type { DeriveOptions } from '../warehouse.js';
 import type { StoredColumn } from '../tables.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { affectedAnonymous, jsonNumber, jsonProperty, type DeriveScope } from './clickhouse-derive-sql.js';
-import { quoteIdent } from './clickhouse-literals.js';
+import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 import { encodeRow } from './clickhouse-rows.js';
 import { currentRows } from './clickhouse-source-reads.js';
 

@@ -3,7 +3,7 @@
 // have no element names), wall-clock time in a zone, JSON properties, and
 // money converted at the fx rate of its day (or the latest earlier one).
 import type { TableSpec } from '../tables.js';
-import { numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js';
+import { numberLiteral, quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { currentRows } from './clickhouse-source-reads.js';
 
 /** What one refresh recomputes. */

@@ -3,7 +3,7 @@
 // are derived, and whether the next refresh must rebuild everything. Each
 // change is a new version of the workspace's row in derive_state.
 import type { ClickHouseConnection } from './clickhouse-connection.js';
-import { quoteString } from './clickhouse-literals.js';
+import { quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { encodeRow } from './clickhouse-rows.js';
 import type { StoredColumn } from '../tables.js';
 import type { VersionClock } from './clickhouse-version-clock.js';

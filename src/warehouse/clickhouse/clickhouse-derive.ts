@@ -29,7 +29,7 @@ import { stageResolvedEvents, stageTrafficMap } from './clickhouse-derive-resolv
 import { insertSessions } from './clickhouse-derive-sessions.js';
 import { affectedAnonymousIds, affectedPersonIds, type DeriveScope } from './clickhouse-derive-sql.js';
 import { latestSeq, readDeriveState, writeDeriveState } from './clickhouse-derive-state.js';
-import { quoteIdent, quoteString } from './clickhouse-literals.js';
+import { quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { deleteWhere, inSetCondition } from './clickhouse-mutations.js';
 import type { VersionClock } from './clickhouse-version-clock.js';
 

@@ -7,7 +7,7 @@
 // (clickhouse-derive.ts), so reads need no argMax or FINAL.
 import { AD_FACTS, CONVERSION_CREDITS, EVENT_FACTS, IDENTITIES, SESSIONS, type TableSpec } from '../tables.js';
 import { clickhouseType, dayOfMillis } from './clickhouse-ddl.js';
-import { quoteIdent } from './clickhouse-literals.js';
+import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 
 interface DerivedLayout {
   spec: TableSpec;

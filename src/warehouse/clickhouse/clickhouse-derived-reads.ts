@@ -5,7 +5,7 @@ import { EVENT_FACTS, IDENTITIES, SESSIONS, type TableSpec } from '../tables.js'
 import type { Row } from '../../model/validate.js';
 import type { DerivedRelation } from '../warehouse.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
-import { quoteString } from './clickhouse-literals.js';
+import { quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { decodeRow, readExpression } from './clickhouse-rows.js';
 
 const RELATIONS: Record<DerivedRelation, { spec: TableSpec; order: string }> = {

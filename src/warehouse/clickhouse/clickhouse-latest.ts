@@ -5,7 +5,7 @@
 // 18.16's argMax skips NULL arguments (argMax(x, v) returns an older non-NULL x
 // when the latest x is NULL), so all columns travel in one tuple, which is
 // never NULL itself: argMax(tuple(a, b, deleted), v).
-import { quoteIdent } from './clickhouse-literals.js';
+import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 
 export interface LatestQuery {
   table: string;

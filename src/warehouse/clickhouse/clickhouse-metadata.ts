@@ -11,7 +11,7 @@ import type { StoredColumn } from '../tables.js';
 import type { ApiKeyRecord, ImportRecord, ObjectKind, StoredObject, Workspace } from '../warehouse.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { latestRowsSql } from './clickhouse-latest.js';
-import { quoteString } from './clickhouse-literals.js';
+import { quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { encodeRow, formatTimestamp } from './clickhouse-rows.js';
 import type { VersionClock } from './clickhouse-version-clock.js';
 

@@ -7,7 +7,7 @@ import { SOURCE_NAMES } from '../../model/sources.js';
 import { createOnCluster } from './clickhouse-cluster.js';
 import { createSourceTableSql } from './clickhouse-ddl.js';
 import { derivedTablesSql } from './clickhouse-derived-ddl.js';
-import { numberLiteral, quoteString } from './clickhouse-literals.js';
+import { numberLiteral, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 
 export interface Migration {

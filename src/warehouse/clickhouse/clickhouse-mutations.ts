@@ -4,7 +4,7 @@
 // on every shard).
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { localName, SHARDED_TABLES } from './clickhouse-cluster.js';
-import { quoteIdent, quoteString } from './clickhouse-literals.js';
+import { quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 
 /** Resolves once no mutation of `table` is pending; throws after `timeoutMs`. */
 export async function waitForMutations(connection: ClickHouseConnection, table: string, timeoutMs = 120_000): Promise<void> {

@@ -8,7 +8,7 @@ import { ValidationError } from '../../core/errors.js';
 import { canonicalDecimal } from '../../core/money.js';
 import type { Row } from '../../model/validate.js';
 import type { StoredColumn, StoredKind } from '../tables.js';
-import { quoteIdent } from './clickhouse-literals.js';
+import { FIRST_DATE, LAST_DATE, quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 
 /** A row already written as one JSONEachRow line; the connection's JSON hook passes it through as is. */
 export class JsonRow {
@@ -34,8 +34,6 @@ function fail(column: string, message: string): never {
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 /** The days a 18.16 Date holds; outside them it stores 0000-00-00 without an error. */
-export const FIRST_DATE = '1970-01-01';
-export const LAST_DATE = '2105-12-31';
 
 function integerText(value: Value, column: string): string {
   if (typeof value === 'boolean') return value ? '1' : '0';

@@ -9,7 +9,7 @@ import type { FreshnessRow } from '../warehouse.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { storedColumns } from './clickhouse-ddl.js';
 import { latestRowsSql } from './clickhouse-latest.js';
-import { numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js';
+import { numberLiteral, quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { decodeRow, readExpression } from './clickhouse-rows.js';
 
 /** The relation holding a source's current rows in a workspace (a subquery for tables). */

@@ -11,8 +11,11 @@
 import { SOURCE_NAMES, type SourceName } from '../../model/sources.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Row } from '../../model/validate.js';
+import type { Select } from '../../sql/ast.js';
 import type { Statement } from '../../sql/dialect.js';
-import { rowsWithTotals, type ClickHouseJson } from '../../sql/clickhouse/clickhouse-totals.js';
+import type { RelationContext } from '../../sql/relations.js';
+import { renderClickHouseQuery } from './clickhouse-relations.js';
+import { rowsWithTotals, type ClickHouseJson } from './clickhouse-totals.js';
 import { SerialQueue } from '../serial-queue.js';
 import { discardStaged, readStagedValues, type StagedEvents } from '../staged-events.js';
 import type {
@@ -28,9 +31,9 @@ import type {
   Workspace,
   WriteResult,
 } from '../warehouse.js';
-import { checkShards, CLUSTER_SETTINGS, type ClusterLayout } from './clickhouse-cluster.js';
-import { ClickHouseConnection } from './clickhouse-connection.js';
-import { quoteIdent } from './clickhouse-literals.js';
+import { checkShards, CLUSTER_SETTINGS } from './clickhouse-cluster.js';
+import { ClickHouseConnection, type ClusterLayout } from './clickhouse-connection.js';
+import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 import { ClickHouseMetadata } from './clickhouse-metadata.js';
 import { migrate } from './clickhouse-migrations.js';
 import { readFreshness, readSourceRows } from './clickhouse-source-reads.js';
@@ -255,6 +258,10 @@ export class ClickHouseWarehouse implements Warehouse {
   }
 
   /** Rows of a rendered metrics statement; 64-bit integers and Decimals may come as strings. */
+  select(select: Select, context: RelationContext): Promise<Record<string, unknown>[]> {
+    return this.query(renderClickHouseQuery(select, context));
+  }
+
   async query(statement: Statement): Promise<Record<string, unknown>[]> {
     return rowsWithTotals(await this.connection.selectJson<ClickHouseJson>(statement.sql));
   }

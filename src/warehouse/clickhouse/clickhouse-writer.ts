@@ -13,7 +13,7 @@ import type { WriteResult } from '../warehouse.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { storedColumns } from './clickhouse-ddl.js';
 import { latestRowsSql } from './clickhouse-latest.js';
-import { literal, numberLiteral, quoteIdent, quoteString } from './clickhouse-literals.js';
+import { literal, numberLiteral, quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { deleteWhere } from './clickhouse-mutations.js';
 import { encodeRow, encodeValues, wellFormed, type JsonRow } from './clickhouse-rows.js';
 

@@ -3,14 +3,16 @@
 // workspace currency. Only people with new raw events since the last refresh
 // are recomputed, unless campaigns, fx rates or settings changed (then all).
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { QUERY_ATTRIBUTION_MODELS, type QueryAttributionModel } from '../../metrics/types.js';
+import { QUERY_ATTRIBUTION_MODELS, type QueryAttributionModel } from '../../model/attribution.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Scalar } from '../../sql/ast.js';
-import { ParamBag, type RelationContext } from '../../sql/dialect.js';
-import { adFactsCompute, build, conversionCompute } from '../../sql/duckdb/duckdb-relations.js';
+import { ParamBag } from '../../sql/dialect.js';
+import type { RelationContext } from '../../sql/relations.js';
+import { adFactsCompute, build, conversionCompute } from './duckdb-relations.js';
 import type { Row } from '../../model/validate.js';
 import { OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES } from '../tables.js';
-import type { DeriveOptions, TrafficTuple } from '../warehouse.js';
+import type { TrafficTuple } from '../../model/resolve-traffic.js';
+import type { DeriveOptions } from '../warehouse.js';
 import { stageRows } from './duckdb-stage.js';
 
 const TUPLE_FIELDS = [

@@ -25,7 +25,10 @@ import type {
   Workspace,
   WriteResult,
 } from '../warehouse.js';
+import type { Select } from '../../sql/ast.js';
 import type { Statement } from '../../sql/dialect.js';
+import type { RelationContext } from '../../sql/relations.js';
+import { renderDuckDbQuery } from './duckdb-relations.js';
 import { quoteIdent } from './duckdb-ddl.js';
 import { refreshDerivedEvents } from './duckdb-derive.js';
 import { MIGRATIONS } from './duckdb-migrations.js';
@@ -168,7 +171,7 @@ export class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  private async select(sql: string, params: Record<string, DuckDBValue> = {}): Promise<Record<string, unknown>[]> {
+  private async read(sql: string, params: Record<string, DuckDBValue> = {}): Promise<Record<string, unknown>[]> {
     return this.reads.run(async () => {
       const reader = await this.reader.runAndReadAll(sql, params);
       return reader.getRowObjectsJson() as Record<string, unknown>[];
@@ -191,14 +194,14 @@ export class DuckDbWarehouse implements Warehouse {
 
   async getWorkspace(name: string): Promise<Workspace | undefined> {
     if (this.workspaceCache.has(name)) return this.workspaceCache.get(name);
-    const rows = await this.select('SELECT * FROM workspaces WHERE name = $name', { name });
+    const rows = await this.read('SELECT * FROM workspaces WHERE name = $name', { name });
     const workspace = rows[0] ? toWorkspace(rows[0]) : undefined;
     this.workspaceCache.set(name, workspace);
     return workspace;
   }
 
   async listWorkspaces(): Promise<Workspace[]> {
-    return (await this.select('SELECT * FROM workspaces ORDER BY name')).map(toWorkspace);
+    return (await this.read('SELECT * FROM workspaces ORDER BY name')).map(toWorkspace);
   }
 
   async saveSettings(name: string, settings: WorkspaceSettings): Promise<void> {
@@ -219,7 +222,7 @@ export class DuckDbWarehouse implements Warehouse {
   async findKeyByHash(hash: string): Promise<ApiKeyRecord | undefined> {
     const cached = this.keyCache.get(hash);
     if (cached) return cached;
-    const rows = await this.select('SELECT * FROM api_keys WHERE hash = $hash', { hash });
+    const rows = await this.read('SELECT * FROM api_keys WHERE hash = $hash', { hash });
     const key = rows[0] ? toKey(rows[0]) : undefined;
     // Unknown hashes are not cached: anyone can send them, and the cache must stay small.
     if (key) this.keyCache.set(hash, key);
@@ -227,7 +230,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async listKeys(workspace: string): Promise<ApiKeyRecord[]> {
-    return (await this.select('SELECT * FROM api_keys WHERE workspace = $workspace ORDER BY created_at, id', { workspace })).map(toKey);
+    return (await this.read('SELECT * FROM api_keys WHERE workspace = $workspace ORDER BY created_at, id', { workspace })).map(toKey);
   }
 
   async revokeKey(workspace: string, id: string): Promise<boolean> {
@@ -366,7 +369,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async listImports(workspace: string): Promise<ImportRecord[]> {
-    const rows = await this.select('SELECT * FROM imports WHERE workspace = $workspace ORDER BY started_at DESC, id', {
+    const rows = await this.read('SELECT * FROM imports WHERE workspace = $workspace ORDER BY started_at DESC, id', {
       workspace,
     });
     return rows.map(toImport);
@@ -376,7 +379,7 @@ export class DuckDbWarehouse implements Warehouse {
     this.touch(workspace);
     // Deleted ids may be sent again: forget the set, it is read again on the next write.
     this.knownIds.delete(workspace);
-    const found = await this.select('SELECT source FROM imports WHERE workspace = $workspace AND id = $id', { workspace, id });
+    const found = await this.read('SELECT source FROM imports WHERE workspace = $workspace AND id = $id', { workspace, id });
     if (!found[0]) return false;
     const source = found[0].source as SourceName;
     await this.writes.run(() =>
@@ -422,7 +425,7 @@ export class DuckDbWarehouse implements Warehouse {
       return `SELECT '${source}' AS source, ${platform} AS platform, CAST(max(CAST(${field} AS DATE)) AS VARCHAR) AS latest_date,
         count(*) AS rows FROM ${quoteIdent(source)} WHERE workspace_id = $ws GROUP BY ALL`;
     });
-    const rows = await this.select(`${parts.join(' UNION ALL ')} ORDER BY source, platform NULLS FIRST`, { ws: workspace });
+    const rows = await this.read(`${parts.join(' UNION ALL ')} ORDER BY source, platform NULLS FIRST`, { ws: workspace });
     return rows.map((r) => ({
       source: r.source as SourceName,
       platform: (r.platform as string | null) ?? null,
@@ -433,7 +436,7 @@ export class DuckDbWarehouse implements Warehouse {
 
   async readRows(workspace: string, source: SourceName, limit = 1_000_000): Promise<Row[]> {
     const order = SOURCES[source].key.map(quoteIdent).join(', ');
-    return (await this.select(
+    return (await this.read(
       `SELECT * EXCLUDE (workspace_id, import_id, seq, received_at${source === 'events' ? '' : ', row_hash'})
        FROM ${quoteIdent(source)} WHERE workspace_id = $ws ORDER BY ${order} LIMIT ${Math.floor(limit)}`,
       { ws: workspace },
@@ -442,14 +445,18 @@ export class DuckDbWarehouse implements Warehouse {
 
   async readDerived(workspace: string, relation: DerivedRelation): Promise<Row[]> {
     const order = { event_facts: 'ts, event_id', sessions: 'started_at, session_key', identities: 'anonymous_id' }[relation];
-    return (await this.select(
+    return (await this.read(
       `SELECT * EXCLUDE (workspace_id) FROM ${quoteIdent(relation)} WHERE workspace_id = $ws ORDER BY ${order}`,
       { ws: workspace },
     )) as Row[];
   }
 
-  async query(statement: Statement): Promise<Record<string, unknown>[]> {
-    return this.select(statement.sql, statement.params as Record<string, DuckDBValue>);
+  select(select: Select, context: RelationContext): Promise<Record<string, unknown>[]> {
+    return this.query(renderDuckDbQuery(select, context));
+  }
+
+  query(statement: Statement): Promise<Record<string, unknown>[]> {
+    return this.read(statement.sql, statement.params as Record<string, DuckDBValue>);
   }
 
   async putObject(workspace: string, kind: ObjectKind, id: string, body: unknown): Promise<void> {
@@ -461,7 +468,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async listObjects(workspace: string, kind: ObjectKind): Promise<StoredObject[]> {
-    const rows = await this.select(
+    const rows = await this.read(
       'SELECT id, body, created_at FROM workspace_objects WHERE workspace = $ws AND kind = $kind ORDER BY created_at, id',
       { ws: workspace, kind },
     );

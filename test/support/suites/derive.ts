@@ -4,10 +4,10 @@
 // invalidated, the refresh state, and scratch tables dropped afterwards.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { trafficResolver } from '../../../src/ingest/resolve-traffic.js';
+import { trafficResolver } from '../../../src/model/resolve-traffic.js';
 import { DEFAULT_SETTINGS, type WorkspaceSettings } from '../../../src/model/settings.js';
 import { createClickHouseWarehouse, type ClickHouseWarehouse } from '../../../src/warehouse/clickhouse/clickhouse-warehouse.js';
-import { rowsOf } from '../../../src/warehouse/warehouse-contract.js';
+import { rowsOf } from '../warehouse-contract.js';
 import type { ClickHouseServers, StartServer } from '../clickhouse.js';
 
 

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ClickHouseServers, StartServer } from '../clickhouse.js';
 import { CATALOG_BY_ID } from '../../../src/metrics/catalog.js';
 import { filterExpr, planQuery, type PlanInput } from '../../../src/metrics/planner.js';
-import type { Filter, Grain } from '../../../src/metrics/types.js';
+import type { Grain } from '../../../src/core/time.js';
+import type { Filter } from '../../../src/metrics/types.js';
 import { bin, col, countDistinct, countRows, eq, isNull, max, sum, val, type Expr, type Select } from '../../../src/sql/ast.js';
 import { renderClickHouseSelect } from '../../../src/sql/clickhouse/clickhouse-dialect.js';
-import { rowsWithTotals } from '../../../src/sql/clickhouse/clickhouse-totals.js';
+import { rowsWithTotals } from '../../../src/warehouse/clickhouse/clickhouse-totals.js';
 
 
 const NY = 'America/New_York';

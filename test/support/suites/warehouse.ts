@@ -7,10 +7,10 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/core/errors.js';
 import { DEFAULT_SETTINGS } from '../../../src/model/settings.js';
-import { quoteString } from '../../../src/warehouse/clickhouse/clickhouse-literals.js';
+import { quoteString } from '../../../src/sql/clickhouse/clickhouse-literals.js';
 import { moneyText } from '../../../src/warehouse/clickhouse/clickhouse-rows.js';
 import { createClickHouseWarehouse, type ClickHouseWarehouse } from '../../../src/warehouse/clickhouse/clickhouse-warehouse.js';
-import { describeWarehouse, rowsOf } from '../../../src/warehouse/warehouse-contract.js';
+import { describeWarehouse, rowsOf } from '../warehouse-contract.js';
 import type { ClickHouseServers, StartServer } from '../clickhouse.js';
 
 

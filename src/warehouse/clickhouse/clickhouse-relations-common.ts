@@ -1,10 +1,10 @@
 // Pieces shared by the ClickHouse relations: the build context, the current
 // campaigns keyed for a join, and each customer's acquisition channel and
 // campaign (their first touch, else their first lifecycle record).
-import type { Scalar } from '../ast.js';
-import type { RelationContext } from '../dialect.js';
-import { lambdaCall } from '../../warehouse/clickhouse/clickhouse-derive-sql.js';
-import { currentRows } from '../../warehouse/clickhouse/clickhouse-source-reads.js';
+import type { Scalar } from '../../sql/ast.js';
+import type { RelationContext } from '../../sql/relations.js';
+import { lambdaCall } from './clickhouse-derive-sql.js';
+import { currentRows } from './clickhouse-source-reads.js';
 
 export interface ChBuild {
   ctx: RelationContext;

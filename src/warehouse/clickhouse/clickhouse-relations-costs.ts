@@ -2,8 +2,8 @@
 // monthly amount is spread evenly over the days from its date to the day
 // before the same date next month. As in DuckDB, a spread amount is a double
 // (amount / days) and a converted one is rounded to 6 places first.
-import { fxByCurrency, lambdaCall } from '../../warehouse/clickhouse/clickhouse-derive-sql.js';
-import { currentRows } from '../../warehouse/clickhouse/clickhouse-source-reads.js';
+import { fxByCurrency, lambdaCall } from './clickhouse-derive-sql.js';
+import { currentRows } from './clickhouse-source-reads.js';
 import { currentCampaigns, type ChBuild } from './clickhouse-relations-common.js';
 
 export function costFacts(b: ChBuild): string {

@@ -1,10 +1,28 @@
 // Channel of a touch for the derived view: explicit channel, else the
 // workspace's channel rules on its UTM tags / click id / referrer, else the
 // channel of the campaign it resolved to, else its platform's default.
-import type { WorkspaceSettings } from '../model/settings.js';
-import type { ResolvedTraffic, TrafficTuple } from '../warehouse/warehouse.js';
+import type { WorkspaceSettings } from './settings.js';
 import { classifyTraffic, compileChannelSettings, platformChannel } from './channel-grouping.js';
 import type { ClickIdKind } from './touch-params.js';
+
+/** What the derived view knows of a touch when it resolves its channel. */
+export interface TrafficTuple {
+  event_type: string;
+  explicit_channel: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  click_id_kind: string | null;
+  referrer_host: string | null;
+  campaign_channel: string | null;
+  campaign_platform: string | null;
+}
+
+export interface ResolvedTraffic {
+  source: string | null;
+  medium: string | null;
+  channel: string;
+}
 
 const UNINFORMATIVE = new Set(['Direct', 'Unassigned']);
 

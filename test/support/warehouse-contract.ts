@@ -4,14 +4,14 @@
 // worked out by hand from the records written in each test.
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addParsedEventFields } from '../ingest/parse-event-fields.js';
-import { trafficResolver } from '../ingest/resolve-traffic.js';
-import { DEFAULT_SETTINGS, type WorkspaceSettings } from '../model/settings.js';
-import type { SourceName } from '../model/sources.js';
-import { validatorFor, type Row } from '../model/validate.js';
-import { idHash } from './known-ids.js';
-import { stageEvents } from './staged-events.js';
-import type { Warehouse } from './warehouse.js';
+import { addParsedEventFields } from '../../src/ingest/parse-event-fields.js';
+import { trafficResolver } from '../../src/model/resolve-traffic.js';
+import { DEFAULT_SETTINGS, type WorkspaceSettings } from '../../src/model/settings.js';
+import type { SourceName } from '../../src/model/sources.js';
+import { validatorFor, type Row } from '../../src/model/validate.js';
+import { idHash } from '../../src/warehouse/known-ids.js';
+import { stageEvents } from '../../src/warehouse/staged-events.js';
+import type { Warehouse } from '../../src/warehouse/warehouse.js';
 
 export type OpenWarehouse = () => Promise<Warehouse>;
 

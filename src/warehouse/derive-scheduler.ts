@@ -2,8 +2,8 @@
 // refresh recomputes every person touched since the last one, so it runs
 // when writes pause (idleMs after the last one) or, under continuous load, at
 // most every maxWaitMs; a reader that needs it current calls flush().
-import type { Warehouse } from '../warehouse/warehouse.js';
-import { trafficResolver } from './resolve-traffic.js';
+import type { DerivedViewMaintainer, MetadataStore } from './warehouse.js';
+import { trafficResolver } from '../model/resolve-traffic.js';
 
 export interface DeriveSchedule {
   idleMs: number;
@@ -12,13 +12,18 @@ export interface DeriveSchedule {
 
 export const DEFAULT_SCHEDULE: DeriveSchedule = { idleMs: 2_000, maxWaitMs: 60_000 };
 
-export class DeriveScheduler {
+/** What a reader of the derived view calls first: brings a workspace's derived view up to date. */
+export interface DerivedFreshness {
+  flush(workspace: string): Promise<void>;
+}
+
+export class DeriveScheduler implements DerivedFreshness {
   private readonly dirtySince = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly warehouse: Warehouse,
+    private readonly warehouse: DerivedViewMaintainer & MetadataStore,
     private readonly schedule: DeriveSchedule = DEFAULT_SCHEDULE,
     private readonly onError: (err: unknown) => void = () => undefined,
   ) {}
@@ -49,7 +54,7 @@ export class DeriveScheduler {
 }
 
 /** Brings a workspace's derived view up to date with its raw data and settings. */
-export async function refreshWorkspace(warehouse: Warehouse, workspace: string): Promise<void> {
+export async function refreshWorkspace(warehouse: DerivedViewMaintainer & MetadataStore, workspace: string): Promise<void> {
   const found = await warehouse.getWorkspace(workspace);
   if (!found) return;
   await warehouse.refreshDerived(workspace, {

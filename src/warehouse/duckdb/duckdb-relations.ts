@@ -1,9 +1,12 @@
 // DuckDB definitions of the relations the metrics planner reads (their
 // columns are documented in metrics/facts.ts). Each is a subquery over the
 // stored tables of one workspace; values enter only as parameters.
-import { PLATFORM_DEFAULT_CHANNELS } from '../../ingest/channel-grouping.js';
-import type { Scalar } from '../ast.js';
-import type { RelationContext, RelationName } from '../dialect.js';
+import { PLATFORM_DEFAULT_CHANNELS } from '../../model/channel-grouping.js';
+import type { Scalar } from '../../sql/ast.js';
+import type { Select } from '../../sql/ast.js';
+import type { Statement } from '../../sql/dialect.js';
+import { duckdbDialect } from '../../sql/duckdb/duckdb-dialect.js';
+import type { RelationContext, RelationName } from '../../sql/relations.js';
 
 type Param = (value: Scalar) => string;
 
@@ -294,6 +297,11 @@ const RELATIONS: Record<RelationName, (b: Build) => string> = {
 
 export function duckdbRelation(name: RelationName, ctx: RelationContext, p: Param): string {
   return RELATIONS[name](build(ctx, p));
+}
+
+/** A select over one of the relations, as DuckDB SQL with its parameters. */
+export function renderDuckDbQuery(select: Select, ctx: RelationContext): Statement {
+  return duckdbDialect.render(select, (p) => duckdbRelation(select.from.name as RelationName, ctx, p));
 }
 
 export function build(ctx: RelationContext, p: Param): Build {

@@ -1,28 +1,17 @@
-// SMART goals and benchmark bands: the bodies users POST (TypeBox schemas and
-// their parsers), goal pacing (how far through the period we are, what should
-// have been reached by today, whether the goal is on track) and where a value
-// sits against a benchmark band. Pure logic: no I/O, no clock (today is passed in).
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+// SMART goals: the body users POST (a TypeBox schema and its parser) and goal
+// pacing (how far through the period we are, what should have been reached by
+// today, whether the goal is on track). Pure logic: no I/O, no clock (today is
+// passed in).
+import { Type, type Static } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValidationError } from '../core/errors.js';
 import { daysInMonth, isValidDate } from '../core/time.js';
-import { DIMENSIONS, FILTER_OPS, type Direction } from './types.js';
+import { checkBody, DATE_PATTERN, FilterSchema, throwIfAny, type Problem } from '../metrics/body-checks.js';
 
 // ---------------------------------------------------------------------------
 // Schemas
 
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const DAY_MS = 86_400_000;
-
-/** Same shape as `Filter` in types.ts; values is a non-empty list of non-empty strings. */
-export const FilterSchema = Type.Object(
-  {
-    dimension: Type.Union(DIMENSIONS.map((d) => Type.Literal(d))),
-    op: Type.Union(FILTER_OPS.map((o) => Type.Literal(o))),
-    values: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
-  },
-  { additionalProperties: false },
-);
 
 export const GoalInputSchema = Type.Object(
   {
@@ -48,34 +37,16 @@ export const GoalInputSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const BenchmarkInputSchema = Type.Object(
-  {
-    metric: Type.String({ minLength: 1, maxLength: 64, description: 'metric id' }),
-    low: Type.Number(),
-    high: Type.Number({ description: 'must be >= low' }),
-    label: Type.Optional(Type.String({ maxLength: 120 })),
-    filters: Type.Optional(Type.Array(FilterSchema)),
-  },
-  { additionalProperties: false },
-);
-
 export type GoalInput = Static<typeof GoalInputSchema>;
-export type BenchmarkInput = Static<typeof BenchmarkInputSchema>;
 
 const checkGoal = TypeCompiler.Compile(GoalInputSchema);
-const checkBenchmark = TypeCompiler.Compile(BenchmarkInputSchema);
-
-interface Problem {
-  field: string;
-  message: string;
-}
 
 /**
  * Validates a goal body. Throws ValidationError whose message names every bad
  * field and whose details are `{ field, message }[]`.
  */
 export function parseGoalInput(body: unknown): GoalInput {
-  const goal = checkOrThrow('goal', checkGoal, body);
+  const goal = checkBody('goal', checkGoal, body);
   const problems: Problem[] = [];
   const datesOk = checkPeriod(goal.from, goal.to, problems);
   if (goal.seasonality !== undefined) {
@@ -89,52 +60,6 @@ export function parseGoalInput(body: unknown): GoalInput {
   }
   throwIfAny('goal', problems);
   return goal;
-}
-
-/** Validates a benchmark band body (low <= high). Throws ValidationError like parseGoalInput. */
-export function parseBenchmarkInput(body: unknown): BenchmarkInput {
-  const band = checkOrThrow('benchmark', checkBenchmark, body);
-  if (band.low > band.high) {
-    throwIfAny('benchmark', [{ field: 'low', message: `must not be above high (low ${band.low} > high ${band.high})` }]);
-  }
-  return band;
-}
-
-function checkOrThrow<T extends TSchema>(what: string, check: TypeCheck<T>, body: unknown): Static<T> {
-  if (check.Check(body)) return body;
-  const problems: Problem[] = [];
-  const seen = new Set<string>();
-  for (const error of check.Errors(body)) {
-    const field = fieldName(error.path);
-    if (seen.has(field)) continue; // TypeBox may report a field twice (missing, then wrong type): keep the first.
-    seen.add(field);
-    problems.push({ field, message: describe(error.schema, error.message) });
-  }
-  throwIfAny(what, problems);
-  return body as Static<T>; // unreachable: a failed check always yields an error
-}
-
-/** "/filters/0/dimension" → "filters[0].dimension"; the root is "(body)". */
-function fieldName(path: string): string {
-  if (path === '') return '(body)';
-  return path
-    .slice(1)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((name, part) => (/^\d+$/.test(part) ? `${name}[${part}]` : name === '' ? part : `${name}.${part}`), '');
-}
-
-/** TypeBox's message, made friendlier for literal unions and date patterns. */
-function describe(schema: TSchema, message: string): string {
-  const options = (schema.anyOf as TSchema[] | undefined)?.map((s) => s.const);
-  if (options && options.every((o) => typeof o === 'string')) return `must be one of ${options.join(', ')}`;
-  if (schema.pattern === DATE_PATTERN) return 'must be a date YYYY-MM-DD';
-  return message;
-}
-
-function throwIfAny(what: string, problems: Problem[]): void {
-  if (problems.length === 0) return;
-  throw new ValidationError(`invalid ${what}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
 }
 
 function checkPeriod(from: string, to: string, problems: Problem[]): boolean {
@@ -346,44 +271,3 @@ function requireDate(field: string, value: string): void {
   if (!isValidDate(value)) throw new ValidationError(`${field} must be a date YYYY-MM-DD, got "${value}"`);
 }
 
-// ---------------------------------------------------------------------------
-// Benchmarks
-
-export type BenchmarkPosition = 'below' | 'within' | 'above';
-export type BenchmarkVerdict = 'better' | 'within' | 'worse' | 'outside';
-
-export interface BenchmarkBand {
-  low: number;
-  high: number;
-}
-
-/**
- * Where a value sits against a band; both bounds are inside the band. Null for
- * a null (or non-finite) value. The position does not depend on the direction;
- * the parameter is accepted so both benchmark functions take the same arguments.
- */
-export function benchmarkPosition(
-  value: number | null,
-  band: BenchmarkBand,
-  _direction?: Direction,
-): BenchmarkPosition | null {
-  if (band.low > band.high) throw new ValidationError(`benchmark low ${band.low} is above high ${band.high}`);
-  if (value === null || !Number.isFinite(value)) return null;
-  if (value < band.low) return 'below';
-  if (value > band.high) return 'above';
-  return 'within';
-}
-
-/**
- * Judges a value against a band: for 'up' metrics above the band is better,
- * for 'down' metrics below it is. 'neutral' metrics have no better side, so
- * the verdict is only 'within' or 'outside'. Null for a null value.
- */
-export function benchmarkVerdict(value: number | null, band: BenchmarkBand, direction: Direction): BenchmarkVerdict | null {
-  const position = benchmarkPosition(value, band);
-  if (position === null) return null;
-  if (position === 'within') return 'within';
-  if (direction === 'neutral') return 'outside';
-  const better = direction === 'up' ? 'above' : 'below';
-  return position === better ? 'better' : 'worse';
-}

@@ -2,6 +2,10 @@
 // parameters: every value placed in a statement goes through these functions.
 // Rows themselves are inserted as JSON (clickhouse-rows.ts), never as SQL text.
 
+/** The range of ClickHouse's Date type. */
+export const FIRST_DATE = '1970-01-01';
+export const LAST_DATE = '2105-12-31';
+
 /**
  * A ClickHouse string literal. Backslash and quote are escaped, and so is
  * every control character (as \xHH), so the literal is one line of plain

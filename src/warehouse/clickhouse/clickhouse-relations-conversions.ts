@@ -1,9 +1,9 @@
 // ClickHouse conversion_facts: the stored credits of the workspace's own
 // lookback, or for any other lookback the same array logic the refresh uses
 // (clickhouse-derive-credits.ts) computed in the query.
-import { CONVERSION_CREDITS } from '../../warehouse/tables.js';
-import { conversionCreditsSelect } from '../../warehouse/clickhouse/clickhouse-derive-credits.js';
-import { quoteIdent } from '../../warehouse/clickhouse/clickhouse-literals.js';
+import { CONVERSION_CREDITS } from '../tables.js';
+import { conversionCreditsSelect } from './clickhouse-derive-credits.js';
+import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 import type { ChBuild } from './clickhouse-relations-common.js';
 
 const COLUMNS = CONVERSION_CREDITS.columns.map((c) => c.name).filter((c) => c !== 'workspace_id' && c !== 'model');

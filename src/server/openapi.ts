@@ -1,7 +1,8 @@
 // The OpenAPI 3 document, generated from the same schemas that validate records.
-import { SOURCES, SOURCE_NAMES } from './sources.js';
-import { WorkspaceSettingsSchema } from './settings.js';
-import { BenchmarkInputSchema, GoalInputSchema } from '../metrics/goals.js';
+import { SOURCES, SOURCE_NAMES } from '../model/sources.js';
+import { WorkspaceSettingsSchema } from '../model/settings.js';
+import { GoalInputSchema } from '../goals/goals.js';
+import { BenchmarkInputSchema } from '../metrics/benchmarks.js';
 import { CustomMetricSchema } from '../metrics/metrics-service.js';
 import { QueryInputSchema } from '../metrics/query-input.js';
 

@@ -3,8 +3,8 @@
 // campaign, platform and objective. A customer's history is an array: stage
 // progress looks for later stages in it, status changes take differences
 // between consecutive entries (DuckDB: lag and last_value IGNORE NULLS).
-import { convertedMoney, dayNumber, fxByCurrency, lambdaCall, localMillis } from '../../warehouse/clickhouse/clickhouse-derive-sql.js';
-import { currentRows } from '../../warehouse/clickhouse/clickhouse-source-reads.js';
+import { convertedMoney, dayNumber, fxByCurrency, lambdaCall, localMillis } from './clickhouse-derive-sql.js';
+import { currentRows } from './clickhouse-source-reads.js';
 import { ACQUIRED, withAcquisition, type ChBuild } from './clickhouse-relations-common.js';
 
 const ACTIVE = `('customer', 'reactivated')`;

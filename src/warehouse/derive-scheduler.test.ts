@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../model/settings.js';
-import type { Warehouse } from '../warehouse/warehouse.js';
+import type { Warehouse } from './warehouse.js';
 import { DeriveScheduler } from './derive-scheduler.js';
 
 /** A warehouse that only records when each workspace was refreshed. */

@@ -2,7 +2,7 @@
 // grouped rows: FORMAT JSON carries them as a `totals` object next to `data`.
 // The Dialect contract promises one result with the totals as one more row,
 // so the engine's query() reads FORMAT JSON and passes it through here.
-import { TOTALS_FLAG } from '../ast.js';
+import { TOTALS_FLAG } from '../../sql/ast.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 // The ClickHouse dialect on a ClickHouse 18.16 server, the oldest supported
 // (test/support/suites/dialect.ts).
 import { describe } from 'vitest';
-import { requireClickHouse, startClickHouse } from '../../../test/support/clickhouse.js';
-import { describeDialectOnClickHouse } from '../../../test/support/suites/dialect.js';
+import { requireClickHouse, startClickHouse } from './support/clickhouse.js';
+import { describeDialectOnClickHouse } from './support/suites/dialect.js';
 
 const available = requireClickHouse();
 

@@ -7,13 +7,16 @@
 // CTEs, one JOIN per SELECT (joins nest), per-row history through arrays. It
 // runs on later servers too: both sides of a join are aliased subqueries
 // (`(…) AS l ANY LEFT JOIN (…) AS r USING key`), as 20.x and later require.
-import type { Scalar } from '../ast.js';
-import type { RelationContext, RelationName } from '../dialect.js';
+import type { Scalar } from '../../sql/ast.js';
+import type { Select } from '../../sql/ast.js';
+import { renderClickHouseSelect } from '../../sql/clickhouse/clickhouse-dialect.js';
+import type { Statement } from '../../sql/dialect.js';
+import type { RelationContext, RelationName } from '../../sql/relations.js';
 import { CAMPAIGN_COLUMNS, currentCampaigns, type ChBuild } from './clickhouse-relations-common.js';
 import { conversionFacts } from './clickhouse-relations-conversions.js';
 import { costFacts } from './clickhouse-relations-costs.js';
 import { customerFacts, customerStatusFacts, lifecycleFacts, orderFacts, stageProgressFacts } from './clickhouse-relations-customers.js';
-import { currentRows } from '../../warehouse/clickhouse/clickhouse-source-reads.js';
+import { currentRows } from './clickhouse-source-reads.js';
 
 export type Literal = (value: Scalar) => string;
 
@@ -85,4 +88,9 @@ const RELATIONS: Record<RelationName, (b: ChBuild) => string> = {
 
 export function clickhouseRelation(name: RelationName, ctx: RelationContext, literal: Literal): string {
   return RELATIONS[name]({ ctx, ws: literal(ctx.workspace), literal });
+}
+
+/** A select over one of the relations, as ClickHouse SQL (values inlined as literals). */
+export function renderClickHouseQuery(select: Select, ctx: RelationContext): Statement {
+  return renderClickHouseSelect(select, (lit) => clickhouseRelation(select.from.name as RelationName, ctx, lit));
 }
