@@ -17,8 +17,9 @@ import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { affectedPeople, lambdaCall, Packed, type DeriveScope } from './clickhouse-derive-sql.js';
 import { numberLiteral, quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { currentRows } from './clickhouse-source-reads.js';
+import { relationBuild } from './clickhouse-relations-common.js';
+import { touchesSql as sharedTouches } from '../relations/touches.js';
 
-const CLICK_TYPES = `('ad_click', 'email_click')`;
 /** Below every stored time (year 0 is -62,167,219,200,000 ms): "no previous conversion". */
 const BEFORE_ALL = 'toInt64(-1000000000000000000)';
 /** 2^43 exceeds time × 2 + kind for any time before 2109: a non-Direct touch beats every Direct one (as in the DuckDB relations). */
@@ -55,20 +56,9 @@ function conversionsSql(scope: DeriveScope, bots: string): string {
 }
 
 /** Touches of the scope's people, packed per person. */
-function touchesSql(scope: DeriveScope, bots: string): string {
-  const people = affectedPeople(scope);
-  const clicks = `SELECT person_id, ts, toUInt8(1) AS kind_rank, channel, source, medium, campaign_id, ad_group_id, ad_id
-    FROM event_facts WHERE workspace_id = ${scope.ws} AND type IN ${CLICK_TYPES}${bots} AND ${people}`;
-  // The clicks that absorb a session start include bots' clicks, as in the DuckDB relations.
-  const clickTimes = `SELECT person_id, groupArray(ts) AS click_ts FROM event_facts
-    WHERE workspace_id = ${scope.ws} AND type IN ${CLICK_TYPES} AND ${people} GROUP BY person_id`;
-  const sessionStarts = `SELECT person_id, started_at AS ts, toUInt8(0) AS kind_rank, channel, source, medium, campaign_id,
-      CAST(NULL AS Nullable(String)) AS ad_group_id, CAST(NULL AS Nullable(String)) AS ad_id
-    FROM (SELECT person_id, started_at, channel, source, medium, campaign_id FROM sessions
-          WHERE workspace_id = ${scope.ws}${bots} AND ${people}) AS l
-    ANY LEFT JOIN (${clickTimes}) AS r USING person_id
-    WHERE NOT ${lambdaCall('arrayExists', 'click_ts', 'k', { start: 'started_at' }, 'k <= start AND k >= start - 1800000')}`;
-  return `SELECT person_id, groupArray(${TOUCH.tuple()}) AS touches FROM (${clicks} UNION ALL ${sessionStarts}) GROUP BY person_id`;
+function touchesSql(scope: DeriveScope, workspace: string, botFiltering: boolean): string {
+  const touches = sharedTouches(relationBuild(workspace), { botFiltering, people: (column) => affectedPeople(scope, column) });
+  return `SELECT person_id, groupArray(${TOUCH.tuple()}) AS touches FROM (${touches}) GROUP BY person_id`;
 }
 
 /** Inserts the credits of the affected people's conversions (their old credits are already deleted). */
@@ -104,7 +94,7 @@ export function conversionCreditsSelect(
         `${t('ts')} <= conv_ts AND ${t('ts')} >= conv_ts - ${lookbackMs} AND ${t('ts')} > after_ts`)} AS path,
       arraySort(t -> ${order}, path) AS by_time,
       arraySort(t -> if(ifNull(${t('channel')} != 'Direct', 0) = 1, ${NON_DIRECT_BONUS}, 0) + ${order}, path) AS by_non_direct
-    FROM (${conversionsSql(scope, bots)}) AS l ANY LEFT JOIN (${touchesSql(scope, bots)}) AS r USING person_id`;
+    FROM (${conversionsSql(scope, bots)}) AS l ANY LEFT JOIN (${touchesSql(scope, workspace, botFiltering)}) AS r USING person_id`;
   const modelList = models.map((m) => `tuple(${quoteString(m)}, ${picked[m]})`).join(', ');
   const perModel = `SELECT *, tupleElement(m, 1) AS model, tupleElement(m, 2) AS touch, notEmpty(path) AS has_touch,
       if(has_touch, ${TOUCH.get('touch', 'campaign_id')}, NULL) AS touch_campaign, ifNull(touch_campaign, '') AS k_campaign

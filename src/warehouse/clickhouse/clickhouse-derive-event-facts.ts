@@ -10,7 +10,8 @@
 import { EVENT_FACTS, OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES } from '../tables.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
-import { convertedMoney, dayNumber, fxByCurrency, insertSelect, localMillis, Packed, stringList, type DeriveScope } from './clickhouse-derive-sql.js';
+import { convertedMoney, fxByCurrency, insertSelect, Packed, stringList, type DeriveScope } from './clickhouse-derive-sql.js';
+import { dayNumber, localMillis } from '../../sql/clickhouse/clickhouse-time-sql.js';
 import { RESOLVED_COLUMNS, type ResolvedColumn } from './clickhouse-derive-resolved.js';
 import { numberLiteral, quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { currentRows } from './clickhouse-source-reads.js';

@@ -50,7 +50,7 @@ export async function refreshDerivedView(
   if (eventsStale) await rebuildPeople(connection, scope, workspace, options);
   if (tablesStale) {
     await deleteWhere(connection, 'ad_facts', `workspace_id = ${scope.ws}`);
-    await insertAdFacts(connection, scope, workspace, options.settings);
+    await insertAdFacts(connection, workspace, options.settings);
   }
   // Another process may have asked for a full rebuild meanwhile: keep that request.
   const after = await readDeriveState(connection, workspace);
@@ -84,7 +84,7 @@ async function rebuildPeople(connection: ClickHouseConnection, scope: DeriveScop
     await stageResolvedEvents(connection, resolved, scope, workspace);
     await stageTrafficMap(connection, traffic, resolved, options);
     await insertEventFacts(connection, scope, workspace, { resolved, traffic }, options.settings);
-    await insertSessions(connection, scope);
+    await insertSessions(connection, scope, workspace);
     // Credits of everyone an affected anonymous_id belongs to now, and of what it belonged to before.
     const byPeople = scope.full
       ? ws

@@ -3,7 +3,10 @@
 // campaign (their first touch, else their first lifecycle record).
 import type { Scalar } from '../../sql/ast.js';
 import type { RelationContext } from '../../sql/relations.js';
-import { lambdaCall } from './clickhouse-derive-sql.js';
+import { clickhouseHooks } from '../../sql/clickhouse/clickhouse-hooks.js';
+import { literal } from '../../sql/clickhouse/clickhouse-literals.js';
+import type { RelationBuild } from '../relations/relation-build.js';
+import { touchesSql } from '../relations/touches.js';
 import { currentRows } from './clickhouse-source-reads.js';
 
 export interface ChBuild {
@@ -22,22 +25,13 @@ export function currentCampaigns(b: ChBuild): string {
     FROM ${currentRows('campaigns', b.ctx.workspace)}`;
 }
 
-/**
- * Touches: ad/email clicks and session starts no click of the same person
- * preceded by 30 minutes or less (those clicks include bots' clicks).
- */
-export function touchesSql(b: ChBuild): string {
-  const bots = b.ctx.botFiltering ? ' AND is_bot = 0' : '';
-  const clickTypes = `('ad_click', 'email_click')`;
-  const clicks = `SELECT person_id, ts, toUInt8(1) AS kind_rank, channel, campaign_id
-    FROM event_facts WHERE workspace_id = ${b.ws} AND type IN ${clickTypes}${bots}`;
-  const clickTimes = `SELECT person_id, groupArray(ts) AS click_ts FROM event_facts
-    WHERE workspace_id = ${b.ws} AND type IN ${clickTypes} GROUP BY person_id`;
-  const starts = `SELECT person_id, started_at AS ts, toUInt8(0) AS kind_rank, channel, campaign_id
-    FROM (SELECT person_id, started_at, channel, campaign_id FROM sessions WHERE workspace_id = ${b.ws}${bots}) AS l
-    ANY LEFT JOIN (${clickTimes}) AS r USING person_id
-    WHERE NOT ${lambdaCall('arrayExists', 'click_ts', 'k', { start: 'started_at' }, 'k <= start AND k >= start - 1800000')}`;
-  return `${clicks} UNION ALL ${starts}`;
+/** The shared relations (src/warehouse/relations) built for ClickHouse: values as literals, current rows of one workspace. */
+export function relationBuild(workspace: string): RelationBuild {
+  return { h: clickhouseHooks, value: literal, ws: literal(workspace), source: (name) => currentRows(name, workspace) };
+}
+
+function touches(b: ChBuild): string {
+  return touchesSql(relationBuild(b.ctx.workspace), { botFiltering: b.ctx.botFiltering });
 }
 
 /** Per customer (`a_customer`): acquisition channel and campaign, and that campaign's platform and objective. */
@@ -45,11 +39,11 @@ export function acquisitionSql(b: ChBuild): string {
   const lifecycle = currentRows('lifecycle', b.ctx.workspace);
   const order = 'ts * 2 + kind_rank';
   const firstTouch = `SELECT person_id AS a_customer, toUInt8(1) AS has_touch, argMin(channel, ${order}) AS t_channel,
-      argMin(campaign_id, ${order}) AS t_campaign FROM (${touchesSql(b)}) GROUP BY person_id`;
+      argMin(campaign_id, ${order}) AS t_campaign FROM (${touches(b)}) GROUP BY person_id`;
   const firstRecord = `SELECT customer_id AS a_customer, argMin(channel, \`timestamp\`) AS l_channel, argMin(campaign_id, \`timestamp\`) AS l_campaign,
       ifNull(argMin(campaign_id, \`timestamp\`), '') AS k_campaign
     FROM ${lifecycle} GROUP BY customer_id`;
-  const keys = `SELECT a_customer FROM (SELECT person_id AS a_customer FROM (${touchesSql(b)})
+  const keys = `SELECT a_customer FROM (SELECT person_id AS a_customer FROM (${touches(b)})
       UNION ALL SELECT customer_id AS a_customer FROM ${lifecycle}) GROUP BY a_customer`;
   const withTouch = `SELECT * FROM (${keys}) AS l ANY LEFT JOIN (${firstTouch}) AS r USING a_customer`;
   const withRecord = `SELECT * FROM (${withTouch}) AS l ANY LEFT JOIN (${firstRecord}) AS r USING a_customer`;

@@ -3,7 +3,8 @@
 // campaign, platform and objective. A customer's history is an array: stage
 // progress looks for later stages in it, status changes take differences
 // between consecutive entries (DuckDB: lag and last_value IGNORE NULLS).
-import { convertedMoney, dayNumber, fxByCurrency, lambdaCall, localMillis } from './clickhouse-derive-sql.js';
+import { convertedMoney, fxByCurrency, lambdaCall } from './clickhouse-derive-sql.js';
+import { dayNumber, localMillis } from '../../sql/clickhouse/clickhouse-time-sql.js';
 import { currentRows } from './clickhouse-source-reads.js';
 import { ACQUIRED, withAcquisition, type ChBuild } from './clickhouse-relations-common.js';
 

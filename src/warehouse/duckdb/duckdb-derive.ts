@@ -8,9 +8,12 @@ import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Scalar } from '../../sql/ast.js';
 import { ParamBag } from '../../sql/dialect.js';
 import type { RelationContext } from '../../sql/relations.js';
-import { adFactsCompute, build, conversionCompute } from './duckdb-relations.js';
+import { build, conversionCompute, relationBuild } from './duckdb-relations.js';
+import { insertRowsSql } from '../relations/insert-select.js';
+import { adFactRows } from '../relations/ad-facts.js';
+import { sessionRows } from '../relations/sessions.js';
 import type { Row } from '../../model/validate.js';
-import { OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES } from '../tables.js';
+import { AD_FACTS, OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES, SESSIONS } from '../tables.js';
 import type { TrafficTuple } from '../../model/resolve-traffic.js';
 import type { DeriveOptions } from '../warehouse.js';
 import { stageRows } from './duckdb-stage.js';
@@ -70,7 +73,7 @@ export async function refreshDerivedEvents(
       await stageResolvedEvents(connection, workspace);
       await stageTrafficMap(connection, options);
       await rebuildEventFacts(connection, workspace, options);
-      await rebuildSessions(connection, ws);
+      await rebuildSessions(connection, workspace, options.settings);
       await rebuildConversionCredits(connection, workspace, options.settings);
     }
     if (tablesStale) await rebuildAdFacts(connection, workspace, options.settings);
@@ -126,7 +129,10 @@ async function rebuildConversionCredits(connection: DuckDBConnection, workspace:
 
 async function rebuildAdFacts(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings): Promise<void> {
   await connection.run('DELETE FROM ad_facts WHERE workspace_id = $ws', { ws: workspace });
-  await runBuilt(connection, (p) => `INSERT INTO ad_facts ${adFactsCompute(build(relationContext(workspace, settings, 'last_non_direct'), p))}`);
+  await runBuilt(connection, (p) => {
+    const b = relationBuild(build(relationContext(workspace, settings, 'last_non_direct'), p));
+    return insertRowsSql(b.h, AD_FACTS, adFactRows(b, settings.currency));
+  });
 }
 
 async function rebuildIdentities(connection: DuckDBConnection, ws: { ws: string }): Promise<void> {
@@ -277,22 +283,10 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
   );
 }
 
-async function rebuildSessions(connection: DuckDBConnection, ws: { ws: string }): Promise<void> {
-  await connection.run(
-    `DELETE FROM sessions WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`,
-    ws,
-  );
-  await connection.run(
-    `INSERT INTO sessions
-     SELECT $ws, session_key, any_value(anonymous_id), arg_min(person_id, ts), min(ts), max(ts),
-       arg_min(source, ts), arg_min(medium, ts), arg_min(channel, ts), arg_min(campaign_id, ts), arg_min(landing_page, ts),
-       count(*) FILTER (WHERE type = 'page_view'), count(*),
-       count(*) FILTER (WHERE type = 'page_view') = 1 AND count(*) = 1,
-       bool_or(is_bot), arg_min(device, ts), arg_min(country, ts), min(local_ts),
-       arg_min(platform, ts), arg_min(objective, ts)
-     FROM event_facts
-     WHERE workspace_id = $ws AND session_key IS NOT NULL AND anonymous_id IN (SELECT anonymous_id FROM affected)
-     GROUP BY session_key`,
-    ws,
-  );
+async function rebuildSessions(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings): Promise<void> {
+  await connection.run(`DELETE FROM sessions WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`, { ws: workspace });
+  await runBuilt(connection, (p) => {
+    const b = relationBuild(build(relationContext(workspace, settings, 'last_non_direct'), p));
+    return insertRowsSql(b.h, SESSIONS, sessionRows(b, (column) => `${column} IN (SELECT anonymous_id FROM affected)`));
+  });
 }

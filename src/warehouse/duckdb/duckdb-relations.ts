@@ -1,11 +1,13 @@
 // DuckDB definitions of the relations the metrics planner reads (their
 // columns are documented in metrics/facts.ts). Each is a subquery over the
 // stored tables of one workspace; values enter only as parameters.
-import { PLATFORM_DEFAULT_CHANNELS } from '../../model/channel-grouping.js';
 import type { Scalar } from '../../sql/ast.js';
 import type { Select } from '../../sql/ast.js';
 import type { Statement } from '../../sql/dialect.js';
 import { duckdbDialect } from '../../sql/duckdb/duckdb-dialect.js';
+import { duckdbHooks } from '../../sql/duckdb/duckdb-hooks.js';
+import type { RelationBuild } from '../relations/relation-build.js';
+import { touchesSql } from '../relations/touches.js';
 import type { RelationContext, RelationName } from '../../sql/relations.js';
 
 type Param = (value: Scalar) => string;
@@ -18,11 +20,6 @@ export interface Build {
 
 const ACTIVE_STAGES = `('customer', 'reactivated')`;
 const STATUS_STAGES = `('customer', 'reactivated', 'churned')`;
-
-const platformChannelCase = (column: string) =>
-  `CASE lower(${column}) ${PLATFORM_DEFAULT_CHANNELS.flatMap(([channel, platforms]) =>
-    platforms.map((p) => `WHEN '${p}' THEN '${channel}'`),
-  ).join(' ')} ELSE 'Paid Other' END`;
 
 const campaigns = ({ ws }: Build) =>
   `(SELECT campaign_id, name, platform, channel, objective FROM campaigns WHERE workspace_id = ${ws})`;
@@ -39,26 +36,6 @@ const converted = (amount: string, currency: string, rate: string, cur: string) 
         ELSE CAST(${amount} * CAST(${rate} AS DECIMAL(38,12)) AS DECIMAL(18,6)) END`;
 
 const localDate = (column: string, tz: string) => `CAST(timezone(${tz}, CAST(${column} AS TIMESTAMPTZ)) AS DATE)`;
-
-/** What the ad_facts table holds for a workspace (rebuilt when ad rows, campaigns or fx rates change). */
-export function adFactsCompute(b: Build): string {
-  const cur = b.p(b.ctx.currency);
-  const rank = `(CASE WHEN coalesce(ad_id, '') <> '' THEN 2 ELSE 0 END + CASE WHEN coalesce(ad_group_id, '') <> '' THEN 1 ELSE 0 END)`;
-  return `SELECT a.workspace_id, a."date" AS day, a.platform,
-      coalesce(c.channel, ${platformChannelCase('a.platform')}) AS channel,
-      a.campaign_id, coalesce(c.name, a.campaign_name) AS campaign_name, c.objective,
-      nullif(a.ad_group_id, '') AS ad_group_id, nullif(a.ad_id, '') AS ad_id,
-      a.impressions, a.clicks,
-      ${converted('a.cost', 'a.currency', 'fx.rate', cur)} AS cost,
-      a.platform_conversions,
-      ${converted('a.platform_conversion_value', 'a.currency', 'fx.rate', cur)} AS platform_conversion_value,
-      a.reach, a.likes, a.shares, a.comments
-    FROM (SELECT *, ${rank} AS grain_rank, max(${rank}) OVER (PARTITION BY "date", platform, campaign_id) AS finest_rank
-          FROM ad_performance WHERE workspace_id = ${b.ws}) a
-    LEFT JOIN ${campaigns(b)} c ON c.campaign_id = a.campaign_id
-    ASOF LEFT JOIN ${fxRates(b)} fx ON fx.currency = a.currency AND a."date" >= fx."date"
-    WHERE a.grain_rank = a.finest_rank`;
-}
 
 const adFacts = (b: Build) => `SELECT * FROM ad_facts WHERE workspace_id = ${b.ws}`;
 
@@ -90,21 +67,14 @@ function scrollFacts(b: Build): string {
     GROUP BY session_key, url`;
 }
 
-/**
- * Touches (KPIS.md ATTRIBUTION): session starts and ad/email clicks; a
- * session starting within 30 minutes after a click of the same person is
- * that click's touch, not another one.
- */
+/** The shared relations (src/warehouse/relations) built for DuckDB: values as parameters, rows of one workspace. */
+export function relationBuild(b: Build): RelationBuild {
+  return { h: duckdbHooks, value: b.p, ws: b.ws, source: (name) => `(SELECT * FROM ${name} WHERE workspace_id = ${b.ws})` };
+}
+
 function touches(b: Build, personScope = ''): string {
-  const scope = personScope ? ` AND person_id IN ${personScope}` : '';
-  const clicks = `SELECT person_id, ts FROM event_facts WHERE workspace_id = ${b.ws} AND type IN ('ad_click', 'email_click')${scope}`;
-  return `SELECT person_id, ts, channel, source, medium, campaign_id, ad_group_id, ad_id, 1 AS kind_rank
-      FROM event_facts WHERE workspace_id = ${b.ws} AND type IN ('ad_click', 'email_click')${b.ctx.botFiltering ? ' AND NOT is_bot' : ''}${scope}
-    UNION ALL
-    SELECT s.person_id, s.started_at, s.channel, s.source, s.medium, s.campaign_id, NULL, NULL, 0
-      FROM sessions s WHERE s.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT s.is_bot' : ''}${scope}
-      AND NOT EXISTS (SELECT 1 FROM (${clicks}) k WHERE k.person_id = s.person_id
-                      AND k.ts <= s.started_at AND k.ts >= s.started_at - INTERVAL 30 MINUTE)`;
+  const people = personScope ? (column: string) => `${column} IN ${personScope}` : undefined;
+  return touchesSql(relationBuild(b), { botFiltering: b.ctx.botFiltering, people });
 }
 
 const TOUCH_STRUCT = `struct_pack(channel := t.channel, source := t.source, medium := t.medium,

@@ -1,0 +1,59 @@
+// DuckDB's side of the relation hooks (sql-hooks.ts): timestamps, booleans,
+// structs, lists with lambdas that read outer columns directly, unnest.
+import type { Lambda, SqlHooks } from '../sql-hooks.js';
+import { quoteIdent } from './duckdb-dialect.js';
+
+const lambda = (element: string, l: Lambda): string => `${element} -> ${l.body(element, l.outer ?? {})}`;
+const using = (keys: readonly string[]): string => `USING (${keys.map(quoteIdent).join(', ')})`;
+/** The element with the least key: sort (key, element) pairs; ties fall to the element's own order. */
+const byKey = (array: string, key: Lambda, direction: 'ASC' | 'DESC'): string =>
+  `(list_sort(list_transform(${array}, ${lambda('e', { ...key, body: (e, o) => `struct_pack(k := ${key.body(e, o)}, v := ${e})` })}), '${direction}')[1]).v`;
+
+export const duckdbHooks: SqlHooks = {
+  name: 'duckdb',
+  ident: quoteIdent,
+  isTrue: (expr) => `${expr}`,
+  isFalse: (expr) => `NOT ${expr}`,
+  truthy: (condition) => `coalesce(${condition}, false)`,
+  smallInt: (n) => String(n),
+  nullString: () => 'CAST(NULL AS VARCHAR)',
+  notNull: (expr) => expr,
+  nullable: (expr) => expr,
+  concat: (...parts) => `concat(${parts.join(', ')})`,
+  lower: (expr) => `lower(${expr})`,
+  nullIfEmpty: (expr) => `nullif(${expr}, '')`,
+  epochMs: (instant) => `epoch_ms(${instant})`,
+  minusMs: (instant, ms) => `(${instant} - to_milliseconds(CAST(${ms} AS BIGINT)))`,
+  beforeAllTimes: () => `CAST('-infinity' AS TIMESTAMP)`,
+  day: (date) => date,
+  localDay: (instant, timeZone) => `CAST(timezone(${timeZone}, CAST(${instant} AS TIMESTAMPTZ)) AS DATE)`,
+  argMin: (value, by) => `arg_min(${value}, ${by})`,
+  argMax: (value, by) => `arg_max(${value}, ${by})`,
+  anyValue: (value) => `any_value(${value})`,
+  anyTrue: (expr) => `bool_or(${expr})`,
+  countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
+  countRows: () => 'count(*)',
+  pack: (fields, value) => `struct_pack(${fields.map((f) => `${quoteIdent(f)} := ${value(f)}`).join(', ')})`,
+  field: (packed, _fields, name) => `(${packed}).${quoteIdent(name)}`,
+  arrayAgg: (value, orderBy) => `list(${value}${orderBy.length > 0 ? ` ORDER BY ${orderBy.join(', ')}` : ''})`,
+  arrayExists: (array, l) => `(coalesce(len(list_filter(${array}, ${lambda('x', l)})), 0) > 0)`,
+  arrayFilter: (array, l) => `list_filter(${array}, ${lambda('x', l)})`,
+  arrayNotEmpty: (array) => `(coalesce(len(${array}), 0) > 0)`,
+  arrayMinBy: (array, key) => byKey(array, key, 'ASC'),
+  arrayMaxBy: (array, key) => byKey(array, key, 'DESC'),
+  arrayShiftRight: (array, first) => `list_prepend(${first}, ${array})[1:len(${array})]`,
+  arrayOf: (elements) => `[${elements.join(', ')}]`,
+  leftJoin: (left, right, keys) => `(${left}) AS l LEFT JOIN (${right}) AS r ${using(keys)}`,
+  innerJoin: (left, right, keys) => `(${left}) AS l JOIN (${right}) AS r ${using(keys)}`,
+  latestAtOrBefore: (left, right, on, value, alias) =>
+    `SELECT l.*, r.asof_value AS ${quoteIdent(alias)}
+    FROM (SELECT *, ${on.leftKey} AS asof_key, ${on.leftTime} AS asof_time FROM (${left})) AS l
+    ASOF LEFT JOIN (SELECT ${on.rightKey} AS asof_key, ${on.rightTime} AS asof_time, ${value} AS asof_value FROM (${right})) AS r
+      ON r.asof_key = l.asof_key AND l.asof_time >= r.asof_time`,
+  convertMoney: (amount, currency, rate, target) =>
+    `CASE WHEN ${amount} IS NULL THEN NULL WHEN coalesce(${currency}, ${target}) = ${target} THEN ${amount}
+      ELSE CAST(${amount} * CAST(${rate} AS DECIMAL(38,12)) AS DECIMAL(18,6)) END`,
+  arrayJoin: (from, columns, arrays) =>
+    `SELECT ${[...columns.map(quoteIdent), ...Object.entries(arrays).map(([alias, array]) => `unnest(${array}) AS ${quoteIdent(alias)}`)].join(', ')}
+    FROM (${from})`,
+};

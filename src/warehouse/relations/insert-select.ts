@@ -1,0 +1,22 @@
+// A derived table's rows as a SELECT of each of its columns, and the INSERT
+// that stores them. The values are not aliased: on ClickHouse 18.16 an alias
+// hides the column of its name everywhere in the SELECT (`argMin(channel, ts)
+// AS channel` would read itself).
+import type { SqlHooks } from '../../sql/sql-hooks.js';
+import type { TableSpec } from '../tables.js';
+
+/** Every column of a table from its expression, and the rest of the SELECT (FROM …). */
+export interface TableRows {
+  values: Readonly<Record<string, string>>;
+  from: string;
+}
+
+/** INSERT INTO the table, every one of its columns from its expression in `rows`. */
+export function insertRowsSql(h: SqlHooks, table: TableSpec, rows: TableRows): string {
+  const columns = table.columns.map((c) => c.name);
+  const missing = columns.filter((c) => rows.values[c] === undefined);
+  if (missing.length > 0) throw new Error(`${table.name}: no value for ${missing.join(', ')}`);
+  return `INSERT INTO ${h.ident(table.name)} (${columns.map(h.ident).join(', ')})
+    SELECT ${columns.map((c) => rows.values[c]).join(', ')}
+    FROM ${rows.from}`;
+}
