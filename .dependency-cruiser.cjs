@@ -40,7 +40,7 @@ const LAYERS = {
 };
 
 const folder = (name) => (name.endsWith('.ts') ? `^src/${name.replace('.', '\\.')}$` : `^src/${name}/`);
-const outsideSrc = ['^node_modules/', '^node:'];
+const outsideSrc = ['(^|/)node_modules/', '^node:'];
 
 module.exports = {
   forbidden: [
@@ -50,7 +50,7 @@ module.exports = {
       comment: 'Product code never imports tests or their support (they are not built into dist/).',
       severity: 'error',
       from: { path: '^src/', pathNot: '\\.test\\.ts$' },
-      to: { path: ['^test/', '\\.test\\.ts$', '^node_modules/vitest/'] },
+      to: { path: ['^test/', '\\.test\\.ts$', '(^|/)node_modules/vitest/'] },
     },
     {
       name: 'no-unresolvable',
@@ -75,8 +75,8 @@ module.exports = {
   ],
   allowedSeverity: 'error',
   options: {
-    doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['^dist/', '^node_modules/'] },
+    doNotFollow: { path: '(^|/)node_modules/' },
+    exclude: { path: ['^dist/', '(^|/)node_modules/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

@@ -39,8 +39,10 @@ describe('DuckDB relations', () => {
         { from: { name: 'conversion_facts' }, columns: [{ alias: 'c', expr: col('channel') }], where: [], groupBy: [] },
         { ...context, attribution: { model, lookback_days: 45 } },
       ).sql;
-    expect(render('first_touch')).toContain('arg_min(struct_pack(');
-    expect(render('last_touch')).toContain('arg_max(struct_pack(');
-    expect(render('last_non_direct')).toContain(`CASE WHEN t.channel <> 'Direct'`);
+    // The path's touch with the least order key, the greatest, or the greatest after the non-Direct bonus.
+    expect(render('first_touch')).toMatch(/list_sort\(list_transform\(path, .*'ASC'\)/);
+    expect(render('last_touch')).toMatch(/list_sort\(list_transform\(path, .*'DESC'\)/);
+    expect(render('last_touch')).not.toContain('8796093022208');
+    expect(render('last_non_direct')).toMatch(/CASE WHEN coalesce\(\(e\)\."channel" <> \$p\d+, false\) THEN 8796093022208 ELSE 0 END/);
   });
 });

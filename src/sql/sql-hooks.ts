@@ -66,6 +66,7 @@ export interface SqlHooks {
   /** Whether some element satisfies the lambda; false for an empty or missing array. */
   arrayExists(array: string, lambda: Lambda): string;
   arrayFilter(array: string, lambda: Lambda): string;
+  arrayMap(array: string, lambda: Lambda): string;
   /** Whether the array has elements; false for a missing one. */
   arrayNotEmpty(array: string): string;
   /**

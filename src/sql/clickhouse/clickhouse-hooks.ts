@@ -56,6 +56,7 @@ export const clickhouseHooks: SqlHooks = {
     orderBy.length === 0 ? `groupArray(${value})` : `arrayMap(p -> tupleElement(p, 1), arraySort(p -> tupleElement(p, 2), groupArray(tuple(${value}, tuple(${orderBy.join(', ')})))))`,
   arrayExists: (array, l) => lambdaCall('arrayExists', array, l),
   arrayFilter: (array, l) => lambdaCall('arrayFilter', array, l),
+  arrayMap: (array, l) => lambdaCall('arrayMap', array, l),
   arrayNotEmpty: (array) => `notEmpty(${array})`,
   arrayMinBy: (array, key) => sortedAt(array, key, 1),
   arrayMaxBy: (array, key) => sortedAt(array, key, -1),

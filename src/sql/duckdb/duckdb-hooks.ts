@@ -38,6 +38,7 @@ export const duckdbHooks: SqlHooks = {
   arrayAgg: (value, orderBy) => `list(${value}${orderBy.length > 0 ? ` ORDER BY ${orderBy.join(', ')}` : ''})`,
   arrayExists: (array, l) => `(coalesce(len(list_filter(${array}, ${lambda('x', l)})), 0) > 0)`,
   arrayFilter: (array, l) => `list_filter(${array}, ${lambda('x', l)})`,
+  arrayMap: (array, l) => `list_transform(${array}, ${lambda('x', l)})`,
   arrayNotEmpty: (array) => `(coalesce(len(${array}), 0) > 0)`,
   arrayMinBy: (array, key) => byKey(array, key, 'ASC'),
   arrayMaxBy: (array, key) => byKey(array, key, 'DESC'),

@@ -1,10 +1,12 @@
 // ClickHouse conversion_facts: the stored credits of the workspace's own
-// lookback, or for any other lookback the same array logic the refresh uses
-// (clickhouse-derive-credits.ts) computed in the query.
+// lookback, or for any other lookback the credits the refresh stores
+// (relations/conversion-credits.ts) computed in the query.
 import { CONVERSION_CREDITS } from '../tables.js';
-import { conversionCreditsSelect } from './clickhouse-derive-credits.js';
+import { clickhouseHooks } from '../../sql/clickhouse/clickhouse-hooks.js';
+import { conversionCreditRows } from '../relations/conversion-credits.js';
+import { selectRowsSql } from '../relations/insert-select.js';
 import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
-import type { ChBuild } from './clickhouse-relations-common.js';
+import { relationBuild, type ChBuild } from './clickhouse-relations-common.js';
 
 const COLUMNS = CONVERSION_CREDITS.columns.map((c) => c.name).filter((c) => c !== 'workspace_id' && c !== 'model');
 
@@ -20,6 +22,6 @@ export function conversionFacts(b: ChBuild): string {
   if (attribution.lookback_days === storedLookbackDays) {
     return `${select(list)} FROM conversion_credits WHERE workspace_id = ${b.ws} AND model = ${b.literal(attribution.model)}`;
   }
-  const scope = { ws: b.ws, full: true, from: 0, to: 0 };
-  return `${select(list)} FROM (${conversionCreditsSelect(scope, workspace, botFiltering, attribution.lookback_days, [attribution.model])})`;
+  const rows = conversionCreditRows(relationBuild(workspace), { botFiltering, lookbackDays: attribution.lookback_days, models: [attribution.model] });
+  return `${select(list)} FROM (${selectRowsSql(clickhouseHooks, CONVERSION_CREDITS, rows, ['workspace_id', 'model'])})`;
 }

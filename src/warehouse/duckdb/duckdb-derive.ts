@@ -8,12 +8,13 @@ import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Scalar } from '../../sql/ast.js';
 import { ParamBag } from '../../sql/dialect.js';
 import type { RelationContext } from '../../sql/relations.js';
-import { build, conversionCompute, relationBuild } from './duckdb-relations.js';
+import { build, relationBuild } from './duckdb-relations.js';
 import { insertRowsSql } from '../relations/insert-select.js';
 import { adFactRows } from '../relations/ad-facts.js';
+import { conversionCreditRows } from '../relations/conversion-credits.js';
 import { sessionRows } from '../relations/sessions.js';
 import type { Row } from '../../model/validate.js';
-import { AD_FACTS, OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES, SESSIONS } from '../tables.js';
+import { AD_FACTS, CONVERSION_CREDITS, OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES, SESSIONS } from '../tables.js';
 import type { TrafficTuple } from '../../model/resolve-traffic.js';
 import type { DeriveOptions } from '../warehouse.js';
 import { stageRows } from './duckdb-stage.js';
@@ -119,12 +120,16 @@ async function rebuildConversionCredits(connection: DuckDBConnection, workspace:
        AND (person_id IN (SELECT person_id FROM affected_people) OR anonymous_id IN (SELECT anonymous_id FROM affected))`,
     { ws: workspace },
   );
-  for (const model of QUERY_ATTRIBUTION_MODELS) {
-    await runBuilt(connection, (p) => {
-      const b = build(relationContext(workspace, settings, model), p);
-      return `INSERT INTO conversion_credits SELECT ${b.ws}, ${p(model)}, * FROM (${conversionCompute(b, '(SELECT person_id FROM affected_people)')})`;
-    });
-  }
+  await runBuilt(connection, (p) => {
+    const b = relationBuild(build(relationContext(workspace, settings, 'last_non_direct'), p));
+    const scope = {
+      botFiltering: settings.bot_filtering,
+      lookbackDays: settings.lookback_days,
+      models: QUERY_ATTRIBUTION_MODELS,
+      people: (column: string) => `${column} IN (SELECT person_id FROM affected_people)`,
+    };
+    return insertRowsSql(b.h, CONVERSION_CREDITS, conversionCreditRows(b, scope));
+  });
 }
 
 async function rebuildAdFacts(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings): Promise<void> {

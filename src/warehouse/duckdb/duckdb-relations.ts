@@ -7,7 +7,10 @@ import type { Statement } from '../../sql/dialect.js';
 import { duckdbDialect } from '../../sql/duckdb/duckdb-dialect.js';
 import { duckdbHooks } from '../../sql/duckdb/duckdb-hooks.js';
 import type { RelationBuild } from '../relations/relation-build.js';
+import { conversionCreditRows } from '../relations/conversion-credits.js';
+import { selectRowsSql } from '../relations/insert-select.js';
 import { touchesSql } from '../relations/touches.js';
+import { CONVERSION_CREDITS } from '../tables.js';
 import type { RelationContext, RelationName } from '../../sql/relations.js';
 
 type Param = (value: Scalar) => string;
@@ -77,54 +80,13 @@ function touches(b: Build, personScope = ''): string {
   return touchesSql(relationBuild(b), { botFiltering: b.ctx.botFiltering, people });
 }
 
-const TOUCH_STRUCT = `struct_pack(channel := t.channel, source := t.source, medium := t.medium,
-  campaign_id := t.campaign_id, ad_group_id := t.ad_group_id, ad_id := t.ad_id)`;
-const TOUCH_ORDER = `(epoch_ms(t.ts) * 2 + t.kind_rank)`;
-
-function creditedTouch(model: RelationContext['attribution']['model']): string {
-  switch (model) {
-    case 'first_touch':
-      return `arg_min(${TOUCH_STRUCT}, ${TOUCH_ORDER})`;
-    case 'last_touch':
-      return `arg_max(${TOUCH_STRUCT}, ${TOUCH_ORDER})`;
-    case 'last_non_direct':
-      // Any non-Direct touch outranks every Direct one; among equals the latest wins.
-      return `arg_max(${TOUCH_STRUCT}, (CASE WHEN t.channel <> 'Direct' THEN 8796093022208 ELSE 0 END) + ${TOUCH_ORDER})`;
-  }
-}
-
-/**
- * One row per conversion (one per order_id), credited to a touch of its path
- * by the context's model; `personScope` (an SQL set) limits it to some people.
- */
-export function conversionCompute(b: Build, personScope = ''): string {
-  const lookback = b.p(b.ctx.attribution.lookback_days);
-  return `WITH ev AS (${eventFacts(b, personScope)}),
-    conv AS (
-      SELECT *, lag(ts) OVER (PARTITION BY person_id ORDER BY ts, conv_key) AS prev_ts
-      FROM (SELECT ts, local_ts, anonymous_id, person_id, revenue, conversion_type, landing_page, device, country, event_id,
-              coalesce('o:' || order_id, 'e:' || event_id) AS conv_key
-            FROM ev WHERE is_conversion
-            QUALIFY row_number() OVER (PARTITION BY coalesce('o:' || order_id, 'e:' || event_id) ORDER BY ts, event_id) = 1)
-    ),
-    credited AS (
-      SELECT c.conv_key, ${creditedTouch(b.ctx.attribution.model)} AS touch
-      FROM conv c JOIN (${touches(b, personScope)}) t ON t.person_id = c.person_id AND t.ts <= c.ts
-        AND t.ts >= c.ts - to_days(CAST(${lookback} AS INTEGER)) AND (c.prev_ts IS NULL OR t.ts > c.prev_ts)
-      GROUP BY c.conv_key
-    )
-    SELECT c.ts, c.local_ts, c.conv_key, c.anonymous_id, c.person_id, c.revenue, 1.0 AS credit, c.conversion_type,
-      c.landing_page, c.device, c.country,
-      coalesce(k.touch.channel, 'Direct') AS channel, k.touch.source AS source, k.touch.medium AS medium,
-      k.touch.campaign_id AS campaign_id, k.touch.ad_group_id AS ad_group_id, k.touch.ad_id AS ad_id,
-      cp.platform, cp.objective
-    FROM conv c LEFT JOIN credited k ON k.conv_key = c.conv_key
-    LEFT JOIN ${campaigns(b)} cp ON cp.campaign_id = k.touch.campaign_id`;
-}
-
 /** Credits are stored for the workspace's own lookback; any other lookback is computed on the fly. */
 function conversionFacts(b: Build): string {
-  if (b.ctx.attribution.lookback_days !== b.ctx.storedLookbackDays) return conversionCompute(b);
+  const { attribution, storedLookbackDays, botFiltering } = b.ctx;
+  if (attribution.lookback_days !== storedLookbackDays) {
+    const rows = conversionCreditRows(relationBuild(b), { botFiltering, lookbackDays: attribution.lookback_days, models: [attribution.model] });
+    return selectRowsSql(duckdbHooks, CONVERSION_CREDITS, rows, ['workspace_id', 'model']);
+  }
   return `SELECT * EXCLUDE (workspace_id, model) FROM conversion_credits WHERE workspace_id = ${b.ws} AND model = ${b.p(b.ctx.attribution.model)}`;
 }
 
