@@ -8,6 +8,7 @@ import { duckdbDialect } from '../../sql/duckdb/duckdb-dialect.js';
 import { duckdbHooks } from '../../sql/duckdb/duckdb-hooks.js';
 import type { RelationBuild } from '../relations/relation-build.js';
 import { conversionCreditRows } from '../relations/conversion-credits.js';
+import { adFacts, campaignNames, eventFacts, scrollFacts, sessionFacts, surveyFacts } from '../relations/fact-relations.js';
 import { selectRowsSql } from '../relations/insert-select.js';
 import { touchesSql } from '../relations/touches.js';
 import { CONVERSION_CREDITS } from '../tables.js';
@@ -39,36 +40,6 @@ const converted = (amount: string, currency: string, rate: string, cur: string) 
         ELSE CAST(${amount} * CAST(${rate} AS DECIMAL(38,12)) AS DECIMAL(18,6)) END`;
 
 const localDate = (column: string, tz: string) => `CAST(timezone(${tz}, CAST(${column} AS TIMESTAMPTZ)) AS DATE)`;
-
-const adFacts = (b: Build) => `SELECT * FROM ad_facts WHERE workspace_id = ${b.ws}`;
-
-function eventFacts(b: Build, personScope = ''): string {
-  return `SELECT e.event_id, e.ts, e.local_ts, e.type, e.type AS conversion_type, e.anonymous_id, e.person_id, e.session_key,
-      e.is_onsite, e.is_conversion, e.channel, e.source, e.medium, e.campaign_id, e.ad_group_id, e.ad_id,
-      e.landing_page, e.url, e.device, e.country, e.message_id, e.video_id, e.percent, e.order_id,
-      e.revenue_converted AS revenue, e.platform, e.objective
-    FROM event_facts e
-    WHERE e.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT e.is_bot' : ''}${personScope ? ` AND e.person_id IN ${personScope}` : ''}`;
-}
-
-function sessionFacts(b: Build): string {
-  return `SELECT s.started_at AS ts, s.local_started_at AS local_ts, s.anonymous_id, s.person_id, s.session_key,
-      date_diff('millisecond', s.started_at, s.ended_at) / 1000.0 AS duration_s,
-      s.pageviews, s.onsite_events, s.is_bounce, s.channel, s.source, s.medium, s.campaign_id,
-      s.landing_page, s.device, s.country, s.platform, s.objective
-    FROM sessions s
-    WHERE s.workspace_id = ${b.ws}${b.ctx.botFiltering ? ' AND NOT s.is_bot' : ''}`;
-}
-
-function scrollFacts(b: Build): string {
-  return `SELECT min(ts) AS ts, min(local_ts) AS local_ts, session_key, url, max(percent) AS max_percent,
-      arg_min(channel, ts) AS channel, arg_min(source, ts) AS source, arg_min(medium, ts) AS medium,
-      arg_min(campaign_id, ts) AS campaign_id, arg_min(landing_page, ts) AS landing_page,
-      arg_min(device, ts) AS device, arg_min(country, ts) AS country,
-      arg_min(platform, ts) AS platform, arg_min(objective, ts) AS objective
-    FROM (${eventFacts(b)}) WHERE type = 'scroll' AND percent IS NOT NULL AND session_key IS NOT NULL
-    GROUP BY session_key, url`;
-}
 
 /** The shared relations (src/warehouse/relations) built for DuckDB: values as parameters, rows of one workspace. */
 export function relationBuild(b: Build): RelationBuild {
@@ -196,35 +167,20 @@ function costFacts(b: Build): string {
     ASOF LEFT JOIN ${fxRates(b)} fx ON fx.currency = d.currency AND d.day >= fx."date"`;
 }
 
-function surveyFacts(b: Build): string {
-  return `SELECT s."timestamp" AS ts, s.kind, s.score, s.customer_id, s.campaign_id, c.channel, c.platform, c.objective
-    FROM surveys s LEFT JOIN ${campaigns(b)} c ON c.campaign_id = s.campaign_id
-    WHERE s.workspace_id = ${b.ws}`;
-}
-
-function campaignNames(b: Build): string {
-  return `SELECT campaign_id, name AS campaign_name FROM campaigns WHERE workspace_id = ${b.ws}
-    UNION ALL
-    SELECT campaign_id, max(campaign_name) FROM ad_performance
-    WHERE workspace_id = ${b.ws} AND campaign_name IS NOT NULL
-      AND campaign_id NOT IN (SELECT campaign_id FROM campaigns WHERE workspace_id = ${b.ws})
-    GROUP BY campaign_id`;
-}
-
 const RELATIONS: Record<RelationName, (b: Build) => string> = {
-  ad_facts: adFacts,
-  event_facts: eventFacts,
-  session_facts: sessionFacts,
-  scroll_facts: scrollFacts,
+  ad_facts: (b) => adFacts(relationBuild(b)),
+  event_facts: (b) => eventFacts(relationBuild(b), b.ctx),
+  session_facts: (b) => sessionFacts(relationBuild(b), b.ctx),
+  scroll_facts: (b) => scrollFacts(relationBuild(b), b.ctx),
   conversion_facts: conversionFacts,
   lifecycle_facts: lifecycleFacts,
   stage_progress_facts: stageProgressFacts,
   customer_facts: customerFacts,
   order_facts: orderFacts,
   cost_facts: costFacts,
-  survey_facts: surveyFacts,
+  survey_facts: (b) => surveyFacts(relationBuild(b)),
   customer_status_facts: customerStatusFacts,
-  campaign_names: campaignNames,
+  campaign_names: (b) => campaignNames(relationBuild(b)),
 };
 
 export function duckdbRelation(name: RelationName, ctx: RelationContext, p: Param): string {

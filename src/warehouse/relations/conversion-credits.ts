@@ -6,6 +6,7 @@
 // per person (engines without window functions or range joins read them so).
 import type { QueryAttributionModel } from '../../model/attribution.js';
 import { CONVERSION_CREDITS } from '../tables.js';
+import { campaignAttributes } from './fact-relations.js';
 import type { TableRows } from './insert-select.js';
 import type { RelationBuild } from './relation-build.js';
 import { TOUCH_FIELDS, touchesSql, type TouchScope } from './touches.js';
@@ -52,8 +53,6 @@ export function conversionCreditRows(b: RelationBuild, scope: CreditScope): Tabl
   const touchValue = (name: (typeof TOUCH_FIELDS)[number]) => `CASE WHEN has_touch THEN ${t('touch', name)} ELSE NULL END`;
   const keyed = `SELECT *, ${touchValue('campaign_id')} AS touch_campaign, coalesce(${touchValue('campaign_id')}, ${b.value('')}) AS campaign_key
     FROM (${touchOf})`;
-  const campaigns = `SELECT campaign_id AS campaign_key, ${h.nullable('platform')} AS c_platform, ${h.nullable('objective')} AS c_objective
-    FROM ${b.source('campaigns')}`;
 
   const values: Record<(typeof CONVERSION_CREDITS.columns)[number]['name'], string> = {
     workspace_id: b.ws,
@@ -78,7 +77,7 @@ export function conversionCreditRows(b: RelationBuild, scope: CreditScope): Tabl
     platform: 'c_platform',
     objective: 'c_objective',
   };
-  return { values, from: h.leftJoin(keyed, campaigns, ['campaign_key']) };
+  return { values, from: h.leftJoin(keyed, campaignAttributes(b), ['campaign_key']) };
 }
 
 /** One row per conversion of the scope's people: person_id, path_person (the same), conv (packed) and prev_ts, the time of their previous conversion. */
