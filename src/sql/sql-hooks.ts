@@ -7,6 +7,8 @@
 
 /** A lambda over the elements of an array; `outer` names outer values the body reads. */
 export interface Lambda {
+  /** The element's name (default x); nested lambdas name theirs apart. */
+  element?: string;
   /** Builds the body from the element's name and the names the outer values go by inside it. */
   body: (element: string, outer: Readonly<Record<string, string>>) => string;
   outer?: Readonly<Record<string, string>>;
@@ -34,6 +36,8 @@ export interface SqlHooks {
   /** NULL for an empty string. */
   nullIfEmpty(expr: string): string;
   lower(expr: string): string;
+  /** A number as a double. */
+  toDouble(expr: string): string;
 
   /** Milliseconds since the epoch of a stored instant. */
   epochMs(instant: string): string;
@@ -63,6 +67,18 @@ export interface SqlHooks {
 
   /** The group's values as an array, in the order of `orderBy` (expressions over the group's rows). */
   arrayAgg(value: string, orderBy: readonly string[]): string;
+  /** The values of the group's rows where `condition` holds, as an array (possibly missing when none do). */
+  arrayAggIf(value: string, condition: string): string;
+  /** 1, 2, … up to the array's length. */
+  arrayIndexes(array: string): string;
+  /** The first `n` elements. */
+  arrayHead(array: string, n: string): string;
+  /** The element at a 1-based index; negative counts from the end; NULL (or the default) outside the array. */
+  arrayAt(array: string, index: string): string;
+  /** 0, 1, … n − 1. */
+  arrayRange(n: string): string;
+  /** The sum of a numeric array's elements; NULL or 0 for an empty or missing one. */
+  arraySum(array: string): string;
   /** Whether some element satisfies the lambda; false for an empty or missing array. */
   arrayExists(array: string, lambda: Lambda): string;
   arrayFilter(array: string, lambda: Lambda): string;
@@ -102,6 +118,16 @@ export interface SqlHooks {
    * arithmetic rounded half away from zero to 6 places; NULL without a rate.
    */
   convertMoney(amount: string, currency: string, rate: string, target: string): string;
+  /** As convertMoney, for an amount held as a double (a share of a sum): a double, the converted one rounded to 6 places first. */
+  convertDouble(amount: string, currency: string, rate: string, target: string): string;
+  /** A credit share (a double) as a factor money may be multiplied by (ClickHouse 18.16 has no Decimal × Float64). */
+  creditFactor(expr: string): string;
+  /** Zero as money (decimal with 6 places). */
+  zeroMoney(): string;
+  /** The date `n` days after a date. */
+  addDays(date: string, n: string): string;
+  /** The days from a date to the same date next month (28 to 31). */
+  daysToNextMonth(date: string): string;
   /**
    * A SELECT of `columns` of `from` and one row per element of the arrays
    * (read in step), each element named by its key in `arrays`.

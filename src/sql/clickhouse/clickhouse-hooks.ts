@@ -9,7 +9,8 @@ import { quoteIdent } from './clickhouse-literals.js';
 import { dayNumber, localMillis } from './clickhouse-time-sql.js';
 
 /** fn(lambda, array, replicate(outer, array)…): outer values enter as arrays of the array's length. */
-function lambdaCall(fn: string, array: string, l: Lambda, element = 'x'): string {
+function lambdaCall(fn: string, array: string, l: Lambda): string {
+  const element = l.element ?? 'x';
   const outer = l.outer ?? {};
   const names = Object.keys(outer);
   const args = names.map((name) => `replicate(${outer[name]}, ${array})`);
@@ -38,6 +39,7 @@ export const clickhouseHooks: SqlHooks = {
   nullable: (expr) => `toNullable(${expr})`,
   concat: (...parts) => `concat(${parts.join(', ')})`,
   lower: (expr) => `lowerUTF8(${expr})`,
+  toDouble: (expr) => `toFloat64(${expr})`,
   nullIfEmpty: (expr) => `nullIf(${expr}, '')`,
   epochMs: (instant) => instant,
   minusMs: (instant, ms) => `(${instant} - ${ms})`,
@@ -54,6 +56,12 @@ export const clickhouseHooks: SqlHooks = {
   field: (packed, fields, name) => `tupleElement(${packed}, ${position(fields, name)})`,
   arrayAgg: (value, orderBy) =>
     orderBy.length === 0 ? `groupArray(${value})` : `arrayMap(p -> tupleElement(p, 1), arraySort(p -> tupleElement(p, 2), groupArray(tuple(${value}, tuple(${orderBy.join(', ')})))))`,
+  arrayAggIf: (value, condition) => `groupArrayIf(${value}, ${condition})`,
+  arraySum: (array) => `arraySum(${array})`,
+  arrayIndexes: (array) => `arrayEnumerate(${array})`,
+  arrayHead: (array, n) => `arraySlice(${array}, 1, ${n})`,
+  arrayAt: (array, index) => `arrayElement(${array}, ${index})`,
+  arrayRange: (n) => `range(toUInt64(${n}))`,
   arrayExists: (array, l) => lambdaCall('arrayExists', array, l),
   arrayFilter: (array, l) => lambdaCall('arrayFilter', array, l),
   arrayMap: (array, l) => lambdaCall('arrayMap', array, l),
@@ -80,6 +88,17 @@ export const clickhouseHooks: SqlHooks = {
       ifNull(${currency}, ${target}) = ${target}, CAST(${amount} AS Nullable(Decimal(18, 6))),
       isNull(${rate}), CAST(NULL AS Nullable(Decimal(18, 6))), ${rounded})`;
   },
+  convertDouble: (amount, currency, rate, target) => {
+    const product = `(${amount} * toFloat64(assumeNotNull(${rate})))`;
+    // Rounded half away from zero to 6 places, as DuckDB's cast to DECIMAL(18,6), then a double again.
+    const rounded = `toFloat64(CAST(toDecimal128(${product}, 12) + if(${product} < 0, -1, 1) * toDecimal128('0.0000005', 7) AS Decimal(18, 6)))`;
+    return `multiIf(ifNull(${currency}, ${target}) = ${target}, toNullable(${amount}), isNull(${rate}), CAST(NULL AS Nullable(Float64)), toNullable(${rounded}))`;
+  },
+  // With 6 places, revenue × credit keeps 12 in 38 digits.
+  creditFactor: (expr) => `toDecimal128(${expr}, 6)`,
+  zeroMoney: () => 'toDecimal64(0, 6)',
+  addDays: (date, n) => `(${date} + ${n})`,
+  daysToNextMonth: (date) => `(toInt64(addMonths(${date}, 1)) - toInt64(${date}))`,
   arrayJoin: (from, columns, arrays) =>
     `SELECT ${[...columns.map(quoteIdent), ...Object.keys(arrays).map(quoteIdent)].join(', ')}
     FROM (${from}) ARRAY JOIN ${Object.entries(arrays).map(([alias, array]) => `${array} AS ${quoteIdent(alias)}`).join(', ')}`,

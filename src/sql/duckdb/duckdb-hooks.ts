@@ -3,7 +3,10 @@
 import type { Lambda, SqlHooks } from '../sql-hooks.js';
 import { quoteIdent } from './duckdb-dialect.js';
 
-const lambda = (element: string, l: Lambda): string => `${element} -> ${l.body(element, l.outer ?? {})}`;
+const lambda = (fallback: string, l: Lambda): string => {
+  const element = l.element ?? fallback;
+  return `${element} -> ${l.body(element, l.outer ?? {})}`;
+};
 const using = (keys: readonly string[]): string => `USING (${keys.map(quoteIdent).join(', ')})`;
 /** The element with the least key: sort (key, element) pairs; ties fall to the element's own order. */
 const byKey = (array: string, key: Lambda, direction: 'ASC' | 'DESC'): string =>
@@ -21,6 +24,7 @@ export const duckdbHooks: SqlHooks = {
   nullable: (expr) => expr,
   concat: (...parts) => `concat(${parts.join(', ')})`,
   lower: (expr) => `lower(${expr})`,
+  toDouble: (expr) => `CAST(${expr} AS DOUBLE)`,
   nullIfEmpty: (expr) => `nullif(${expr}, '')`,
   epochMs: (instant) => `epoch_ms(${instant})`,
   minusMs: (instant, ms) => `(${instant} - to_milliseconds(CAST(${ms} AS BIGINT)))`,
@@ -36,6 +40,12 @@ export const duckdbHooks: SqlHooks = {
   pack: (fields, value) => `struct_pack(${fields.map((f) => `${quoteIdent(f)} := ${value(f)}`).join(', ')})`,
   field: (packed, _fields, name) => `(${packed}).${quoteIdent(name)}`,
   arrayAgg: (value, orderBy) => `list(${value}${orderBy.length > 0 ? ` ORDER BY ${orderBy.join(', ')}` : ''})`,
+  arrayAggIf: (value, condition) => `list(${value}) FILTER (WHERE ${condition})`,
+  arraySum: (array) => `list_sum(${array})`,
+  arrayIndexes: (array) => `generate_series(1, len(${array}))`,
+  arrayHead: (array, n) => `(${array})[1:${n}]`,
+  arrayAt: (array, index) => `(${array})[${index}]`,
+  arrayRange: (n) => `range(${n})`,
   arrayExists: (array, l) => `(coalesce(len(list_filter(${array}, ${lambda('x', l)})), 0) > 0)`,
   arrayFilter: (array, l) => `list_filter(${array}, ${lambda('x', l)})`,
   arrayMap: (array, l) => `list_transform(${array}, ${lambda('x', l)})`,
@@ -54,6 +64,13 @@ export const duckdbHooks: SqlHooks = {
   convertMoney: (amount, currency, rate, target) =>
     `CASE WHEN ${amount} IS NULL THEN NULL WHEN coalesce(${currency}, ${target}) = ${target} THEN ${amount}
       ELSE CAST(${amount} * CAST(${rate} AS DECIMAL(38,12)) AS DECIMAL(18,6)) END`,
+  convertDouble: (amount, currency, rate, target) =>
+    `CASE WHEN ${amount} IS NULL THEN NULL WHEN coalesce(${currency}, ${target}) = ${target} THEN ${amount}
+      ELSE CAST(CAST(${amount} * CAST(${rate} AS DECIMAL(38,12)) AS DECIMAL(18,6)) AS DOUBLE) END`,
+  creditFactor: (expr) => expr,
+  zeroMoney: () => 'CAST(0 AS DECIMAL(18,6))',
+  addDays: (date, n) => `(${date} + CAST(${n} AS INTEGER))`,
+  daysToNextMonth: (date) => `date_diff('day', ${date}, CAST(${date} + INTERVAL 1 MONTH AS DATE))`,
   arrayJoin: (from, columns, arrays) =>
     `SELECT ${[...columns.map(quoteIdent), ...Object.entries(arrays).map(([alias, array]) => `unnest(${array}) AS ${quoteIdent(alias)}`)].join(', ')}
     FROM (${from})`,

@@ -9,11 +9,11 @@ import { insertRowsSql } from '../relations/insert-select.js';
 import { CONVERSION_CREDITS } from '../tables.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { affectedPeople, type DeriveScope } from './clickhouse-derive-sql.js';
-import { relationBuild } from './clickhouse-relations-common.js';
+import { clickhouseBuild } from './clickhouse-relations.js';
 
 /** Inserts the credits of the affected people's conversions (their old credits are already deleted). */
 export async function insertConversionCredits(connection: ClickHouseConnection, scope: DeriveScope, workspace: string, settings: WorkspaceSettings): Promise<void> {
-  const rows = conversionCreditRows(relationBuild(workspace), {
+  const rows = conversionCreditRows(clickhouseBuild(workspace), {
     botFiltering: settings.bot_filtering,
     lookbackDays: settings.lookback_days,
     models: QUERY_ATTRIBUTION_MODELS,

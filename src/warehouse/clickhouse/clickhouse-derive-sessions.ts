@@ -6,10 +6,10 @@ import { sessionRows } from '../relations/sessions.js';
 import { SESSIONS } from '../tables.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { affectedAnonymous, type DeriveScope } from './clickhouse-derive-sql.js';
-import { relationBuild } from './clickhouse-relations-common.js';
+import { clickhouseBuild } from './clickhouse-relations.js';
 
 /** Inserts the sessions of the affected people (read from their fresh event facts; old sessions already deleted). */
 export async function insertSessions(connection: ClickHouseConnection, scope: DeriveScope, workspace: string): Promise<void> {
-  const rows = sessionRows(relationBuild(workspace), (column) => affectedAnonymous(scope, column));
+  const rows = sessionRows(clickhouseBuild(workspace), (column) => affectedAnonymous(scope, column));
   await connection.command(insertRowsSql(clickhouseHooks, SESSIONS, rows));
 }

@@ -3,12 +3,11 @@
 // workspace currency. Only people with new raw events since the last refresh
 // are recomputed, unless campaigns, fx rates or settings changed (then all).
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { QUERY_ATTRIBUTION_MODELS, type QueryAttributionModel } from '../../model/attribution.js';
+import { QUERY_ATTRIBUTION_MODELS } from '../../model/attribution.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Scalar } from '../../sql/ast.js';
 import { ParamBag } from '../../sql/dialect.js';
-import type { RelationContext } from '../../sql/relations.js';
-import { build, relationBuild } from './duckdb-relations.js';
+import { duckdbBuild } from './duckdb-relations.js';
 import { insertRowsSql } from '../relations/insert-select.js';
 import { adFactRows } from '../relations/ad-facts.js';
 import { conversionCreditRows } from '../relations/conversion-credits.js';
@@ -88,20 +87,6 @@ export async function refreshDerivedEvents(
 
 const DERIVED_EVENT_TABLES = ['identities', 'event_facts', 'sessions', 'conversion_credits'];
 
-/** What the shared relation builders need to know about the workspace. */
-function relationContext(workspace: string, settings: WorkspaceSettings, model: QueryAttributionModel): RelationContext {
-  return {
-    workspace,
-    currency: settings.currency,
-    timeZone: settings.timezone,
-    grossMargin: settings.gross_margin,
-    botFiltering: settings.bot_filtering,
-    attribution: { model, lookback_days: settings.lookback_days },
-    storedLookbackDays: settings.lookback_days,
-    stageWindowDays: 90,
-  };
-}
-
 async function runBuilt(connection: DuckDBConnection, make: (p: (value: Scalar) => string) => string): Promise<void> {
   const bag = new ParamBag((name) => `$${name}`);
   const sql = make((value) => bag.add(value));
@@ -121,7 +106,7 @@ async function rebuildConversionCredits(connection: DuckDBConnection, workspace:
     { ws: workspace },
   );
   await runBuilt(connection, (p) => {
-    const b = relationBuild(build(relationContext(workspace, settings, 'last_non_direct'), p));
+    const b = duckdbBuild(workspace, p);
     const scope = {
       botFiltering: settings.bot_filtering,
       lookbackDays: settings.lookback_days,
@@ -135,7 +120,7 @@ async function rebuildConversionCredits(connection: DuckDBConnection, workspace:
 async function rebuildAdFacts(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings): Promise<void> {
   await connection.run('DELETE FROM ad_facts WHERE workspace_id = $ws', { ws: workspace });
   await runBuilt(connection, (p) => {
-    const b = relationBuild(build(relationContext(workspace, settings, 'last_non_direct'), p));
+    const b = duckdbBuild(workspace, p);
     return insertRowsSql(b.h, AD_FACTS, adFactRows(b, settings.currency));
   });
 }
@@ -291,7 +276,7 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
 async function rebuildSessions(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings): Promise<void> {
   await connection.run(`DELETE FROM sessions WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`, { ws: workspace });
   await runBuilt(connection, (p) => {
-    const b = relationBuild(build(relationContext(workspace, settings, 'last_non_direct'), p));
+    const b = duckdbBuild(workspace, p);
     return insertRowsSql(b.h, SESSIONS, sessionRows(b, (column) => `${column} IN (SELECT anonymous_id FROM affected)`));
   });
 }
