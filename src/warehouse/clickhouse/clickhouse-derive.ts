@@ -80,7 +80,7 @@ async function rebuildPeople(connection: ClickHouseConnection, scope: DeriveScop
   try {
     const byAnonymous = scope.full ? ws : `${ws} AND ${await mutationSet(connection, 'anonymous_id', affectedAnonymousIds(scope))}`;
     await Promise.all(['identities', 'event_facts', 'sessions'].map((table) => deleteWhere(connection, table, byAnonymous)));
-    await insertIdentities(connection, scope);
+    await insertIdentities(connection, scope, workspace);
     await stageResolvedEvents(connection, resolved, scope, workspace);
     await stageTrafficMap(connection, traffic, resolved, options);
     await insertEventFacts(connection, scope, workspace, { resolved, traffic }, options.settings);

@@ -8,12 +8,13 @@ import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Scalar } from '../../sql/ast.js';
 import { ParamBag } from '../../sql/dialect.js';
 import { duckdbBuild } from './duckdb-relations.js';
+import { identityRows } from '../relations/identities.js';
 import { insertRowsSql } from '../relations/insert-select.js';
 import { adFactRows } from '../relations/ad-facts.js';
 import { conversionCreditRows } from '../relations/conversion-credits.js';
 import { sessionRows } from '../relations/sessions.js';
 import type { Row } from '../../model/validate.js';
-import { AD_FACTS, CONVERSION_CREDITS, OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES, SESSIONS } from '../tables.js';
+import { AD_FACTS, CONVERSION_CREDITS, IDENTITIES, OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES, SESSIONS } from '../tables.js';
 import type { TrafficTuple } from '../../model/resolve-traffic.js';
 import type { DeriveOptions } from '../warehouse.js';
 import { stageRows } from './duckdb-stage.js';
@@ -69,7 +70,7 @@ export async function refreshDerivedEvents(
          SELECT DISTINCT anonymous_id FROM events WHERE workspace_id = $ws AND seq > $from`,
         { ws: workspace, from },
       );
-      await rebuildIdentities(connection, ws);
+      await rebuildIdentities(connection, workspace);
       await stageResolvedEvents(connection, workspace);
       await stageTrafficMap(connection, options);
       await rebuildEventFacts(connection, workspace, options);
@@ -125,20 +126,12 @@ async function rebuildAdFacts(connection: DuckDBConnection, workspace: string, s
   });
 }
 
-async function rebuildIdentities(connection: DuckDBConnection, ws: { ws: string }): Promise<void> {
-  await connection.run(
-    `DELETE FROM identities WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`,
-    ws,
-  );
-  // The first user_id an anonymous_id was seen with owns all of its events, earlier ones included.
-  await connection.run(
-    `INSERT INTO identities
-     SELECT $ws, anonymous_id, arg_min(user_id, ts), min(ts)
-     FROM (SELECT anonymous_id, user_id, "timestamp" AS ts FROM events
-           WHERE workspace_id = $ws AND user_id IS NOT NULL AND anonymous_id IN (SELECT anonymous_id FROM affected))
-     GROUP BY anonymous_id`,
-    ws,
-  );
+async function rebuildIdentities(connection: DuckDBConnection, workspace: string): Promise<void> {
+  await connection.run(`DELETE FROM identities WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`, { ws: workspace });
+  await runBuilt(connection, (p) => {
+    const b = duckdbBuild(workspace, p);
+    return insertRowsSql(b.h, IDENTITIES, identityRows(b, (column) => `${column} IN (SELECT anonymous_id FROM affected)`));
+  });
 }
 
 /** Events of affected people with effective UTM values and the campaign they resolve to. */
