@@ -24,6 +24,12 @@ export interface SqlHooks {
   isFalse(expr: string): string;
   /** A condition that may be NULL, taken as false when it is. */
   truthy(condition: string): string;
+  /** The boolean false, as stored. */
+  falseValue(): string;
+  /** A property of a JSON object column as text (strings unescaped, other values as their JSON text; NULL when absent or null). */
+  jsonText(column: string, key: string): string;
+  /** A property of a JSON object column as a number; NULL when it is not one. */
+  jsonNumber(column: string, key: string): string;
   /** A small integer constant, of one type in every branch of a UNION ALL. */
   smallInt(n: number): string;
   /** A NULL string, typed. */

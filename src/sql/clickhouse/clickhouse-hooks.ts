@@ -5,6 +5,7 @@
 // query uses only inside a lambda; joins are ANY LEFT / ALL INNER with USING
 // over aliased subqueries (20.x and later require the aliases).
 import type { Lambda, SqlHooks } from '../sql-hooks.js';
+import { jsonNumber, jsonProperty } from './clickhouse-json-sql.js';
 import { quoteIdent } from './clickhouse-literals.js';
 import { dayNumber, localMillis } from './clickhouse-time-sql.js';
 
@@ -33,6 +34,9 @@ export const clickhouseHooks: SqlHooks = {
   isTrue: (expr) => `${expr} = 1`,
   isFalse: (expr) => `${expr} = 0`,
   truthy: (condition) => `ifNull(${condition}, 0) = 1`,
+  falseValue: () => '0',
+  jsonText: jsonProperty,
+  jsonNumber,
   smallInt: (n) => `toUInt8(${n})`,
   nullString: () => 'CAST(NULL AS Nullable(String))',
   notNull: (expr) => `assumeNotNull(${expr})`,

@@ -7,6 +7,8 @@ const lambda = (fallback: string, l: Lambda): string => {
   const element = l.element ?? fallback;
   return `${element} -> ${l.body(element, l.outer ?? {})}`;
 };
+/** A constant of ours as a string literal (user values are parameters). */
+const quoteString = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 const using = (keys: readonly string[]): string => `USING (${keys.map(quoteIdent).join(', ')})`;
 /** The element with the least key: sort (key, element) pairs; ties fall to the element's own order. */
 const byKey = (array: string, key: Lambda, direction: 'ASC' | 'DESC'): string =>
@@ -18,6 +20,9 @@ export const duckdbHooks: SqlHooks = {
   isTrue: (expr) => `${expr}`,
   isFalse: (expr) => `NOT ${expr}`,
   truthy: (condition) => `coalesce(${condition}, false)`,
+  falseValue: () => 'false',
+  jsonText: (column, key) => `json_extract_string(${column}, ${quoteString(`$.${key}`)})`,
+  jsonNumber: (column, key) => `TRY_CAST(json_extract_string(${column}, ${quoteString(`$.${key}`)}) AS DOUBLE)`,
   smallInt: (n) => String(n),
   nullString: () => 'CAST(NULL AS VARCHAR)',
   notNull: (expr) => expr,

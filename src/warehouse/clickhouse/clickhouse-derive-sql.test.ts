@@ -1,7 +1,8 @@
 // The SQL text the derived view's shared pieces produce (run against a real
 // server in test/clickhouse-*.test.ts).
 import { describe, expect, it } from 'vitest';
-import { affectedAnonymous, affectedPeople, jsonProperty, lambdaCall, Packed } from './clickhouse-derive-sql.js';
+import { jsonProperty } from '../../sql/clickhouse/clickhouse-json-sql.js';
+import { affectedAnonymous, affectedPeople, lambdaCall, Packed } from './clickhouse-derive-sql.js';
 
 describe('ClickHouse derive SQL pieces', () => {
   it('passes outer values to a lambda as replicated arrays instead of capturing them', () => {

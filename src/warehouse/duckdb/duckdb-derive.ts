@@ -9,6 +9,7 @@ import type { Scalar } from '../../sql/ast.js';
 import { ParamBag } from '../../sql/dialect.js';
 import { duckdbBuild } from './duckdb-relations.js';
 import { identityRows } from '../relations/identities.js';
+import { resolvedEventsSql } from '../relations/resolved-events.js';
 import { insertRowsSql } from '../relations/insert-select.js';
 import { adFactRows } from '../relations/ad-facts.js';
 import { conversionCreditRows } from '../relations/conversion-credits.js';
@@ -134,49 +135,20 @@ async function rebuildIdentities(connection: DuckDBConnection, workspace: string
   });
 }
 
-/** Events of affected people with effective UTM values and the campaign they resolve to. */
+/** Events of affected people with effective UTM values and the campaign they resolve to (relations/resolved-events.ts). */
 async function stageResolvedEvents(connection: DuckDBConnection, workspace: string): Promise<void> {
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE resolved_events AS
-     WITH camp AS (SELECT campaign_id, channel, platform FROM campaigns WHERE workspace_id = $ws),
-     camp_by_name AS (SELECT lower(name) AS lname, min(campaign_id) AS campaign_id FROM campaigns WHERE workspace_id = $ws GROUP BY 1),
-     e AS (
-       SELECT ev.event_id, ev.type, ev."timestamp", ev.anonymous_id, ev.user_id, ev.session_id, ev.url, ev.channel,
-         ev.campaign_id, ev.ad_group_id, ev.ad_id, ev.order_id, ev.revenue, ev.currency,
-         ev.parsed_click_id_kind, ev.parsed_referrer_host, ev.parsed_landing_page, ev.parsed_is_bot,
-         json_extract_string(ev.properties, '$.device') AS p_device,
-         json_extract_string(ev.properties, '$.country') AS p_country,
-         json_extract_string(ev.properties, '$.message_id') AS p_message_id,
-         json_extract_string(ev.properties, '$.video_id') AS p_video_id,
-         TRY_CAST(json_extract_string(ev.properties, '$.percent') AS DOUBLE) AS p_percent,
-         coalesce(ev.utm_source, ev.parsed_utm_source) AS eff_source,
-         coalesce(ev.utm_medium, ev.parsed_utm_medium) AS eff_medium,
-         coalesce(ev.utm_campaign, ev.parsed_utm_campaign) AS eff_campaign,
-         coalesce(ev.utm_id, ev.parsed_utm_id) AS eff_utm_id,
-         coalesce(ev.utm_content, ev.parsed_utm_content) AS eff_content
-       FROM events ev
-       WHERE ev.workspace_id = $ws AND ev.anonymous_id IN (SELECT anonymous_id FROM affected)
-     ),
-     r AS (
-       SELECT e.*,
-         coalesce(e.campaign_id, by_utm_id.campaign_id, by_campaign_id.campaign_id, by_name.campaign_id) AS resolved_campaign
-       FROM e
-       LEFT JOIN camp by_utm_id ON by_utm_id.campaign_id = e.eff_utm_id
-       LEFT JOIN camp by_campaign_id ON by_campaign_id.campaign_id = e.eff_campaign
-       LEFT JOIN camp_by_name by_name ON by_name.lname = lower(e.eff_campaign)
-     )
-     SELECT r.*, c.channel AS campaign_channel, c.platform AS campaign_platform
-     FROM r LEFT JOIN camp c ON c.campaign_id = r.resolved_campaign`,
-    { ws: workspace },
-  );
+  await runBuilt(connection, (p) => {
+    const events = resolvedEventsSql(duckdbBuild(workspace, p), (column) => `${column} IN (SELECT anonymous_id FROM affected)`);
+    return `CREATE OR REPLACE TEMP TABLE resolved_events AS ${events}`;
+  });
 }
 
 /** Distinct traffic tuples → the pure channel rules → a small mapping table. */
 async function stageTrafficMap(connection: DuckDBConnection, options: DeriveOptions): Promise<void> {
   const tuples = (
     await connection.runAndReadAll(
-      `SELECT DISTINCT type, channel, eff_source, eff_medium, eff_campaign, parsed_click_id_kind,
-         parsed_referrer_host, campaign_channel, campaign_platform FROM resolved_events`,
+      `SELECT DISTINCT type, explicit_channel, eff_source, eff_medium, eff_campaign, click_id_kind,
+         referrer_host, campaign_channel, campaign_platform FROM resolved_events`,
     )
   ).getRows();
   const columns = [...TUPLE_FIELDS, 'source', 'medium', 'resolved_channel'].map((name) => ({ name, kind: 'string' as const }));
@@ -202,31 +174,31 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
      WITH base AS (
        SELECT r.*, m.source AS t_source, m.medium AS t_medium, m.resolved_channel AS t_channel,
          (r.type IN (${onsite}) OR (r.type NOT IN (${offsite}) AND r.url IS NOT NULL)) AS onsite,
-         CAST(timezone($tz, CAST(r."timestamp" AS TIMESTAMPTZ)) AS DATE) AS local_date
+         CAST(timezone($tz, CAST(r.ts AS TIMESTAMPTZ)) AS DATE) AS local_date
        FROM resolved_events r
        JOIN traffic_map m ON
-         m.event_type IS NOT DISTINCT FROM r.type AND m.explicit_channel IS NOT DISTINCT FROM r.channel
+         m.event_type IS NOT DISTINCT FROM r.type AND m.explicit_channel IS NOT DISTINCT FROM r.explicit_channel
          AND m.utm_source IS NOT DISTINCT FROM r.eff_source AND m.utm_medium IS NOT DISTINCT FROM r.eff_medium
-         AND m.utm_campaign IS NOT DISTINCT FROM r.eff_campaign AND m.click_id_kind IS NOT DISTINCT FROM r.parsed_click_id_kind
-         AND m.referrer_host IS NOT DISTINCT FROM r.parsed_referrer_host
+         AND m.utm_campaign IS NOT DISTINCT FROM r.eff_campaign AND m.click_id_kind IS NOT DISTINCT FROM r.click_id_kind
+         AND m.referrer_host IS NOT DISTINCT FROM r.referrer_host
          AND m.campaign_channel IS NOT DISTINCT FROM r.campaign_channel
          AND m.campaign_platform IS NOT DISTINCT FROM r.campaign_platform
      ),
      gaps AS (
        SELECT *,
          CASE WHEN onsite AND session_id IS NULL THEN
-           CASE WHEN lag("timestamp") OVER w IS NULL
-                  OR "timestamp" - lag("timestamp") OVER w > INTERVAL ($timeout) MINUTE THEN 1 ELSE 0 END
+           CASE WHEN lag(ts) OVER w IS NULL
+                  OR ts - lag(ts) OVER w > INTERVAL ($timeout) MINUTE THEN 1 ELSE 0 END
          END AS starts_session
        FROM base
-       WINDOW w AS (PARTITION BY anonymous_id, (onsite AND session_id IS NULL) ORDER BY "timestamp", event_id)
+       WINDOW w AS (PARTITION BY anonymous_id, (onsite AND session_id IS NULL) ORDER BY ts, event_id)
      ),
      keyed AS (
        SELECT *,
          CASE WHEN NOT onsite THEN NULL
               WHEN session_id IS NOT NULL THEN anonymous_id || '|s:' || session_id
               ELSE anonymous_id || '|' || CAST(sum(starts_session) OVER (
-                PARTITION BY anonymous_id, (onsite AND session_id IS NULL) ORDER BY "timestamp", event_id
+                PARTITION BY anonymous_id, (onsite AND session_id IS NULL) ORDER BY ts, event_id
                 ROWS UNBOUNDED PRECEDING) AS VARCHAR)
          END AS skey
        FROM gaps
@@ -238,13 +210,13 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
          CASE WHEN onsite THEN first_value(t_medium) OVER s ELSE t_medium END AS f_medium,
          CASE WHEN onsite THEN first_value(t_channel) OVER s ELSE t_channel END AS f_channel,
          CASE WHEN onsite THEN first_value(resolved_campaign) OVER s ELSE resolved_campaign END AS f_campaign,
-         CASE WHEN onsite THEN first_value(parsed_landing_page) OVER s END AS f_landing
+         CASE WHEN onsite THEN first_value(landing_page) OVER s END AS f_landing
        FROM keyed
-       WINDOW s AS (PARTITION BY skey ORDER BY "timestamp", event_id)
+       WINDOW s AS (PARTITION BY skey ORDER BY ts, event_id)
      )
-     SELECT $ws, k.event_id, k.type, k."timestamp", k.anonymous_id,
+     SELECT $ws, k.event_id, k.type, k.ts, k.anonymous_id,
        coalesce(k.user_id, i.user_id, k.anonymous_id) AS person_id,
-       k.skey, k.onsite, coalesce(k.parsed_is_bot, false),
+       k.skey, k.onsite, k.is_bot,
        (k.type IN (${conversions})) AS is_conversion,
        k.f_source, k.f_medium, k.f_channel, k.f_campaign, k.ad_group_id,
        coalesce(k.ad_id, ads.ad_id) AS ad_id,
@@ -252,8 +224,8 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
        CASE WHEN k.revenue IS NULL THEN NULL
             WHEN k.currency IS NULL OR k.currency = $currency THEN k.revenue
             ELSE CAST(k.revenue * CAST(fx.rate AS DECIMAL(38,12)) AS DECIMAL(18,6)) END,
-       k.p_device, k.p_country, k.p_message_id, k.p_video_id, k.p_percent,
-       CAST(timezone($tz, CAST(k."timestamp" AS TIMESTAMPTZ)) AS TIMESTAMP),
+       k.device, k.country, k.message_id, k.video_id, k.percent,
+       CAST(timezone($tz, CAST(k.ts AS TIMESTAMPTZ)) AS TIMESTAMP),
        camp.platform, camp.objective
      FROM sessioned k
      LEFT JOIN (SELECT campaign_id, platform, objective FROM campaigns WHERE workspace_id = $ws) camp ON camp.campaign_id = k.f_campaign
