@@ -1,5 +1,5 @@
-// The facts metrics are computed from: each is a relation the engine defines
-// (sql/<engine>/…-relations.ts), with the column that dates it, the columns
+// The facts metrics are computed from: each is a relation defined
+// once for every engine (src/warehouse/relations), with the column that dates it, the columns
 // of the dimensions it can be split by, and the measures (aggregates) read
 // from it. Metrics from different facts are aggregated separately and joined
 // on their dimensions afterwards, so no fact fans out another.

@@ -56,9 +56,8 @@ export interface SqlHooks {
   /** The date of a stored instant in a time zone (`timeZone` a value), comparable as day() is. */
   localDay(instant: string, timeZone: string): string;
 
-  /** The value of the row with the least / greatest `by` (NULLs of `value` skipped). */
+  /** The value of the row with the least `by` (NULLs of `value` skipped). */
   argMin(value: string, by: string): string;
-  argMax(value: string, by: string): string;
   anyValue(value: string): string;
   /** Whether a stored boolean is true in some row of the group. */
   anyTrue(expr: string): string;

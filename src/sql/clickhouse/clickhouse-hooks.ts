@@ -51,7 +51,6 @@ export const clickhouseHooks: SqlHooks = {
   day: (date) => `toInt64(${date})`,
   localDay: (instant, timeZone) => dayNumber(localMillis(instant, timeZone)),
   argMin: (value, by) => `argMin(${value}, ${by})`,
-  argMax: (value, by) => `argMax(${value}, ${by})`,
   anyValue: (value) => `any(${value})`,
   anyTrue: (expr) => `max(${expr})`,
   countIf: (condition) => `countIf(${condition})`,

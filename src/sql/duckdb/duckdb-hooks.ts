@@ -37,7 +37,6 @@ export const duckdbHooks: SqlHooks = {
   day: (date) => date,
   localDay: (instant, timeZone) => `CAST(timezone(${timeZone}, CAST(${instant} AS TIMESTAMPTZ)) AS DATE)`,
   argMin: (value, by) => `arg_min(${value}, ${by})`,
-  argMax: (value, by) => `arg_max(${value}, ${by})`,
   anyValue: (value) => `any_value(${value})`,
   anyTrue: (expr) => `bool_or(${expr})`,
   countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
