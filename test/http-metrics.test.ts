@@ -189,3 +189,20 @@ describe('campaign KPIs, goals and benchmarks', () => {
     expect((await post('/v1/goals', { metric: 'cost', target: 1, from: '2026-05-03', to: '2026-05-02' }, t.keys.admin)).status).toBe(400);
   });
 });
+
+describe('queries over the whole calendar', () => {
+  it('regression: a day grain over 0001…9999 is a 422 and the server keeps answering', async () => {
+    const day = await post('/v1/query', { metrics: ['cost'], grain: 'day', from: '0001-01-01', to: '9999-12-31' });
+    expect(day.status).toBe(422);
+    expect(day.body.error.message).toContain('more than 20000 day buckets');
+    expect((await call(t.url, 'GET', '/healthz', {})).status).toBe(200);
+  });
+
+  it('answers the year grain over the same range: 9999 buckets, the 2026 spend in its year', async () => {
+    const { status, body } = await post('/v1/query', { metrics: ['cost'], grain: 'year', from: '0001-01-01', to: '9999-12-31' });
+    expect(status).toBe(200);
+    expect(body.rows).toHaveLength(9999);
+    expect(body.rows.find((r: { date: string }) => r.date === '2026-01-01')).toEqual({ date: '2026-01-01', cost: 50 });
+    expect(body.totals).toEqual({ cost: 50 });
+  });
+});

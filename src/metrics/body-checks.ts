@@ -8,12 +8,16 @@ import { DIMENSIONS, FILTER_OPS } from './types.js';
 
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 
-/** Same shape as `Filter` in types.ts; values is a non-empty list of non-empty strings. */
+/** Values one filter may list, and the length of each (dimension values are ids, names, URLs). */
+export const MAX_FILTER_VALUES = 1_000;
+export const MAX_FILTER_VALUE_LENGTH = 2_048;
+
+/** Same shape as `Filter` in types.ts; values is a non-empty, bounded list of non-empty strings. */
 export const FilterSchema = Type.Object(
   {
     dimension: Type.Union(DIMENSIONS.map((d) => Type.Literal(d))),
     op: Type.Union(FILTER_OPS.map((o) => Type.Literal(o))),
-    values: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+    values: Type.Array(Type.String({ minLength: 1, maxLength: MAX_FILTER_VALUE_LENGTH }), { minItems: 1, maxItems: MAX_FILTER_VALUES }),
   },
   { additionalProperties: false },
 );

@@ -56,3 +56,38 @@ describe('parseQuery', () => {
     expect(failure({ metrics: 'visitors', grain: 'hour', from: '2020-01-01', to: '2026-01-01' })).toMatchObject({ status: 422, message: expect.stringContaining('coarser grain') });
   });
 });
+
+describe('parseQuery bounds what a query may ask for before building anything', () => {
+  // Listing every hour of 0001…9999 (87 million labels) before checking never ends within the test's timeout.
+  it('regression: a query over 0001…9999 once listed every bucket before the cap and exhausted the server', () => {
+    for (const grain of ['day', 'hour'] as const) {
+      const err = failure({ metrics: ['sessions'], grain, from: '0001-01-01', to: '9999-12-31' });
+      expect(err.status).toBe(422);
+      expect(err.message).toBe(`the range 0001-01-01…9999-12-31 has more than 20000 ${grain} buckets; use a coarser grain`);
+    }
+  });
+
+  it('lets the year grain cover the same range: 9999 buckets', () => {
+    expect(parse({ metrics: ['cost'], grain: 'year', from: '0001-01-01', to: '9999-12-31' }).grain).toBe('year');
+  });
+
+  it('caps the values of one filter and their length', () => {
+    const many = Array.from({ length: 1_001 }, (_, i) => `c${i}`);
+    expect(failure({ metrics: ['cost'], filters: [{ dimension: 'campaign', op: 'in', values: many }] }).status).toBe(400);
+    expect(failure({ metrics: ['cost'], filters: [{ dimension: 'campaign', op: 'eq', values: ['x'.repeat(2_049)] }] }).status).toBe(400);
+    expect(parse({ metrics: ['cost'], filters: [{ dimension: 'campaign', op: 'in', values: many.slice(0, 1_000) }] }).filters[0].values).toHaveLength(1_000);
+  });
+});
+
+describe('parseQuery keeps comparisons within the calendar', () => {
+  it('refuses a comparison or growth window that would start before 0001-01-01', () => {
+    // 0001-01-01…0001-12-31 is 365 days: its previous period would be 0000-01-01…0000-12-31.
+    const period = failure({ metrics: ['cost'], from: '0001-01-01', to: '0001-12-31', compare: 'previous_period' });
+    expect(period.status).toBe(400);
+    expect(period.message).toBe('the previous period of 0001-01-01…0001-12-31 would start before 0001-01-01; start the range later');
+    expect(failure({ metrics: ['cost'], from: '0001-03-01', to: '0001-03-31', compare: 'previous_year' }).status).toBe(400);
+    expect(failure({ metrics: ['revenue_growth'], from: '0001-01-01', to: '0001-01-01' }).status).toBe(400);
+    // One day later there is room: the previous period of 0001-01-02 is 0001-01-01.
+    expect(parse({ metrics: ['cost'], from: '0001-01-02', to: '0001-01-02', compare: 'previous_period' }).compare).toBe('previous_period');
+  });
+});

@@ -11,10 +11,11 @@ import type { WorkspaceSettings } from '../model/settings.js';
 import type { CatalogMetric } from './catalog.js';
 import { FACTS } from './facts.js';
 import { FilterSchema } from './body-checks.js';
-import { bucketLabels } from './time-buckets.js';
+import { bucketCount, comparisonWindow } from './time-buckets.js';
 import {
   COMPARISONS,
   DIMENSIONS,
+  type Comparison,
   type Dimension,
   type MetricQuery,
   type OrderBy,
@@ -118,9 +119,14 @@ export function parseQuery(body: unknown, metrics: ReadonlyMap<string, CatalogMe
       });
     }
   }
-  if (grain && bucketLabels(body.from, body.to, grain, settings.timezone).length > MAX_BUCKETS) {
-    throw new QueryError(`the range ${body.from}…${body.to} has more than ${MAX_BUCKETS} ${grain} buckets; use a coarser grain`);
+  // Counted, not listed: listing the days of 0001…9999 once took the server down.
+  if (grain && bucketCount(body.from, body.to, grain) > MAX_BUCKETS) {
+    throw new QueryError(`the range ${body.from}…${body.to} has more than ${MAX_BUCKETS} ${grain} buckets; use a coarser grain`, {
+      field: 'grain',
+    });
   }
+
+  checkEarlierWindows(body.from, body.to, compare, chosen);
 
   const defaultModel = (QUERY_ATTRIBUTION_MODELS as readonly string[]).includes(settings.attribution_model)
     ? (settings.attribution_model as QueryAttributionModel)
@@ -149,6 +155,22 @@ export function parseQuery(body: unknown, metrics: ReadonlyMap<string, CatalogMe
     order_by: parseOrderBy(body.order_by, [...metricIds, ...dimensions, 'date']),
     limit: body.limit ?? null,
   };
+}
+
+/** The first day a window may start on: the calendar has no year 0. */
+const FIRST_DAY = '0001-01-01';
+
+/** A comparison, and a growth metric's previous period, must stay within the calendar. */
+function checkEarlierWindows(from: string, to: string, compare: Comparison | null, metrics: CatalogMetric[]): void {
+  const asked: [Comparison, string][] = [];
+  if (compare) asked.push([compare, 'compare']);
+  if (metrics.some((m) => m.growthOf)) asked.push(['previous_period', 'metrics']);
+  for (const [kind, field] of asked) {
+    const window = comparisonWindow(from, to, kind);
+    if (!(window.from >= FIRST_DAY) || !isValidDate(window.from)) {
+      throw new ValidationError(`the ${kind.replace('_', ' ')} of ${from}…${to} would start before ${FIRST_DAY}; start the range later`, { field });
+    }
+  }
 }
 
 /** "-cost,channel" or [{ field, direction }]; a leading "-" means descending. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketLabels, bucketStart, comparisonWindow, dayCount, hourLabel, rangeInstants, startOfLocalDay } from './time-buckets.js';
+import { bucketCount, bucketLabels, bucketStart, comparisonWindow, dayCount, hourLabel, rangeInstants, startOfLocalDay } from './time-buckets.js';
 
 describe('time buckets', () => {
   it('finds local midnight across DST changes', () => {
@@ -42,5 +42,50 @@ describe('time buckets', () => {
     expect(comparisonWindow('2026-03-01', '2026-03-31', 'previous_period')).toEqual({ from: '2026-01-29', to: '2026-02-28' });
     expect(comparisonWindow('2026-03-01', '2026-03-31', 'previous_year')).toEqual({ from: '2025-03-01', to: '2025-03-31' });
     expect(comparisonWindow('2028-02-01', '2028-02-29', 'previous_year')).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+  });
+});
+
+describe('bucketCount', () => {
+  it('counts as many buckets as bucketLabels lists, by arithmetic', () => {
+    const ranges: [string, string][] = [
+      ['2026-01-01', '2026-12-31'],
+      ['2025-12-29', '2026-01-04'],
+      ['2024-02-28', '2024-03-01'],
+      ['2023-11-15', '2026-02-02'],
+      ['2026-03-04', '2026-03-04'],
+    ];
+    for (const [from, to] of ranges) {
+      for (const grain of ['day', 'week', 'month', 'quarter', 'year'] as const) {
+        expect(bucketCount(from, to, grain), `${grain} ${from}…${to}`).toBe(bucketLabels(from, to, grain, 'UTC').length);
+      }
+    }
+  });
+
+  it('bounds the hours from above: 24 a day, where New York on 8 March 2026 has 23', () => {
+    expect(bucketCount('2026-03-07', '2026-03-08', 'hour')).toBe(48);
+    expect(bucketLabels('2026-03-07', '2026-03-08', 'hour', 'America/New_York')).toHaveLength(47);
+  });
+
+  it('counts the whole calendar without listing it: days of 0001…9999, and its years', () => {
+    // 9999 years of 365 days plus the leap days: 2499 (every 4th year) − 99 (centuries) + 24 (every 400th).
+    expect(bucketCount('0001-01-01', '9999-12-31', 'day')).toBe(9999 * 365 + 2499 - 99 + 24);
+    expect(bucketCount('0001-01-01', '9999-12-31', 'year')).toBe(9999);
+    expect(bucketCount('0001-01-01', '9999-12-31', 'month')).toBe(9999 * 12);
+    expect(bucketCount('2026-01-01', '2026-12-31', 'quarter')).toBe(4);
+  });
+});
+
+describe('labels of early years', () => {
+  it('keeps four digits, so labels sort and compare as dates (year 1 once listed 99,989 buckets)', () => {
+    expect(bucketLabels('0001-01-01', '0003-06-30', 'year', 'UTC')).toEqual(['0001-01-01', '0002-01-01', '0003-01-01']);
+    expect(bucketLabels('0999-11-15', '1000-01-15', 'month', 'UTC')).toEqual(['0999-11-01', '0999-12-01', '1000-01-01']);
+    expect(bucketLabels('0099-12-01', '0100-01-01', 'quarter', 'UTC')).toEqual(['0099-10-01', '0100-01-01']);
+  });
+});
+
+describe('the last years of the calendar', () => {
+  it('stops at 9999: the label after it (10000-01-01) sorts before 9999-12-31 as text', () => {
+    expect(bucketLabels('9998-06-01', '9999-12-31', 'year', 'UTC')).toEqual(['9998-01-01', '9999-01-01']);
+    expect(bucketLabels('0001-01-01', '9999-12-31', 'year', 'UTC')).toHaveLength(9999);
   });
 });

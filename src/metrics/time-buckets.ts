@@ -54,10 +54,12 @@ export function rangeInstants(from: string, to: string, timeZone: string): { sta
 /** Label of the local hour of an instant: YYYY-MM-DDTHH:00 (what the dialects emit for hour buckets). */
 export function hourLabel(ms: number, timeZone: string): string {
   const w = wallClock(ms, timeZone);
-  return `${w.y}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:00`;
+  return `${year(w.y)}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:00`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** Years before 1000 keep four digits, so labels compare as dates. */
+const year = (y: number) => String(y).padStart(4, '0');
 
 /** Start date of the bucket that holds a date. */
 export function bucketStart(date: string, grain: Exclude<Grain, 'hour'>): string {
@@ -70,11 +72,11 @@ export function bucketStart(date: string, grain: Exclude<Grain, 'hour'>): string
       return addDays(date, -weekday);
     }
     case 'month':
-      return `${y}-${pad(m)}-01`;
+      return `${year(y)}-${pad(m)}-01`;
     case 'quarter':
-      return `${y}-${pad(Math.floor((m - 1) / 3) * 3 + 1)}-01`;
+      return `${year(y)}-${pad(Math.floor((m - 1) / 3) * 3 + 1)}-01`;
     case 'year':
-      return `${y}-01-01`;
+      return `${year(y)}-01-01`;
   }
 }
 
@@ -86,11 +88,11 @@ function nextBucket(start: string, grain: Exclude<Grain, 'hour'>): string {
     case 'week':
       return addDays(start, 7);
     case 'month':
-      return m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`;
+      return m === 12 ? `${year(y + 1)}-01-01` : `${year(y)}-${pad(m + 1)}-01`;
     case 'quarter':
-      return m >= 10 ? `${y + 1}-01-01` : `${y}-${pad(m + 3)}-01`;
+      return m >= 10 ? `${year(y + 1)}-01-01` : `${year(y)}-${pad(m + 3)}-01`;
     case 'year':
-      return `${y + 1}-01-01`;
+      return `${year(y + 1)}-01-01`;
   }
 }
 
@@ -106,8 +108,34 @@ export function bucketLabels(from: string, to: string, grain: Grain, timeZone: s
     return labels;
   }
   const labels: string[] = [];
-  for (let b = bucketStart(from, grain); b <= to; b = nextBucket(b, grain)) labels.push(b);
+  // A label past year 9999 has five digits and would still sort before `to`.
+  for (let b = bucketStart(from, grain); b.length === 10 && b <= to; b = nextBucket(b, grain)) labels.push(b);
   return labels;
+}
+
+/**
+ * How many buckets of a grain the inclusive range overlaps, by arithmetic
+ * (nothing is built, so a range of millennia costs nothing). For hours it is
+ * an upper bound: 24 a day, where a day of a DST change has 23 (or a repeated
+ * hour that shares its label).
+ */
+export function bucketCount(from: string, to: string, grain: Grain): number {
+  const [y1, m1] = from.split('-').map(Number);
+  const [y2, m2] = to.split('-').map(Number);
+  switch (grain) {
+    case 'hour':
+      return dayCount(from, to) * 24;
+    case 'day':
+      return dayCount(from, to);
+    case 'week':
+      return (dayCount(bucketStart(from, 'week'), bucketStart(to, 'week')) - 1) / 7 + 1;
+    case 'month':
+      return (y2 - y1) * 12 + (m2 - m1) + 1;
+    case 'quarter':
+      return (y2 - y1) * 4 + (Math.floor((m2 - 1) / 3) - Math.floor((m1 - 1) / 3)) + 1;
+    case 'year':
+      return y2 - y1 + 1;
+  }
 }
 
 /** Number of days in the inclusive range. */
@@ -118,7 +146,7 @@ export function dayCount(from: string, to: string): number {
 /** Same calendar date one year earlier (29 February → 28 February). */
 function yearEarlier(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return `${y - 1}-${pad(m)}-${pad(Math.min(d, daysInMonth(y - 1, m)))}`;
+  return `${year(y - 1)}-${pad(m)}-${pad(Math.min(d, daysInMonth(y - 1, m)))}`;
 }
 
 /** previous_period: as many days just before `from`; previous_year: the same dates a year earlier. */

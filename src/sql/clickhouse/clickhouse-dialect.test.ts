@@ -37,7 +37,10 @@ describe('ClickHouse time buckets', () => {
     expect(dateLiteral('2026-02-28')).toBe("toDate('2026-02-28')");
     expect(() => dateLiteral('2026-02-30')).toThrow(/not a date/); // 18.16 would read 2026-03-02
     expect(() => dateLiteral("2026-01-01') OR (1")).toThrow(/not a date/);
-    expect(() => dateLiteral('1969-12-31')).toThrow(/between 1970-01-01 and 2105-12-31/);
+    // Outside Date's range (1970-01-01 … 2105-12-31) the bound is clamped: no stored Date lies beyond it.
+    expect(dateLiteral('1969-12-31')).toBe("toDate('1970-01-01')");
+    expect(dateLiteral('0001-01-01')).toBe("toDate('1970-01-01')");
+    expect(dateLiteral('9999-12-31')).toBe("toDate('2105-12-31')");
     expect(() => wallClockMillis('2026-03-08T02:30:00')).toThrow(/wall-clock/);
     expect(() => wallClockMillis('2026-03-08 24:00:00')).toThrow(/wall-clock/);
     expect(() => column({ kind: 'timestamp', ms: 1.5 })).toThrow(/milliseconds/);

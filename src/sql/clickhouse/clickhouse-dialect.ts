@@ -47,13 +47,18 @@ function bucketLabel(grain: Grain, dateTime: string, zone: string): string {
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_TIME_TEXT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
-/** A Date literal; a day 18.16 cannot hold would silently become another one, so it throws. */
+/**
+ * A Date literal. A day 18.16 cannot parse would silently become another one,
+ * so a malformed one throws; a day outside the Date type's range is clamped to
+ * it: no stored Date lies beyond, so a comparison with the bound selects the
+ * same rows (a query window before 1970 is empty, not an error).
+ */
 export function dateLiteral(value: string): string {
   if (!DATE_TEXT.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
     throw new Error(`not a date YYYY-MM-DD: ${value}`);
   }
-  if (value < FIRST_DATE || value > LAST_DATE) throw new Error(`ClickHouse dates lie between ${FIRST_DATE} and ${LAST_DATE}, got ${value}`);
-  return `toDate(${quoteString(value)})`;
+  const day = value < FIRST_DATE ? FIRST_DATE : value > LAST_DATE ? LAST_DATE : value;
+  return `toDate(${quoteString(day)})`;
 }
 
 /** Milliseconds of a wall-clock time read as UTC: how wall-clock columns are stored. */
