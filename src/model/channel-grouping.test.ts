@@ -397,3 +397,25 @@ describe('platformChannel', () => {
     expect(platformChannel('carrier_pigeon')).toBeUndefined();
   });
 });
+
+describe('user patterns run in linear time', () => {
+  // With a backtracking engine, (a+)+ against 40 a's and a b takes about 2^40 steps: it would never end within the test's timeout.
+  it('regression: a nested quantifier once blocked the event loop for seconds, doubling per character', () => {
+    const rules = compileChannelSettings({ ownHosts: [], rules: [{ channel: 'Trap', source: '(a+)+' }] });
+    expect(classifyTraffic({ utm_source: `${'a'.repeat(40)}b`, utm_medium: 'x' }, rules).channel).not.toBe('Trap');
+    expect(classifyTraffic({ utm_source: 'AAAA', utm_medium: 'x' }, rules).channel).toBe('Trap');
+  });
+
+  it('refuses what RE2 does not have (lookaround, backreferences), naming the rule', () => {
+    const refused = (pattern: string) => {
+      try {
+        compileChannelSettings({ ownHosts: [], rules: [{ channel: 'X', source: pattern }] });
+      } catch (err) {
+        return (err as { details: { field: string; message: string }[] }).details[0];
+      }
+      throw new Error(`expected ${pattern} to be refused`);
+    };
+    expect(refused('(?=a)a')).toMatchObject({ field: 'rules[0].source', message: expect.stringContaining('no lookaround or backreferences') });
+    expect(refused('(a)\\1').field).toBe('rules[0].source');
+  });
+});

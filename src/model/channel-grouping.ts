@@ -1,6 +1,7 @@
 // Derives a touch's source, medium and channel (DATA.md "Channel grouping", modelled on GA4's
 // default channel groups). Source and medium come from UTM tags, else the click id, else the
 // referrer; a workspace's own rules run before the defaults. Pure: compile once, classify often.
+import { RE2JS } from 're2js';
 import { ValidationError } from '../core/errors.js';
 import { referrerHost, type ClickIdKind } from './touch-params.js';
 
@@ -22,7 +23,7 @@ export const CHANNELS = [
 
 export type DefaultChannel = (typeof CHANNELS)[number];
 
-/** Regexes, case-insensitive and matched against the whole value; all given ones must match. */
+/** Regexes (RE2 syntax, matched in linear time), case-insensitive and against the whole value; all given ones must match. */
 export interface CustomChannelRule {
   channel: string;
   source?: string;
@@ -57,11 +58,16 @@ export interface CompiledChannelRules {
   readonly rules: readonly CompiledRule[];
 }
 
+/** A user's pattern, matched in linear time (RE2): no input can make it backtrack. */
+interface Pattern {
+  matches(input: string): boolean;
+}
+
 interface CompiledRule {
   readonly channel: string;
-  readonly source?: RegExp;
-  readonly medium?: RegExp;
-  readonly campaign?: RegExp;
+  readonly source?: Pattern;
+  readonly medium?: Pattern;
+  readonly campaign?: Pattern;
 }
 
 type SourceKind = 'search' | 'social' | 'video';
@@ -101,7 +107,7 @@ export function compileChannelSettings(settings: ChannelSettings): CompiledChann
 }
 
 function compileRule(rule: CustomChannelRule, index: number, problems: { field: string; message: string }[]): CompiledRule {
-  const compiled: { channel: string; source?: RegExp; medium?: RegExp; campaign?: RegExp } = { channel: rule.channel };
+  const compiled: { channel: string; source?: Pattern; medium?: Pattern; campaign?: Pattern } = { channel: rule.channel };
   if (typeof rule.channel !== 'string' || rule.channel.trim() === '') {
     problems.push({ field: `rules[${index}].channel`, message: 'a rule needs a channel name' });
   }
@@ -114,10 +120,10 @@ function compileRule(rule: CustomChannelRule, index: number, problems: { field: 
     if (pattern === undefined) continue;
     try {
       // Compiled alone first: "a)|(b" is invalid alone but valid (and unanchored) once wrapped.
-      new RegExp(pattern);
-      compiled[field] = new RegExp(`^(?:${pattern})$`, 'i');
+      RE2JS.compile(pattern);
+      compiled[field] = RE2JS.compile(`(?:${pattern})`, RE2JS.CASE_INSENSITIVE);
     } catch (err) {
-      problems.push({ field: `rules[${index}].${field}`, message: `not a valid regular expression: ${(err as Error).message}` });
+      problems.push({ field: `rules[${index}].${field}`, message: `not a valid regular expression (RE2 syntax: no lookaround or backreferences): ${(err as Error).message}` });
     }
   }
   return compiled;
@@ -190,9 +196,9 @@ function applyEventDefault(touch: Touch, eventType: string | undefined): void {
 function customChannel(touch: Touch, campaign: string | undefined, rules: readonly CompiledRule[]): string | undefined {
   for (const rule of rules) {
     // An absent value is matched as "", so a rule can ask for it with an empty pattern.
-    if (rule.source !== undefined && !rule.source.test(touch.source ?? '')) continue;
-    if (rule.medium !== undefined && !rule.medium.test(touch.medium ?? '')) continue;
-    if (rule.campaign !== undefined && !rule.campaign.test(campaign?.trim() ?? '')) continue;
+    if (rule.source !== undefined && !rule.source.matches(touch.source ?? '')) continue;
+    if (rule.medium !== undefined && !rule.medium.matches(touch.medium ?? '')) continue;
+    if (rule.campaign !== undefined && !rule.campaign.matches(campaign?.trim() ?? '')) continue;
     return rule.channel;
   }
   return undefined;

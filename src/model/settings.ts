@@ -9,9 +9,9 @@ import { ATTRIBUTION_MODELS } from './attribution.js';
 export const ChannelRuleSchema = Type.Object(
   {
     channel: Type.String({ minLength: 1, maxLength: 64 }),
-    source: Type.Optional(Type.String({ description: 'regex, case-insensitive, full match' })),
-    medium: Type.Optional(Type.String()),
-    campaign: Type.Optional(Type.String()),
+    source: Type.Optional(Type.String({ maxLength: 512, description: 'regex (RE2 syntax), case-insensitive, full match' })),
+    medium: Type.Optional(Type.String({ maxLength: 512 })),
+    campaign: Type.Optional(Type.String({ maxLength: 512 })),
   },
   { additionalProperties: false },
 );
@@ -19,11 +19,11 @@ export const ChannelRuleSchema = Type.Object(
 export const WorkspaceSettingsSchema = Type.Object(
   {
     currency: Type.String({ pattern: '^[A-Z]{3}$' }),
-    timezone: Type.String({ minLength: 1 }),
-    conversion_types: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+    timezone: Type.String({ minLength: 1, maxLength: 64 }),
+    conversion_types: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 100 }),
     gross_margin: Type.Number({ minimum: 0, maximum: 1 }),
-    own_hosts: Type.Array(Type.String({ minLength: 1 })),
-    channel_rules: Type.Array(ChannelRuleSchema),
+    own_hosts: Type.Array(Type.String({ minLength: 1, maxLength: 253 }), { maxItems: 100 }),
+    channel_rules: Type.Array(ChannelRuleSchema, { maxItems: 200 }),
     attribution_model: Type.Union(ATTRIBUTION_MODELS.map((m) => Type.Literal(m))),
     lookback_days: Type.Integer({ minimum: 1, maximum: 365 }),
     session_timeout_minutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
