@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { buildOpenApi } from './openapi.js';
 import type { ServerContext } from './context.js';
 import { handleError, notFound } from './error-handler.js';
+import { redactUrl } from './redact-url.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
@@ -16,7 +17,13 @@ export interface AppOptions {
 
 export function createApp(context: ServerContext, options: AppOptions = {}): FastifyInstance {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info' },
+    logger: {
+      level: options.logLevel ?? 'info',
+      // No headers (Authorization), and no secret sent in a query string.
+      serializers: {
+        req: (request) => ({ method: request.method, url: redactUrl(request.url), hostname: request.hostname, remoteAddress: request.ip }),
+      },
+    },
     bodyLimit: context.limits.bodyLimitBytes,
   });
   app.removeAllContentTypeParsers();

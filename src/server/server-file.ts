@@ -1,7 +1,7 @@
 // A running server leaves a file beside its database, readable only by its
 // user, with its address and a local token: other Beacon processes that find
 // the database locked go through the server instead of failing.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
 
 export interface ServerFile {
   url: string;
@@ -13,8 +13,18 @@ export function serverFilePath(dbPath: string): string {
   return `${dbPath}.server.json`;
 }
 
+/**
+ * Writes the file owner-only, also over a stale one: a new file is made and
+ * renamed into place, so an old file's mode (once 0644) never carries over to
+ * the token.
+ */
 export async function writeServerFile(dbPath: string, info: ServerFile): Promise<void> {
-  await writeFile(serverFilePath(dbPath), JSON.stringify(info), { mode: 0o600 });
+  const path = serverFilePath(dbPath);
+  const fresh = `${path}.${process.pid}.tmp`;
+  await rm(fresh, { force: true });
+  await writeFile(fresh, JSON.stringify(info), { mode: 0o600, flag: 'wx' });
+  await chmod(fresh, 0o600);
+  await rename(fresh, path);
 }
 
 export async function removeServerFile(dbPath: string): Promise<void> {

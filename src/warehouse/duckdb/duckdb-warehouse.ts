@@ -4,7 +4,7 @@
 // syncs its write-ahead log on commit, so an acknowledged batch survives a
 // crash. Reads use a second connection.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ConflictError, UnavailableError } from '../../core/errors.js';
 import { SOURCES, SOURCE_NAMES, type SourceName } from '../../model/sources.js';
@@ -51,7 +51,7 @@ export interface DuckDbOptions {
 
 /** Opens (creating and migrating if needed) a DuckDB warehouse file. */
 export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<DuckDbWarehouse> {
-  if (options.path !== ':memory:') await mkdir(dirname(options.path), { recursive: true });
+  if (options.path !== ':memory:') await mkdir(dirname(options.path), { recursive: true, mode: 0o700 });
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(options.path, {
@@ -75,7 +75,22 @@ export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<Duc
   for (const connection of [writer, eventWriter, reader]) await connection.run("SET TimeZone = 'UTC'");
   const warehouse = new DuckDbWarehouse(instance, writer, eventWriter, reader);
   await warehouse.migrate();
+  if (options.path !== ':memory:') await makeOwnerOnly(options.path);
   return warehouse;
+}
+
+/**
+ * Marketing data is revenue data: the database, its write-ahead log and its
+ * spill directory are readable by their owner alone, also when they were
+ * created with a looser mode (the CLI also sets umask 077, so files DuckDB
+ * creates later are owner-only from the start).
+ */
+async function makeOwnerOnly(path: string): Promise<void> {
+  for (const [file, mode] of [[path, 0o600], [`${path}.wal`, 0o600], [`${path}.tmp`, 0o700]] as const) {
+    await chmod(file, mode).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
 }
 
 function describeOpenError(err: unknown, path: string): Error {
