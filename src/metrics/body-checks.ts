@@ -1,9 +1,10 @@
 // Checks a JSON body users POST (goals, benchmark bands…) against its TypeBox
-// schema and reports every bad field at once, named as users write them
+// schema, and that its text can be stored, and reports every bad field at once, named as users write them
 // (`filters[0].values`), in one ValidationError with `{ field, message }[]`.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { TypeCheck } from '@sinclair/typebox/compiler';
 import { ValidationError } from '../core/errors.js';
+import { unstorableText } from '../model/stored-text.js';
 import { DIMENSIONS, FILTER_OPS } from './types.js';
 
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
@@ -28,7 +29,11 @@ export interface Problem {
 }
 
 export function checkBody<T extends TSchema>(what: string, check: TypeCheck<T>, body: unknown): Static<T> {
-  if (check.Check(body)) return body;
+  if (check.Check(body)) {
+    const unstorable = unstorableText(body);
+    if (unstorable) throwIfAny(what, [unstorable]);
+    return body;
+  }
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const error of check.Errors(body)) {

@@ -162,9 +162,8 @@ const SPECS: MetricSpec[] = [
   { id: 'survey_responses', label: 'Survey responses', formula: 'count', unit: 'count', direction: 'neutral', group: 'feedback', compute: 'survey_responses' },
 ];
 
-/** Builds a metric's derived fields from its formula over measures. */
-export function describeMetric(spec: MetricSpec, custom = false): CatalogMetric {
-  const node = parseFormula(spec.compute);
+/** Builds a metric's derived fields from its formula over measures (`node`: that formula parsed already). */
+export function describeMetric(spec: MetricSpec, custom = false, node: FormulaNode = parseFormula(spec.compute)): CatalogMetric {
   const measures = formulaMetricIds(node);
   for (const measure of measures) if (!MEASURE_FACT.has(measure)) throw new Error(`metric ${spec.id}: unknown measure ${measure}`);
   const facts = [...new Set(measures.map((measure) => MEASURE_FACT.get(measure)!))];

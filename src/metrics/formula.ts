@@ -309,3 +309,20 @@ export function expandFormula(id: string, drafts: ReadonlyMap<string, FormulaNod
   };
   return expandId(id);
 }
+
+/**
+ * Nodes of the formula written out as a tree, a part used twice counted twice,
+ * without writing it out (a part shared by identity is measured once).
+ *
+ * @example treeSize(parseFormula('a + a * 2')) // → 5
+ */
+export function treeSize(node: FormulaNode, measured = new Map<FormulaNode, number>()): number {
+  const known = measured.get(node);
+  if (known !== undefined) return known;
+  const size =
+    node.kind === 'negate' ? 1 + treeSize(node.operand, measured)
+    : node.kind === 'binary' ? 1 + treeSize(node.left, measured) + treeSize(node.right, measured)
+    : 1;
+  measured.set(node, size);
+  return size;
+}

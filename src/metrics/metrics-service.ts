@@ -3,9 +3,10 @@
 import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
+import { unstorableText } from '../model/stored-text.js';
 import type { MetadataStore } from '../warehouse/warehouse.js';
 import { CATALOG, CATALOG_BY_ID, describeMetric, type CatalogMetric } from './catalog.js';
-import { checkCustomMetrics, expandFormula, formatFormula, formulaMetricIds, parseFormula, type FormulaNode } from './formula.js';
+import { checkCustomMetrics, expandFormula, formatFormula, formulaMetricIds, parseFormula, treeSize, type FormulaNode } from './formula.js';
 import { DIRECTIONS, UNITS } from './types.js';
 
 export const CustomMetricSchema = Type.Object(
@@ -49,11 +50,24 @@ export async function metricCatalog(store: MetadataStore, workspace: string): Pr
   return map;
 }
 
+/** Terms a custom metric may have once every metric it uses is written out in measures. */
+export const MAX_EXPANDED_TERMS = 2_000;
+
 function describeCustomMetrics(custom: readonly CustomMetric[]): CatalogMetric[] {
   const nodes = new Map<string, FormulaNode>(custom.map((c) => [c.id, parseFormula(c.formula)]));
+  const substituted = new Map<FormulaNode, FormulaNode>();
   return custom.map((c) => {
     // In terms of catalog metrics only, then of measures: evaluated on aggregates like any catalog metric.
-    const expanded = substitute(expandFormula(c.id, nodes));
+    const expanded = substitute(expandFormula(c.id, nodes), substituted);
+    // Metrics built on metrics share their parts; written out, they could double with each level.
+    const terms = treeSize(expanded);
+    if (terms > MAX_EXPANDED_TERMS) {
+      throw new ValidationError(
+        `custom metric "${c.id}": its formula expands to ${terms > 1e9 ? 'over a billion' : terms} terms over measures (at most ${MAX_EXPANDED_TERMS}); ` +
+          'use fewer metrics built on other custom metrics',
+        { field: 'formula' },
+      );
+    }
     return describeMetric(
       {
         id: c.id,
@@ -65,22 +79,31 @@ function describeCustomMetrics(custom: readonly CustomMetric[]): CatalogMetric[]
         compute: formatFormula(expanded),
       },
       true,
+      expanded,
     );
   });
 }
 
-/** Replaces catalog metric ids by their formulas over measures. */
-function substitute(node: FormulaNode): FormulaNode {
+/** Replaces catalog metric ids by their formulas over measures; a part shared in the formula is replaced once (`done`). */
+function substitute(node: FormulaNode, done: Map<FormulaNode, FormulaNode>): FormulaNode {
+  const found = done.get(node);
+  if (found) return found;
+  let result: FormulaNode;
   switch (node.kind) {
     case 'metric':
-      return CATALOG_BY_ID.get(node.id)!.node;
+      result = CATALOG_BY_ID.get(node.id)!.node;
+      break;
     case 'negate':
-      return { kind: 'negate', operand: substitute(node.operand) };
+      result = { kind: 'negate', operand: substitute(node.operand, done) };
+      break;
     case 'binary':
-      return { ...node, left: substitute(node.left), right: substitute(node.right) };
+      result = { ...node, left: substitute(node.left, done), right: substitute(node.right, done) };
+      break;
     default:
-      return node;
+      result = node;
   }
+  done.set(node, result);
+  return result;
 }
 
 export async function listCustomMetrics(store: MetadataStore, workspace: string): Promise<CustomMetric[]> {
@@ -94,6 +117,8 @@ export async function saveCustomMetric(store: MetadataStore, workspace: string, 
     const field = problem.path.replace(/^\//, '') || '(metric)';
     throw new ValidationError(`invalid custom metric: ${field} ${problem.message}`, { field });
   }
+  const unstorable = unstorableText(body);
+  if (unstorable) throw new ValidationError(`invalid custom metric: ${unstorable.field} ${unstorable.message}`, { field: unstorable.field });
   const others = (await listCustomMetrics(store, workspace)).filter((c) => c.id !== body.id);
   const drafts = [...others, body];
   // The stored metrics were consistent before: whatever is wrong now comes from this one.

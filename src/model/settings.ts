@@ -5,6 +5,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValidationError } from '../core/errors.js';
 import { isValidTimeZone } from '../core/time.js';
 import { ATTRIBUTION_MODELS } from './attribution.js';
+import { unstorableText } from './stored-text.js';
 
 export const ChannelRuleSchema = Type.Object(
   {
@@ -69,6 +70,8 @@ export function checkSettings(settings: unknown): WorkspaceSettings {
     message: e.message,
   }));
   const s = settings as WorkspaceSettings;
+  const unstorable = problems.length === 0 ? unstorableText(settings) : undefined;
+  if (unstorable) problems.push(unstorable);
   if (problems.length === 0 && !isValidTimeZone(s.timezone)) {
     problems.push({ field: 'timezone', message: `unknown IANA time zone "${s.timezone}"` });
   }

@@ -87,6 +87,8 @@ function createValidator(source: SourceName): RecordValidator {
     if (extra) return { ok: false, problem: extra };
     const malformed = firstMalformedString(value);
     if (malformed !== undefined) return fail(malformed, 'is not valid Unicode text (it holds a lone surrogate, e.g. "\\ud800")');
+    const deep = firstTooDeep(value);
+    if (deep !== undefined) return fail(deep, `nests deeper than ${MAX_JSON_DEPTH} levels`);
     const row = buildRow(value, input, STORE);
     if (keepExtrasInProperties) {
       let properties = value.properties as Record<string, unknown> | undefined;
@@ -153,6 +155,29 @@ function firstMalformedString(value: Record<string, unknown>): string | undefine
     if (typeof v === 'string' && !(v as unknown as { isWellFormed(): boolean }).isWellFormed()) return key;
   }
   return undefined;
+}
+
+/** Levels of objects and arrays a stored JSON value may nest (a deeper one would overflow the stack where it is written out). */
+export const MAX_JSON_DEPTH = 64;
+
+/** The first field whose object or array value nests deeper than MAX_JSON_DEPTH, measured without recursion. */
+function firstTooDeep(value: Record<string, unknown>): string | undefined {
+  for (const key in value) {
+    const v = value[key];
+    if (v !== null && typeof v === 'object' && depthExceeds(v, MAX_JSON_DEPTH)) return key;
+  }
+  return undefined;
+}
+
+function depthExceeds(root: object, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function fail(field: string, message: string): ValidationResult {
