@@ -28,6 +28,8 @@ describe('stored text fields refuse what no store can hold', () => {
       ['PATCH', '/v1/settings', { conversion_types: ['purchase', `sign${LONE}up`] }, 'conversion_types[1]'],
       ['PATCH', '/v1/settings', { channel_rules: [{ channel: 'Partners', source: `p${LONE}` }] }, 'channel_rules[0].source'],
       ['POST', '/v1/benchmarks', { metric: 'ctr', low: 1, high: 2, label: 'a\u0000b' }, 'label'],
+      ['PATCH', '/v1/settings', { currency: 'ZZZ' }, 'currency'],
+      ['POST', '/v1/goals', { metric: 'cost', target: 1e308, from: '2026-01-01', to: '2026-01-31' }, 'target'],
     ];
     for (const [method, path, body, field] of cases) {
       const { status, body: answer } = await send(method, path, body);

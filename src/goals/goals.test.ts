@@ -282,3 +282,11 @@ describe('parseGoalInput', () => {
     expect((dates.details as { field: string }[]).map((p) => p.field)).toEqual(['from', 'to']);
   });
 });
+
+describe('goal targets', () => {
+  it('regression: a target of 1e308 was accepted; targets lie within ±1e15', () => {
+    const goal = { metric: 'cost', from: '2026-03-01', to: '2026-03-31' };
+    expect(validationError(() => parseGoalInput({ ...goal, target: 1e308 })).details).toEqual([{ field: 'target', message: 'Expected number to be less or equal to 1000000000000000' }]);
+    expect(parseGoalInput({ ...goal, target: 1e15 }).target).toBe(1e15);
+  });
+});

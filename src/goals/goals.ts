@@ -12,12 +12,14 @@ import { checkBody, DATE_PATTERN, FilterSchema, throwIfAny, type Problem } from 
 // Schemas
 
 const DAY_MS = 86_400_000;
+/** Targets are business figures: a quadrillion bounds any of them and keeps arithmetic on them exact. */
+const MAX_TARGET = 1e15;
 
 export const GoalInputSchema = Type.Object(
   {
     name: Type.Optional(Type.String({ maxLength: 120 })),
     metric: Type.String({ minLength: 1, maxLength: 64, description: 'metric id' }),
-    target: Type.Number(),
+    target: Type.Number({ minimum: -MAX_TARGET, maximum: MAX_TARGET }),
     direction: Type.Optional(
       Type.Union([Type.Literal('up'), Type.Literal('down')], {
         description: "defaults to the metric's own direction (resolved by the caller)",

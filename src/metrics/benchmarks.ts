@@ -9,8 +9,8 @@ import type { Direction } from './types.js';
 export const BenchmarkInputSchema = Type.Object(
   {
     metric: Type.String({ minLength: 1, maxLength: 64, description: 'metric id' }),
-    low: Type.Number(),
-    high: Type.Number({ description: 'must be >= low' }),
+    low: Type.Number({ minimum: -1e15, maximum: 1e15 }),
+    high: Type.Number({ minimum: -1e15, maximum: 1e15, description: 'must be >= low' }),
     label: Type.Optional(Type.String({ maxLength: 120 })),
     filters: Type.Optional(Type.Array(FilterSchema)),
   },

@@ -72,6 +72,9 @@ export function checkSettings(settings: unknown): WorkspaceSettings {
   const s = settings as WorkspaceSettings;
   const unstorable = problems.length === 0 ? unstorableText(settings) : undefined;
   if (unstorable) problems.push(unstorable);
+  if (problems.length === 0 && !Intl.supportedValuesOf('currency').includes(s.currency)) {
+    problems.push({ field: 'currency', message: `"${s.currency}" is not an ISO 4217 currency code` });
+  }
   if (problems.length === 0 && !isValidTimeZone(s.timezone)) {
     problems.push({ field: 'timezone', message: `unknown IANA time zone "${s.timezone}"` });
   }

@@ -72,6 +72,7 @@ function createValidator(source: SourceName): RecordValidator {
   const check = TypeCompiler.Compile(definition.schema);
   const known = new Set(columns.map((c) => c.name));
   const numeric = columns.filter((c) => c.kind === 'integer' || c.kind === 'number' || c.kind === 'money');
+  const bounded = columns.filter((c) => c.kind === 'timestamp' || c.kind === 'date' || c.name === 'currency');
   const keepExtrasInProperties = source === 'events';
   const buildRow = compileRowBuilder(columns, definition.emptyKeyDefaults ?? [], source === 'events' ? PARSED_EVENT_FIELDS : []);
 
@@ -85,6 +86,8 @@ function createValidator(source: SourceName): RecordValidator {
     if (!check.Check(value)) return { ok: false, problem: describe(check, value) };
     const extra = extraCheck(source, value);
     if (extra) return { ok: false, problem: extra };
+    const outOfRange = firstOutOfRange(value, bounded);
+    if (outOfRange) return { ok: false, problem: outOfRange };
     const malformed = firstMalformedString(value);
     if (malformed !== undefined) return fail(malformed, 'is not valid Unicode text (it holds a lone surrogate, e.g. "\\ud800")');
     const deep = firstTooDeep(value);
@@ -212,8 +215,45 @@ function extraCheck(source: SourceName, value: Record<string, unknown>): RecordP
     const score = value.score as number;
     if (score < lo || score > hi) return { field: 'score', message: `a ${value.kind} score must be between ${lo} and ${hi}, got ${score}` };
   }
+  // Money leaves only through a refund: negative revenue belongs to refunded orders and refund events.
+  if (source === 'orders' && (value.revenue as number) < 0 && value.status !== 'refunded') {
+    return { field: 'revenue', message: `is negative (${value.revenue}); only a refunded order may carry negative revenue` };
+  }
+  if (source === 'events' && typeof value.revenue === 'number' && value.revenue < 0 && value.type !== 'refund') {
+    return { field: 'revenue', message: `is negative (${value.revenue}); only a refund event may carry negative revenue` };
+  }
   if (source === 'campaigns' && value.start_date && value.end_date && (value.end_date as string) < (value.start_date as string)) {
     return { field: 'end_date', message: `end_date ${value.end_date} is before start_date ${value.start_date}` };
+  }
+  return undefined;
+}
+
+/** The earliest instant and date Beacon stores: the engines' time types start at the Unix epoch. */
+export const EARLIEST_DATE = '1970-01-01';
+/** The latest date Beacon stores (ClickHouse's Date type ends in 2105; budgets and campaigns may be planned ahead). */
+export const LATEST_DATE = '2099-12-31';
+/** How far ahead of the server's clock a timestamp may be (clocks of senders drift; a later one is a mistake). */
+export const FUTURE_TOLERANCE_MS = 86_400_000;
+
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * The first timestamp, date or currency outside what Beacon stores: instants
+ * from 1970 up to a day past now, dates from 1970 to 2099, ISO 4217 codes.
+ */
+function firstOutOfRange(value: Record<string, unknown>, columns: readonly ColumnSpec[]): RecordProblem | undefined {
+  for (const c of columns) {
+    const v = value[c.name];
+    if (typeof v !== 'string') continue;
+    if (c.kind === 'timestamp') {
+      const ms = parseTimestampOnce(v)!;
+      if (ms < 0) return { field: c.name, message: `must be on or after ${EARLIEST_DATE}, got ${JSON.stringify(v)}` };
+      if (ms > Date.now() + FUTURE_TOLERANCE_MS) return { field: c.name, message: `is more than a day in the future, got ${JSON.stringify(v)}` };
+    } else if (c.kind === 'date') {
+      if (v < EARLIEST_DATE || v > LATEST_DATE) return { field: c.name, message: `must be between ${EARLIEST_DATE} and ${LATEST_DATE}, got ${JSON.stringify(v)}` };
+    } else if (!CURRENCIES.has(v)) {
+      return { field: c.name, message: `is not an ISO 4217 currency code, got ${JSON.stringify(v)}` };
+    }
   }
   return undefined;
 }

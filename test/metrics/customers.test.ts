@@ -256,49 +256,49 @@ describe('funnel and customer metrics', () => {
   });
   it('MRR follows reactivations and upgrades; churn of each month; payback counts the first 12 months only', async () => {
     // Workspace "mrr2":
-    //   R customer 2026-01-05 mrr 100, churned 2026-02-10, reactivated 2026-03-03 mrr 120
-    //   S customer 2026-01-05 mrr 50, customer again 2026-02-15 mrr 80 (upgrade)
-    //   P (no lifecycle) orders 2026-01-10 100 and 2027-03-01 100 (more than 12 months later); margin 0.5
-    //   ad cost 2026-01-10 120
+    //   R customer 2025-01-05 mrr 100, churned 2025-02-10, reactivated 2025-03-03 mrr 120
+    //   S customer 2025-01-05 mrr 50, customer again 2025-02-15 mrr 80 (upgrade)
+    //   P (no lifecycle) orders 2025-01-10 100 and 2026-03-01 100 (more than 12 months later); margin 0.5
+    //   ad cost 2025-01-10 120
     await h.workspace('mrr2', {
       lifecycle: [
-        { customer_id: 'R', stage: 'customer', timestamp: '2026-01-05T12:00:00Z', mrr: 100 },
-        { customer_id: 'R', stage: 'churned', timestamp: '2026-02-10T12:00:00Z' },
-        { customer_id: 'R', stage: 'reactivated', timestamp: '2026-03-03T12:00:00Z', mrr: 120 },
-        { customer_id: 'S', stage: 'customer', timestamp: '2026-01-05T12:00:00Z', mrr: 50 },
-        { customer_id: 'S', stage: 'customer', timestamp: '2026-02-15T12:00:00Z', mrr: 80 },
+        { customer_id: 'R', stage: 'customer', timestamp: '2025-01-05T12:00:00Z', mrr: 100 },
+        { customer_id: 'R', stage: 'churned', timestamp: '2025-02-10T12:00:00Z' },
+        { customer_id: 'R', stage: 'reactivated', timestamp: '2025-03-03T12:00:00Z', mrr: 120 },
+        { customer_id: 'S', stage: 'customer', timestamp: '2025-01-05T12:00:00Z', mrr: 50 },
+        { customer_id: 'S', stage: 'customer', timestamp: '2025-02-15T12:00:00Z', mrr: 80 },
       ],
       orders: [
-        { order_id: 'P-1', customer_id: 'P', timestamp: '2026-01-10T12:00:00Z', revenue: 100 },
-        { order_id: 'P-2', customer_id: 'P', timestamp: '2027-03-01T12:00:00Z', revenue: 100 },
+        { order_id: 'P-1', customer_id: 'P', timestamp: '2025-01-10T12:00:00Z', revenue: 100 },
+        { order_id: 'P-2', customer_id: 'P', timestamp: '2026-03-01T12:00:00Z', revenue: 100 },
       ],
-      ad_performance: [{ date: '2026-01-10', platform: 'google_ads', campaign_id: 'Q', impressions: 100, clicks: 10, cost: 120 }],
+      ad_performance: [{ date: '2025-01-10', platform: 'google_ads', campaign_id: 'Q', impressions: 100, clicks: 10, cost: 120 }],
     });
     const months = await h.query('mrr2', {
       metrics: ['mrr', 'new_customers', 'churn_rate', 'retention_rate'],
       grain: 'month',
-      from: '2026-01-01',
-      to: '2026-03-31',
+      from: '2025-01-01',
+      to: '2025-03-31',
     });
-    expectValues(rowOf(months, { date: '2026-01-01' }), {
+    expectValues(rowOf(months, { date: '2025-01-01' }), {
       mrr: 150, // R 100 + S 50
       new_customers: 3, // R, S (lifecycle), P (first order)
       churn_rate: null, // nobody active on 01-01
       retention_rate: null,
     });
-    expectValues(rowOf(months, { date: '2026-02-01' }), {
+    expectValues(rowOf(months, { date: '2025-02-01' }), {
       mrr: 80, // R churned; S upgraded to 80
       new_customers: 0, // S's second customer record is not a first one
       churn_rate: 50, // active on 02-01: R, S; churned: R
       retention_rate: 50,
     });
-    expectValues(rowOf(months, { date: '2026-03-01' }), {
+    expectValues(rowOf(months, { date: '2025-03-01' }), {
       mrr: 200, // R reactivated at 120 + S 80
       new_customers: 0, // a reactivation is not a new customer
       churn_rate: 0, // active on 03-01: S; nobody churned
       retention_rate: 100,
     });
-    const jan = await h.query('mrr2', { metrics: ['cac', 'clv', 'cac_payback_months'], from: '2026-01-01', to: '2026-01-31' });
+    const jan = await h.query('mrr2', { metrics: ['cac', 'clv', 'cac_payback_months'], from: '2025-01-01', to: '2025-01-31' });
     expectValues(jan.totals, {
       cac: 40, // 120 / 3
       clv: 100 / 3, // P's whole history (100 + 100) × 0.5 = 100, over R, S, P
