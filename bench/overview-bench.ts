@@ -108,7 +108,7 @@ type Totals = Record<string, number | null>;
 
 /** Times POST /v1/query for `metrics` on a Beacon server over `warehouse`; resolves with the times and the last answer. */
 async function timeService(warehouse: Warehouse, key: string, metrics: readonly string[], runs: number): Promise<{ times: number[]; answer: Answer }> {
-  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'bench', bodyLimitBytes: 10 << 20, maxBatchRecords: 10_000 });
+  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'bench' });
   try {
     const body = JSON.stringify({ metrics, dimensions: ['channel'], grain: 'day', from: FROM, to: END });
     let answer: Answer | undefined;

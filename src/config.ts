@@ -15,6 +15,12 @@ export interface BeaconConfig {
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
   readonly maxBatchRecords: number;
+  /** Requests a minute one API key may send to the server. */
+  readonly requestsPerMinute: number;
+  /** Metric queries one workspace may run at once on the server. */
+  readonly queriesPerWorkspace: number;
+  /** How long one warehouse statement may run before it is stopped. */
+  readonly statementTimeoutMs: number;
   /** Worker threads that prepare event bodies (0: none); unset: one per core. */
   readonly ingestWorkers: number | undefined;
 }
@@ -34,6 +40,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
     logLevel: env.BEACON_LOG_LEVEL ?? 'info',
     bodyLimitBytes: positiveInt(env.BEACON_BODY_LIMIT_BYTES, 10 * 1024 * 1024, 'BEACON_BODY_LIMIT_BYTES'),
     maxBatchRecords: positiveInt(env.BEACON_MAX_BATCH_RECORDS, 10_000, 'BEACON_MAX_BATCH_RECORDS'),
+    requestsPerMinute: positiveInt(env.BEACON_RATE_LIMIT_PER_MINUTE, 1_200, 'BEACON_RATE_LIMIT_PER_MINUTE'),
+    queriesPerWorkspace: positiveInt(env.BEACON_QUERIES_PER_WORKSPACE, 4, 'BEACON_QUERIES_PER_WORKSPACE'),
+    statementTimeoutMs: positiveInt(env.BEACON_STATEMENT_TIMEOUT_MS, 30_000, 'BEACON_STATEMENT_TIMEOUT_MS'),
     ingestWorkers: env.BEACON_INGEST_WORKERS ? countOf(env.BEACON_INGEST_WORKERS, 'BEACON_INGEST_WORKERS') : undefined,
   });
 }

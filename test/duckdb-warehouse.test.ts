@@ -88,3 +88,17 @@ describe('DuckDB derived view: exact conversion and full rebuilds', () => {
     await warehouse.close();
   });
 });
+
+describe('DuckDB statement time limit', () => {
+  it('interrupts a query statement past its limit (503 timeout), and the next query runs', async () => {
+    const warehouse = await createDuckDbWarehouse({ path: join(dir, `timeout-${n++}.duckdb`), statementTimeoutMs: 300 });
+    try {
+      // A cross product of 10^6 × 10^6 rows: hours on two cores.
+      const endless = { sql: 'SELECT count(*) FROM range(1000000) a, range(1000000) b WHERE (a.range * b.range) % 7 = 3', params: {} };
+      await expect(warehouse.query(endless)).rejects.toMatchObject({ status: 503, code: 'timeout', details: { timeout_ms: 300 } });
+      expect(await warehouse.query({ sql: 'SELECT 2 AS two', params: {} })).toEqual([{ two: 2 }]);
+    } finally {
+      await warehouse.close();
+    }
+  });
+});

@@ -14,6 +14,8 @@ export interface WarehouseOptions {
   clickhouseShards?: string;
   memoryLimit?: string;
   checkpointThreshold?: string;
+  /** How long a query statement may run (servers); none by default. */
+  statementTimeoutMs?: number;
 }
 
 export interface OpenedWarehouse {
@@ -29,13 +31,13 @@ export async function openWarehouse(options: WarehouseOptions): Promise<OpenedWa
   if (options.clickhouse) {
     const url = checkedUrl(options.clickhouse);
     const cluster = clusterOptions(options);
-    const warehouse = await createWarehouse({ kind: 'clickhouse', url, ...cluster });
+    const warehouse = await createWarehouse({ kind: 'clickhouse', url, ...cluster, statementTimeoutMs: options.statementTimeoutMs });
     return { warehouse, description: `ClickHouse ${displayUrl(url)}${cluster.cluster ? ` (cluster ${cluster.cluster})` : ''}` };
   }
   if (options.clickhouseCluster || options.clickhouseShards) {
     throw new ValidationError('--clickhouse-cluster and --clickhouse-shards need --clickhouse URL (the entry server)');
   }
-  const warehouse = await createWarehouse({ kind: 'duckdb', path: options.db, memoryLimit: options.memoryLimit, checkpointThreshold: options.checkpointThreshold });
+  const warehouse = await createWarehouse({ kind: 'duckdb', path: options.db, memoryLimit: options.memoryLimit, checkpointThreshold: options.checkpointThreshold, statementTimeoutMs: options.statementTimeoutMs });
   return { warehouse, description: `database ${options.db}`, dbPath: options.db };
 }
 

@@ -72,6 +72,26 @@ export class QueryError extends BeaconError {
   }
 }
 
+/** 429: the key sent more requests than its rate allows, or its workspace has too many queries running. */
+export class TooManyRequestsError extends BeaconError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(429, 'too_many_requests', message);
+  }
+}
+
+/** 503: a statement ran past the warehouse's time limit and was stopped. */
+export class StatementTimeoutError extends BeaconError {
+  constructor(
+    readonly timeoutMs: number,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(503, 'timeout', `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow its range, grain or dimensions`, { timeout_ms: timeoutMs });
+  }
+}
+
 /** 503: the warehouse cannot be reached or is locked by another process. */
 export class UnavailableError extends BeaconError {
   constructor(

@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { buildOpenApi } from './openapi.js';
 import type { ServerContext } from './context.js';
 import { handleError, notFound } from './error-handler.js';
+import { isLocalToken } from './auth.js';
+import { registerRateLimit } from './rate-limit.js';
 import { redactUrl } from './redact-url.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
@@ -34,11 +36,15 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
   app.setNotFoundHandler(notFound);
 
   const openapi = buildOpenApi(options.version ?? '0.0.0');
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/openapi.json', async () => openapi);
-  registerIngestRoutes(app, context);
-  registerWorkspaceRoutes(app, context);
-  registerMetricsRoutes(app, context);
-  registerGoalsRoutes(app, context);
+  // The rate limit applies to the routes registered after it has loaded: they are registered in a plugin of their own.
+  void registerRateLimit(app, context.limits.requestsPerMinute, (request) => isLocalToken(context, request));
+  void app.register(async (api) => {
+    api.get('/healthz', async () => ({ status: 'ok' }));
+    api.get('/openapi.json', async () => openapi);
+    registerIngestRoutes(api, context);
+    registerWorkspaceRoutes(api, context);
+    registerMetricsRoutes(api, context);
+    registerGoalsRoutes(api, context);
+  });
   return app;
 }

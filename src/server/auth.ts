@@ -15,13 +15,18 @@ export interface Caller {
 export const WORKSPACE_HEADER = 'x-beacon-workspace';
 
 export async function authorize(context: ServerContext, request: FastifyRequest, required: KeyScope): Promise<Caller> {
-  const secret = bearer(request.headers.authorization);
-  if (secret && context.localToken && sameSecret(secret, context.localToken)) {
+  if (isLocalToken(context, request)) {
     const name = String(request.headers[WORKSPACE_HEADER] ?? 'default');
     return { workspace: await requireWorkspace(context.warehouse, name), scope: 'admin' };
   }
-  const key = await authenticate(context.warehouse, secret, required);
+  const key = await authenticate(context.warehouse, bearer(request.headers.authorization), required);
   return { workspace: await requireWorkspace(context.warehouse, key.workspace), scope: key.scope };
+}
+
+/** Whether the request carries the server's local token (its own user's other Beacon commands). */
+export function isLocalToken(context: ServerContext, request: FastifyRequest): boolean {
+  const secret = bearer(request.headers.authorization);
+  return secret !== undefined && context.localToken !== undefined && sameSecret(secret, context.localToken);
 }
 
 function bearer(header: string | undefined): string | undefined {

@@ -3,13 +3,33 @@
 import type { DeriveScheduler } from '../warehouse/derive-scheduler.js';
 import type { EventBodyPool } from '../ingest/event-body-pool.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
+import type { QueryGate } from './query-gate.js';
+
+export interface ServerLimits {
+  bodyLimitBytes: number;
+  maxBatchRecords: number;
+  /** Requests a minute one API key may send. */
+  requestsPerMinute: number;
+  /** Metric queries, goal reports and campaign KPIs one workspace may run at once. */
+  queriesPerWorkspace: number;
+}
+
+/** Limits a server takes when it is given none. */
+export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
+  bodyLimitBytes: 10 * 1024 * 1024,
+  maxBatchRecords: 10_000,
+  requestsPerMinute: 1_200,
+  queriesPerWorkspace: 4,
+});
 
 export interface ServerContext {
   warehouse: Warehouse;
   scheduler: DeriveScheduler;
   /** Prepares event bodies off the main thread. */
   eventBodies: EventBodyPool;
-  limits: { bodyLimitBytes: number; maxBatchRecords: number };
+  limits: ServerLimits;
+  /** Heavy reads of a workspace run a few at a time. */
+  queries: QueryGate;
   /**
    * A secret the server shares only with local processes of its user (via the
    * server file beside the database); it acts as an admin key on any workspace

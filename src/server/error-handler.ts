@@ -1,6 +1,6 @@
 // The one place where errors become HTTP responses: { error: { code, message, details } }.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { BeaconError, UnavailableError, type ErrorBody } from '../core/errors.js';
+import { BeaconError, StatementTimeoutError, TooManyRequestsError, UnavailableError, type ErrorBody } from '../core/errors.js';
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; message?: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'request body is over the size limit' },
@@ -12,7 +12,9 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message?: st
 
 export function handleError(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (err instanceof BeaconError) {
-    if (err instanceof UnavailableError) reply.header('Retry-After', String(err.retryAfterSeconds));
+    if (err instanceof UnavailableError || err instanceof TooManyRequestsError || err instanceof StatementTimeoutError) {
+      reply.header('Retry-After', String(err.retryAfterSeconds));
+    }
     return reply.status(err.status).send(err.toBody());
   }
   const fastifyError = err as FastifyError;

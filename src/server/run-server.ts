@@ -6,6 +6,8 @@ import { defaultPoolSize, EventBodyPool } from '../ingest/event-body-pool.js';
 import { removeOrphanedStagingFiles } from '../warehouse/staged-events.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { createApp } from './app.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './context.js';
+import { QueryGate } from './query-gate.js';
 import { removeServerFile, writeServerFile } from './server-file.js';
 
 export interface RunServerOptions {
@@ -13,8 +15,8 @@ export interface RunServerOptions {
   host: string;
   port: number;
   logLevel: string;
-  bodyLimitBytes: number;
-  maxBatchRecords: number;
+  /** Body and batch sizes, request rates, concurrent queries; DEFAULT_LIMITS for what is not given. */
+  limits?: Partial<ServerLimits>;
   /** Worker threads that prepare event bodies (0: in the request thread); one per core by default. */
   ingestWorkers?: number;
   version: string;
@@ -31,6 +33,7 @@ export interface RunningServer {
 
 export async function runServer(options: RunServerOptions): Promise<RunningServer> {
   const localToken = randomToken(40);
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   let app: FastifyInstance | undefined;
   const scheduler = new DeriveScheduler(options.warehouse, DEFAULT_SCHEDULE, (err) => app?.log.error({ err }, 'derived view refresh failed'));
   const eventBodies = new EventBodyPool(options.ingestWorkers ?? defaultPoolSize());
@@ -39,7 +42,8 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       warehouse: options.warehouse,
       scheduler,
       eventBodies,
-      limits: { bodyLimitBytes: options.bodyLimitBytes, maxBatchRecords: options.maxBatchRecords },
+      limits,
+      queries: new QueryGate(limits.queriesPerWorkspace),
       localToken,
     },
     { logLevel: options.logLevel, version: options.version },

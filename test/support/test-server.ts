@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { createApiKey } from '../../src/access/api-keys.js';
 import { createWorkspace } from '../../src/access/workspaces.js';
+import type { ServerLimits } from '../../src/server/context.js';
 import { runServer, type RunningServer } from '../../src/server/run-server.js';
 import { createDuckDbWarehouse } from '../../src/warehouse/duckdb/duckdb-warehouse.js';
 import type { Warehouse } from '../../src/warehouse/warehouse.js';
@@ -15,7 +16,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(dir: string, limits = { bodyLimitBytes: 10 * 1024 * 1024, maxBatchRecords: 10_000 }): Promise<TestServer> {
+export async function startTestServer(dir: string, limits: Partial<ServerLimits> = {}): Promise<TestServer> {
   const warehouse = await createDuckDbWarehouse({ path: join(dir, 'beacon.duckdb') });
   await createWorkspace(warehouse, 'shop');
   await createWorkspace(warehouse, 'other');
@@ -25,7 +26,7 @@ export async function startTestServer(dir: string, limits = { bodyLimitBytes: 10
     admin: (await createApiKey(warehouse, 'shop', 'admin')).key,
     otherAdmin: (await createApiKey(warehouse, 'other', 'admin')).key,
   };
-  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'test', ...limits });
+  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'test', limits });
   return {
     url: server.url,
     warehouse,

@@ -43,7 +43,7 @@ export function registerDemoCommand(program: Command, env: CliEnvironment): void
       const end = options.end ?? addDays(utcDate(Date.now()), -1);
       if (!isValidDate(end)) throw new ValidationError(`--end must be a date YYYY-MM-DD, got "${end}"`);
       const data = generateDemo({ days: positive(options.days, '--days'), seed: positive(options.seed, '--seed'), end, visitors: positive(options.visitors, '--visitors') });
-      const { warehouse, dbPath } = await openWarehouse({ ...global, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD });
+      const { warehouse, dbPath } = await openWarehouse({ ...global, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD, statementTimeoutMs: env.config.statementTimeoutMs });
       try {
         await ensureWorkspace(warehouse, global.workspace);
         const results = await loadDemo(warehouse, global.workspace, data, (source, line) => {

@@ -16,7 +16,7 @@ export function registerServeCommand(program: Command, env: CliEnvironment): voi
     .action(async (options: { port: string; host: string }, command: Command) => {
       const global = globalOptions(command);
       const port = parsePort(options.port);
-      const { warehouse, description, dbPath } = await openWarehouse({ ...global, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD });
+      const { warehouse, description, dbPath } = await openWarehouse({ ...global, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD, statementTimeoutMs: env.config.statementTimeoutMs });
       let server: RunningServer;
       try {
         server = await startServing(warehouse, env, { host: options.host, port, dbPath });
@@ -49,8 +49,12 @@ export function startServing(
     host: options.host,
     port: options.port,
     logLevel: env.config.logLevel,
-    bodyLimitBytes: env.config.bodyLimitBytes,
-    maxBatchRecords: env.config.maxBatchRecords,
+    limits: {
+      bodyLimitBytes: env.config.bodyLimitBytes,
+      maxBatchRecords: env.config.maxBatchRecords,
+      requestsPerMinute: env.config.requestsPerMinute,
+      queriesPerWorkspace: env.config.queriesPerWorkspace,
+    },
     ingestWorkers: env.config.ingestWorkers,
     version: env.version,
     dbPath: options.dbPath,

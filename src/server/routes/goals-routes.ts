@@ -11,7 +11,7 @@ export function registerGoalsRoutes(app: FastifyInstance, context: ServerContext
 
   app.get('/v1/goals', async (request) => {
     const caller = await authorize(context, request, 'read');
-    return { goals: await goalReports(services, caller.workspace) };
+    return { goals: await context.queries.run(caller.workspace.name, () => goalReports(services, caller.workspace)) };
   });
 
   app.post('/v1/goals', async (request, reply) => {

@@ -22,7 +22,8 @@ export function registerMetricsRoutes(app: FastifyInstance, context: ServerConte
 
   app.post('/v1/query', async (request) => {
     const caller = await authorize(context, request, 'read');
-    return answerQuery(services, caller.workspace, jsonObject(request.body, 'query'));
+    const body = jsonObject(request.body, 'query');
+    return context.queries.run(caller.workspace.name, () => answerQuery(services, caller.workspace, body));
   });
 
   app.get('/v1/metrics/custom', async (request) => {
@@ -45,7 +46,7 @@ export function registerMetricsRoutes(app: FastifyInstance, context: ServerConte
   app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>('/v1/campaigns/:id/kpis', async (request) => {
     const caller = await authorize(context, request, 'read');
     const { from, to } = periodOf(request.query);
-    return campaignKpis(services, caller.workspace, request.params.id, from, to);
+    return context.queries.run(caller.workspace.name, () => campaignKpis(services, caller.workspace, request.params.id, from, to));
   });
 
   app.get('/v1/benchmarks', async (request) => {

@@ -3,7 +3,7 @@
 // A server that cannot be reached is an UnavailableError (503); anything the
 // server refuses is a plain Error (a bug in the SQL we built).
 import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
-import { UnavailableError } from '../../core/errors.js';
+import { StatementTimeoutError, UnavailableError } from '../../core/errors.js';
 import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 import { JsonRow } from './clickhouse-rows.js';
 
@@ -79,11 +79,14 @@ export class ClickHouseConnection {
   }
 
   /** The whole FORMAT JSON answer of a statement (rows in `data`, WITH TOTALS in `totals`). */
-  async selectJson<T>(sql: string): Promise<T> {
+  async selectJson<T>(sql: string, timeoutMs?: number): Promise<T> {
     try {
-      const result = await this.client.query({ query: sql, format: 'JSON' });
+      // max_execution_time is in seconds; the server stops the statement past it (TIMEOUT_EXCEEDED).
+      const settings = timeoutMs ? { max_execution_time: Math.max(1, Math.ceil(timeoutMs / 1000)) } : undefined;
+      const result = await this.client.query({ query: sql, format: 'JSON', clickhouse_settings: settings });
       return (await result.json()) as T;
     } catch (err) {
+      if (timeoutMs && stoppedByTimeLimit(err)) throw new StatementTimeoutError(timeoutMs);
       throw describe(err, this.target.url, sql);
     }
   }
@@ -109,6 +112,12 @@ export class ClickHouseConnection {
   async close(): Promise<void> {
     await this.client.close();
   }
+}
+
+/** The server's TIMEOUT_EXCEEDED (code 159; 18.16 names it only in the text, as "Timeout exceeded: elapsed …"). */
+function stoppedByTimeLimit(err: unknown): boolean {
+  const { type, code, message } = err as { type?: string; code?: string; message?: string };
+  return type === 'TIMEOUT_EXCEEDED' || code === '159' || /Code: 159\b|Timeout exceeded: elapsed/.test(message ?? '');
 }
 
 function describe(err: unknown, url: string, sql?: string): Error {

@@ -59,6 +59,8 @@ export interface ClickHouseOptions {
    * only with ZooKeeper, so the engine creates them on each shard itself.
    */
   shards?: readonly string[];
+  /** How long a query statement (query, select) may run before the server stops it (max_execution_time); none when unset. */
+  statementTimeoutMs?: number;
 }
 
 function targetOf(options: ClickHouseOptions): { url: string; database: string } {
@@ -80,7 +82,7 @@ export async function createClickHouseWarehouse(options: ClickHouseOptions): Pro
   try {
     if (options.cluster) connection.cluster = await openCluster(connection, options.cluster, options.shards ?? []);
     await migrate(connection);
-    return new ClickHouseWarehouse(connection, new VersionClock(await storedVersionFloor(connection)));
+    return new ClickHouseWarehouse(connection, new VersionClock(await storedVersionFloor(connection)), options.statementTimeoutMs);
   } catch (err) {
     await closeAll(connection);
     throw err;
@@ -128,6 +130,7 @@ export class ClickHouseWarehouse implements Warehouse {
   constructor(
     private readonly connection: ClickHouseConnection,
     private readonly clock: VersionClock,
+    private readonly statementTimeoutMs?: number,
   ) {
     this.metadata = new ClickHouseMetadata(connection, clock);
   }
@@ -263,7 +266,7 @@ export class ClickHouseWarehouse implements Warehouse {
   }
 
   async query(statement: Statement): Promise<Record<string, unknown>[]> {
-    return rowsWithTotals(await this.connection.selectJson<ClickHouseJson>(statement.sql));
+    return rowsWithTotals(await this.connection.selectJson<ClickHouseJson>(statement.sql, this.statementTimeoutMs));
   }
 
   putObject(workspace: string, kind: ObjectKind, id: string, body: unknown): Promise<void> {

@@ -6,7 +6,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { ConflictError, UnavailableError } from '../../core/errors.js';
+import { ConflictError, StatementTimeoutError, UnavailableError } from '../../core/errors.js';
 import { SOURCES, SOURCE_NAMES, type SourceName } from '../../model/sources.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Row } from '../../model/validate.js';
@@ -47,6 +47,8 @@ export interface DuckDbOptions {
    * checkpoint, and fewer, larger checkpoints cost less in all.
    */
   checkpointThreshold?: string;
+  /** How long a query statement (query, select) may run before it is interrupted; none when unset. */
+  statementTimeoutMs?: number;
 }
 
 /** Opens (creating and migrating if needed) a DuckDB warehouse file. */
@@ -73,7 +75,7 @@ export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<Duc
   const reader = await instance.connect();
   // Stored timestamps are UTC instants; zone conversions name their zone explicitly.
   for (const connection of [writer, eventWriter, reader]) await connection.run("SET TimeZone = 'UTC'");
-  const warehouse = new DuckDbWarehouse(instance, writer, eventWriter, reader);
+  const warehouse = new DuckDbWarehouse(instance, writer, eventWriter, reader, options.statementTimeoutMs);
   await warehouse.migrate();
   if (options.path !== ':memory:') await makeOwnerOnly(options.path);
   return warehouse;
@@ -148,6 +150,7 @@ export class DuckDbWarehouse implements Warehouse {
     private readonly writer: DuckDBConnection,
     private readonly eventWriter: DuckDBConnection,
     private readonly reader: DuckDBConnection,
+    private readonly statementTimeoutMs?: number,
   ) {}
 
   async migrate(): Promise<void> {
@@ -471,7 +474,22 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   query(statement: Statement): Promise<Record<string, unknown>[]> {
-    return this.read(statement.sql, statement.params as Record<string, DuckDBValue>);
+    const limit = this.statementTimeoutMs;
+    if (!limit) return this.read(statement.sql, statement.params as Record<string, DuckDBValue>);
+    return this.reads.run(async () => {
+      let stopped = false;
+      const timer = setTimeout(() => {
+        stopped = true;
+        this.reader.interrupt();
+      }, limit);
+      try {
+        return (await this.reader.runAndReadAll(statement.sql, statement.params as Record<string, DuckDBValue>)).getRowObjectsJson() as Record<string, unknown>[];
+      } catch (err) {
+        throw stopped ? new StatementTimeoutError(limit) : err;
+      } finally {
+        clearTimeout(timer);
+      }
+    });
   }
 
   async putObject(workspace: string, kind: ObjectKind, id: string, body: unknown): Promise<void> {
