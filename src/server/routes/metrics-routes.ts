@@ -69,10 +69,10 @@ export function registerMetricsRoutes(app: FastifyInstance, context: ServerConte
 /** ?from=&to= (inclusive dates); by default the last 30 days up to today. */
 function periodOf(query: { from?: string; to?: string }): { from: string; to: string } {
   const to = query.to ?? utcDate(Date.now());
+  // `to` is checked before the default `from` is counted back from it.
+  if (!isValidDate(to)) throw new ValidationError(`to "${to}" is not a date YYYY-MM-DD`, { field: 'to' });
   const from = query.from ?? addDays(to, -29);
-  for (const [field, value] of [['from', from], ['to', to]] as const) {
-    if (!isValidDate(value)) throw new ValidationError(`${field} "${value}" is not a date YYYY-MM-DD`, { field });
-  }
+  if (!isValidDate(from)) throw new ValidationError(`from "${from}" is not a date YYYY-MM-DD`, { field: 'from' });
   if (from > to) throw new ValidationError(`from (${from}) is after to (${to})`, { field: 'from' });
   return { from, to };
 }
