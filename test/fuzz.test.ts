@@ -13,7 +13,7 @@ import { call, startTestServer, type TestServer } from './support/test-server.js
 import { tempDir } from './support/temp-dir.js';
 
 const SEED = Number(process.env.BEACON_FUZZ_SEED ?? 20261207);
-const RUNS = Number(process.env.BEACON_FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.BEACON_FUZZ_RUNS ?? 40);
 
 const dir = tempDir('fuzz');
 let t: TestServer;
@@ -170,6 +170,24 @@ describe('fuzz: every route of the OpenAPI document', () => {
     }
     expect(await otherWorkspace()).toEqual(before);
   }, 240_000);
+});
+
+describe('fuzz: import files', () => {
+  const csvLine = fc.array(fc.oneof(hostileString, fc.constantFrom('"', '""', '"unclosed', ',', '\r\n', 'Total', '--', '1,234.56')), { minLength: 1, maxLength: 6 });
+  const csv = fc.array(csvLine, { minLength: 1, maxLength: 6 }).map((lines) => lines.map((cells) => cells.join(',')).join('\n'));
+
+  it('never answers 500 to hostile CSV and NDJSON files, with or without a preset', async () => {
+    await fc.assert(
+      fc.asyncProperty(csv, fc.constantFrom('', '?preset=google_ads', '?preset=meta_ads', '?map=Cost%3Dcost'), fc.constantFrom('orders', 'ad_performance', 'events'), async (text, options, source) => {
+        for (const contentType of ['text/csv', 'application/x-ndjson']) {
+          const response = await call(t.url, 'POST', `/v1/import/${source}${options}`, { key: t.keys.admin, body: text, contentType });
+          if (response.status >= 500) throw new Error(`${contentType} ${source}${options} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+    await expectAlive();
+  }, 120_000);
 });
 
 describe('cross-workspace: every route with an id, called with another workspace ids', () => {
