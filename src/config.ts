@@ -19,6 +19,8 @@ export interface BeaconConfig {
   readonly requestsPerMinute: number;
   /** Metric queries one workspace may run at once on the server. */
   readonly queriesPerWorkspace: number;
+  /** Whether GET /metrics answers other machines (by default only the server's own). */
+  readonly publicMetrics: boolean;
   /** How long one warehouse statement may run before it is stopped. */
   readonly statementTimeoutMs: number;
   /** Worker threads that prepare event bodies (0: none); unset: one per core. */
@@ -42,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
     maxBatchRecords: positiveInt(env.BEACON_MAX_BATCH_RECORDS, 10_000, 'BEACON_MAX_BATCH_RECORDS'),
     requestsPerMinute: positiveInt(env.BEACON_RATE_LIMIT_PER_MINUTE, 1_200, 'BEACON_RATE_LIMIT_PER_MINUTE'),
     queriesPerWorkspace: positiveInt(env.BEACON_QUERIES_PER_WORKSPACE, 4, 'BEACON_QUERIES_PER_WORKSPACE'),
+    publicMetrics: env.BEACON_METRICS_PUBLIC === '1' || env.BEACON_METRICS_PUBLIC === 'true',
     statementTimeoutMs: positiveInt(env.BEACON_STATEMENT_TIMEOUT_MS, 30_000, 'BEACON_STATEMENT_TIMEOUT_MS'),
     ingestWorkers: env.BEACON_INGEST_WORKERS ? countOf(env.BEACON_INGEST_WORKERS, 'BEACON_INGEST_WORKERS') : undefined,
   });

@@ -19,10 +19,17 @@ describe('file modes', () => {
     expect(mode(db)).toBe(0o600);
     expect(mode(join(dir.path, 'data'))).toBe(0o700);
 
-    // Loosen everything, and leave a server file of a process long gone.
+    // Loosen everything, and leave a server file of a process long gone: doctor says so.
     chmodSync(db, 0o644);
     writeFileSync(`${db}.server.json`, JSON.stringify({ url: 'http://127.0.0.1:1', pid: 999_999_999, token: 'stale' }), { mode: 0o644 });
     chmodSync(`${db}.server.json`, 0o644);
+    const doctor = await runCli(['--db', db, '--json', 'doctor']);
+    const modes = JSON.parse(doctor.stdout).checks.find((c: { check: string }) => c.check === 'file modes');
+    expect(modes.ok).toBe(false);
+    expect(modes.detail).toContain(`${db} (0644)`);
+    expect(modes.detail).toContain(`${db}.server.json (0644)`);
+    expect(doctor.code).toBe(1);
+    chmodSync(db, 0o644);
 
     const server = startCli(['--db', db, 'serve', '--port', '0']);
     try {

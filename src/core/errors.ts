@@ -2,7 +2,8 @@
 // caller's fault (4xx) or an unavailable dependency (503); anything else is a bug (500).
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  /** request_id: the id of the request in the server's log lines (and its X-Request-Id header). */
+  error: { code: string; message: string; details?: unknown; request_id?: string };
 }
 
 export class BeaconError extends Error {

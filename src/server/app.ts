@@ -1,9 +1,10 @@
 // The HTTP application: Fastify with one raw-body parser (routes decide how to
 // read a body), one error handler, and a module per route group.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { buildOpenApi } from './openapi.js';
 import type { ServerContext } from './context.js';
-import { handleError, notFound } from './error-handler.js';
+import { errorHandler, notFound, notFoundHandler } from './error-handler.js';
 import { isLocalToken } from './auth.js';
 import { registerRateLimit } from './rate-limit.js';
 import { redactUrl } from './redact-url.js';
@@ -11,6 +12,10 @@ import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
 import { registerWorkspaceRoutes } from './routes/workspace-routes.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
 
 export interface AppOptions {
   logLevel?: string;
@@ -27,13 +32,24 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
       },
     },
     bodyLimit: context.limits.bodyLimitBytes,
+    // A request's id: the caller's X-Request-Id when it is a plain token, else a new one; in every log line and error body.
+    genReqId: (request) => {
+      const sent = request.headers['x-request-id'];
+      return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    context.metrics.request(request.method, request.routeOptions.url ?? '(unknown route)', reply.statusCode, reply.elapsedTime / 1000);
   });
   app.removeAllContentTypeParsers();
   // Every body arrives as bytes: ingestion parses JSON, NDJSON and CSV itself,
   // and a malformed body must become our 400, never a framework error shape.
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-  app.setErrorHandler(handleError);
-  app.setNotFoundHandler(notFound);
+  app.setErrorHandler(errorHandler((code) => context.metrics.error(code)));
+  app.setNotFoundHandler(notFoundHandler((code) => context.metrics.error(code)));
 
   const openapi = buildOpenApi(options.version ?? '0.0.0');
   // The rate limit applies to the routes registered after it has loaded: they are registered in a plugin of their own.
@@ -41,6 +57,11 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
   void app.register(async (api) => {
     api.get('/healthz', async () => ({ status: 'ok' }));
     api.get('/openapi.json', async () => openapi);
+    // Prometheus, for the machine's own scraper: other clients find no such route.
+    api.get('/metrics', async (request, reply) => {
+      if (!context.limits.publicMetrics && !isLoopback(request.ip)) return notFound(request, reply);
+      return reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics());
+    });
     registerIngestRoutes(api, context);
     registerWorkspaceRoutes(api, context);
     registerMetricsRoutes(api, context);

@@ -4,6 +4,7 @@ import type { DeriveScheduler } from '../warehouse/derive-scheduler.js';
 import type { EventBodyPool } from '../ingest/event-body-pool.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { QueryGate } from './query-gate.js';
+import type { ServerMetrics } from './server-metrics.js';
 
 export interface ServerLimits {
   bodyLimitBytes: number;
@@ -12,6 +13,8 @@ export interface ServerLimits {
   requestsPerMinute: number;
   /** Metric queries, goal reports and campaign KPIs one workspace may run at once. */
   queriesPerWorkspace: number;
+  /** Whether GET /metrics answers clients other than the machine itself. */
+  publicMetrics: boolean;
 }
 
 /** Limits a server takes when it is given none. */
@@ -20,6 +23,7 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   maxBatchRecords: 10_000,
   requestsPerMinute: 1_200,
   queriesPerWorkspace: 4,
+  publicMetrics: false,
 });
 
 export interface ServerContext {
@@ -30,6 +34,8 @@ export interface ServerContext {
   limits: ServerLimits;
   /** Heavy reads of a workspace run a few at a time. */
   queries: QueryGate;
+  /** What GET /metrics reports. */
+  metrics: ServerMetrics;
   /**
    * A secret the server shares only with local processes of its user (via the
    * server file beside the database); it acts as an admin key on any workspace

@@ -1,4 +1,6 @@
-// The one place where errors become HTTP responses: { error: { code, message, details } }.
+// The one place where errors become HTTP responses:
+// { error: { code, message, details?, request_id } }, the request id being the
+// one the log lines of the request carry (and the X-Request-Id header).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { BeaconError, StatementTimeoutError, TooManyRequestsError, UnavailableError, type ErrorBody } from '../core/errors.js';
 
@@ -10,25 +12,44 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message?: st
   FST_ERR_VALIDATION: { status: 400, code: 'invalid_request' },
 };
 
-export function handleError(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+/** Renders an error; `count` hears the code of every error answer (for the server's metrics). */
+export function errorHandler(count: (code: string) => void = () => undefined) {
+  return (err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const { status, body, retryAfterSeconds } = render(err, request);
+    count(body.error.code);
+    body.error.request_id = request.id;
+    if (retryAfterSeconds !== undefined) reply.header('Retry-After', String(retryAfterSeconds));
+    return reply.status(status).send(body);
+  };
+}
+
+function render(err: FastifyError | Error, request: FastifyRequest): { status: number; body: ErrorBody; retryAfterSeconds?: number } {
   if (err instanceof BeaconError) {
-    if (err instanceof UnavailableError || err instanceof TooManyRequestsError || err instanceof StatementTimeoutError) {
-      reply.header('Retry-After', String(err.retryAfterSeconds));
-    }
-    return reply.status(err.status).send(err.toBody());
+    const retry = err instanceof UnavailableError || err instanceof TooManyRequestsError || err instanceof StatementTimeoutError;
+    return { status: err.status, body: err.toBody(), retryAfterSeconds: retry ? err.retryAfterSeconds : undefined };
   }
   const fastifyError = err as FastifyError;
   const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
-  if (known) return reply.status(known.status).send(body(known.code, known.message ?? err.message));
+  if (known) return { status: known.status, body: body(known.code, known.message ?? err.message) };
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return reply.status(fastifyError.statusCode).send(body('invalid_request', err.message));
+    return { status: fastifyError.statusCode, body: body('invalid_request', err.message) };
   }
   request.log.error({ err }, 'unhandled error');
-  return reply.status(500).send(body('internal', 'internal error; see the server log'));
+  return { status: 500, body: body('internal', 'internal error; see the server log') };
+}
+
+/** The answer to a route that does not exist; `count` as for errorHandler. */
+export function notFoundHandler(count: (code: string) => void = () => undefined) {
+  return (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    count('not_found');
+    return notFound(request, reply);
+  };
 }
 
 export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return reply.status(404).send(body('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+  const answer = body('not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
+  answer.error.request_id = request.id;
+  return reply.status(404).send(answer);
 }
 
 function body(code: string, message: string): ErrorBody {

@@ -36,7 +36,12 @@ const ErrorBody = {
     error: {
       type: 'object',
       required: ['code', 'message'],
-      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: {},
+        request_id: { type: 'string', description: "the request's id in the server log (also the X-Request-Id header)" },
+      },
     },
   },
 };
@@ -85,6 +90,12 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     paths: {
       '/healthz': { get: { summary: 'liveness', responses: ok({ type: 'object', properties: { status: { type: 'string' } } }) } },
       '/openapi.json': { get: { summary: 'this document', responses: ok({ type: 'object' }) } },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics (requests, latency, ingested records, errors, derived-view lag); loopback clients only unless BEACON_METRICS_PUBLIC',
+          responses: { '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, ...errors(404) },
+        },
+      },
       '/v1/events': { post: ingest('events', 'send events (JSON array or NDJSON); scope ingest') },
       '/v1/import/{source}': {
         post: {

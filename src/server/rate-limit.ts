@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { TooManyRequestsError } from '../core/errors.js';
 
-const UNLIMITED = new Set(['/healthz', '/openapi.json']);
+const UNLIMITED = new Set(['/healthz', '/openapi.json', '/metrics']);
 
 /** The bucket a request counts against: its key, never the secret itself (it is hashed). */
 function rateKey(request: FastifyRequest): string {

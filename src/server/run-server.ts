@@ -8,6 +8,7 @@ import type { Warehouse } from '../warehouse/warehouse.js';
 import { createApp } from './app.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './context.js';
 import { QueryGate } from './query-gate.js';
+import { ServerMetrics } from './server-metrics.js';
 import { removeServerFile, writeServerFile } from './server-file.js';
 
 export interface RunServerOptions {
@@ -44,6 +45,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       eventBodies,
       limits,
       queries: new QueryGate(limits.queriesPerWorkspace),
+      metrics: new ServerMetrics(() => scheduler.lagMs() / 1000),
       localToken,
     },
     { logLevel: options.logLevel, version: options.version },

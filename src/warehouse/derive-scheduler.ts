@@ -37,6 +37,11 @@ export class DeriveScheduler implements DerivedFreshness {
     this.timer.unref();
   }
 
+  /** Milliseconds since the oldest write not yet refreshed into the derived view; 0 when it is current. */
+  lagMs(now = Date.now()): number {
+    return this.dirtySince.size === 0 ? 0 : now - Math.min(...this.dirtySince.values());
+  }
+
   /** Refreshes one workspace now (after any refresh already under way). */
   async flush(workspace: string): Promise<void> {
     this.dirtySince.delete(workspace);

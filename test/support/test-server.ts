@@ -51,5 +51,6 @@ export async function call(
   const body = Buffer.isBuffer(options.body) ? new Uint8Array(options.body) : options.body;
   const response = await fetch(`${url}${path}`, { method, headers, body });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  const json = (response.headers.get('content-type') ?? '').includes('json');
+  return { status: response.status, body: text && json ? JSON.parse(text) : text || undefined, headers: response.headers };
 }

@@ -1,11 +1,11 @@
 // beacon doctor: checks what Beacon needs to run and says what to fix.
 import type { Command } from 'commander';
-import { statfs } from 'node:fs/promises';
+import { stat, statfs } from 'node:fs/promises';
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { dirname, resolve } from 'node:path';
 import { UnavailableError } from '../../core/errors.js';
-import { findRunningServer } from '../../server/server-file.js';
+import { findRunningServer, serverFilePath } from '../../server/server-file.js';
 import { createDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.js';
 import { globalOptions, type CliEnvironment } from '../command-context.js';
 import { displayUrl, openWarehouse } from '../open-warehouse.js';
@@ -31,6 +31,8 @@ export function registerDoctorCommand(program: Command, env: CliEnvironment): vo
         checks.push(await checkClickHouse(global.clickhouse));
       } else {
         checks.push({ check: 'config', ok: true, detail: `db ${resolve(global.db)}, serve on ${env.config.host}:${env.config.port}` });
+        // Before the database opens: opening it makes its files owner-only again.
+        checks.push(await checkFileModes(global.db));
         checks.push(await checkDatabase(global.db));
         checks.push(await checkDisk(global.db));
       }
@@ -94,6 +96,17 @@ function clickhouseVersion(text: string): Promise<string> {
     request.on('timeout', () => request.destroy(new Error('no answer within 10 s')));
     request.on('error', reject);
   });
+}
+
+/** The database, its log and the server file (which carries a token) must be readable by their owner alone. */
+async function checkFileModes(path: string): Promise<Check> {
+  const open: string[] = [];
+  for (const file of [path, `${path}.wal`, serverFilePath(path)]) {
+    const mode = await stat(file).then((s) => s.mode & 0o777, () => undefined);
+    if (mode !== undefined && (mode & 0o077) !== 0) open.push(`${file} (${mode.toString(8).padStart(4, '0')})`);
+  }
+  if (open.length === 0) return { check: 'file modes', ok: true, detail: 'database files readable by their owner alone' };
+  return { check: 'file modes', ok: false, detail: `readable by others: ${open.join(', ')}; chmod 600 them, or start Beacon once (it does)` };
 }
 
 async function checkDisk(path: string): Promise<Check> {

@@ -54,6 +54,7 @@ export function startServing(
       maxBatchRecords: env.config.maxBatchRecords,
       requestsPerMinute: env.config.requestsPerMinute,
       queriesPerWorkspace: env.config.queriesPerWorkspace,
+      publicMetrics: env.config.publicMetrics,
     },
     ingestWorkers: env.config.ingestWorkers,
     version: env.version,

@@ -69,6 +69,7 @@ async function ingestBody(
         { batchSize: Number.POSITIVE_INFINITY },
       );
   if (summary.accepted + summary.updated > 0) context.scheduler.markDirty(workspace);
+  context.metrics.ingested(source, summary);
   return summary;
 }
 
