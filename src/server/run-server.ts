@@ -50,6 +50,11 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
     },
     { logLevel: options.logLevel, version: options.version },
   );
+  // Once stopping, a response in flight closes its connection: a client's idle keep-alive connection would keep the server from ever closing.
+  let stopping = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
   // Staging files of an earlier server that was killed mid-request.
   await removeOrphanedStagingFiles().catch((err) => app?.log.warn({ err }, 'could not clear old staging files'));
   const address = await app.listen({ host: options.host, port: options.port });
@@ -66,6 +71,8 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopping = true;
+      // Requests in flight are answered first; new ones get a 503.
       await app.close();
       await eventBodies.close();
       scheduler.stop();

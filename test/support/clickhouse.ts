@@ -22,6 +22,9 @@ export interface ClickHouseServers {
   cluster?: typeof CLUSTER;
   pids: number[];
   stop(): Promise<void>;
+  /** Stops every server and keeps its data, then starts it again on the same ports (fault tests; clickhouse-server only). */
+  down?(): Promise<void>;
+  up?(): Promise<void>;
 }
 
 /** True while process `pid` exists (to check that stop() left none behind). */
@@ -205,13 +208,17 @@ function logTail(dir: string): string {
   return '(no log)';
 }
 
-async function stopOne(server: Running): Promise<void> {
+async function halt(server: Running): Promise<void> {
   if (server.child.exitCode === null && server.child.signalCode === null) {
     server.child.kill('SIGTERM');
     const timer = setTimeout(() => server.child.kill('SIGKILL'), 5_000);
     await server.exited;
     clearTimeout(timer);
   }
+}
+
+async function stopOne(server: Running): Promise<void> {
+  await halt(server);
   rmSync(server.dir, { recursive: true, force: true });
 }
 
@@ -219,7 +226,7 @@ async function startOnce(binary: string, shards: 1 | 2): Promise<ClickHouseServe
   const numbers = await freePorts(shards * 3);
   const ports = Array.from({ length: shards }, (_, i) => ({ http: numbers[i * 3], tcp: numbers[i * 3 + 1], interserver: numbers[i * 3 + 2] }));
   const cluster = shards > 1 ? clusterXml(ports) : '';
-  const servers = ports.map((p) => {
+  let servers = ports.map((p) => {
     const dir = mkdtempSync(join(tmpdir(), 'beacon-clickhouse-'));
     for (const sub of ['log', 'data', 'tmp', 'user_files', 'format_schemas']) mkdirSync(join(dir, sub));
     writeFileSync(join(dir, 'config.xml'), configXml(dir, p, cluster));
@@ -242,6 +249,13 @@ async function startOnce(binary: string, shards: 1 | 2): Promise<ClickHouseServe
     ...(shards > 1 ? { cluster: CLUSTER } : {}),
     pids: servers.map((s) => s.child.pid!),
     stop,
+    down: async () => {
+      await Promise.all(servers.map(halt));
+    },
+    up: async () => {
+      servers = servers.map((s) => launch(binary, s.dir));
+      await Promise.all(servers.map((s, i) => waitForPing(s, urls[i])));
+    },
   };
 }
 
