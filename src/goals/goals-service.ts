@@ -6,7 +6,7 @@ import { newId } from '../core/ids.js';
 import { utcDate } from '../core/time.js';
 import { benchmarkReport, listBenchmarks, type BenchmarkReport } from '../metrics/benchmarks-service.js';
 import { metricCatalog, requireMetric } from '../metrics/metrics-service.js';
-import { queryMetrics, type QueryServices } from '../metrics/query-service.js';
+import { freshView, queryMetrics, type QueryServices } from '../metrics/query-service.js';
 import type { MetadataStore, Workspace } from '../warehouse/warehouse.js';
 import { goalProgress, parseGoalInput, type GoalInput, type GoalProgress } from './goals.js';
 
@@ -33,7 +33,7 @@ export async function deleteGoal(store: MetadataStore, workspace: string, id: st
 /** Every goal with its actual value to date, pacing and status (the derived view is brought up to date first). */
 export async function goalReports(services: QueryServices, workspace: Workspace, today = utcDate(Date.now())): Promise<GoalReport[]> {
   const { warehouse } = services;
-  await services.derived.flush(workspace.name);
+  await freshView(services, workspace.name);
   const goals = (await warehouse.listObjects(workspace.name, 'goal')).map((o) => o.body as Goal);
   const metrics = await metricCatalog(warehouse, workspace.name);
   const bands = await listBenchmarks(warehouse, workspace.name);

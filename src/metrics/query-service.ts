@@ -3,7 +3,7 @@
 // brings the workspace's derived view up to date, then plans, runs and
 // assembles the query; answerQuery adds the benchmark bands of its metrics.
 import { NotFoundError } from '../core/errors.js';
-import type { DerivedFreshness } from '../warehouse/derive-scheduler.js';
+import type { DerivedFreshness, Freshness } from '../warehouse/derive-scheduler.js';
 import type { MetadataStore, QueryRunner, Workspace } from '../warehouse/warehouse.js';
 import { attachBenchmarks } from './benchmarks-service.js';
 import { OBJECTIVE_KPIS, type CatalogMetric, type Objective } from './catalog.js';
@@ -16,6 +16,24 @@ import type { QueryResult } from './types.js';
 export interface QueryServices {
   warehouse: QueryRunner & MetadataStore;
   derived: DerivedFreshness;
+  /**
+   * How long a read waits for the derived view to take in recent writes
+   * before it answers from the view as it stands (and says so); by default it
+   * waits until the view is current.
+   */
+  freshnessWaitMs?: number;
+}
+
+/** Brings the derived view up to date within the services' wait. */
+export function freshView(services: QueryServices, workspace: string): Promise<Freshness> {
+  return services.derived.current(workspace, services.freshnessWaitMs ?? Number.POSITIVE_INFINITY);
+}
+
+/** The result, told how current its derived view was when the view was still refreshing. */
+export function withFreshness(result: QueryResult, freshness: Freshness): QueryResult {
+  if (freshness.complete) return result;
+  const note = `the derived view is still taking in data sent since ${freshness.pending_since}; this answer may not include it yet`;
+  return { ...result, freshness, notes: [...(result.notes ?? []), note] };
 }
 
 /**
@@ -28,9 +46,9 @@ export interface QueryServices {
  *   { metrics: ['cost', 'roas'], dimensions: ['channel'], from: '2026-10-01', to: '2026-10-31' });
  */
 export async function answerQuery(services: QueryServices, workspace: Workspace, body: unknown): Promise<QueryResult> {
-  await services.derived.flush(workspace.name);
+  const freshness = await freshView(services, workspace.name);
   const result = await queryMetrics(services.warehouse, workspace, body);
-  return attachBenchmarks(services.warehouse, workspace.name, result);
+  return withFreshness(await attachBenchmarks(services.warehouse, workspace.name, result), freshness);
 }
 
 /**
@@ -62,7 +80,7 @@ export interface CampaignKpis {
 /** The campaign's objective and its headline KPIs (KPIS.md) over a period, with the previous period. */
 export async function campaignKpis(services: QueryServices, workspace: Workspace, campaignId: string, from: string, to: string): Promise<CampaignKpis> {
   const { warehouse } = services;
-  await services.derived.flush(workspace.name);
+  const freshness = await freshView(services, workspace.name);
   const campaigns = await warehouse.readRows(workspace.name, 'campaigns');
   const found = campaigns.find((c) => c.campaign_id === campaignId);
   if (!found) throw new NotFoundError(`unknown campaign "${campaignId}"`);
@@ -74,7 +92,7 @@ export async function campaignKpis(services: QueryServices, workspace: Workspace
     to,
     filters: [{ dimension: 'campaign', op: 'eq', values: [campaignId] }],
     compare: 'previous_period',
-  });
+  }).then((result) => withFreshness(result, freshness));
   return {
     campaign: { id: campaignId, name: (found.name as string | null) ?? null, objective },
     objective: chosen,

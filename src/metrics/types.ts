@@ -98,4 +98,6 @@ export interface QueryResult {
   /** Benchmark bands of the queried metrics, judged against the totals. */
   benchmarks?: BenchmarkResult[];
   notes?: string[];
+  /** Present when the derived view was still taking in recent writes: the answer may miss data sent since pending_since. */
+  freshness?: { complete: false; pending_since: string };
 }

@@ -15,6 +15,8 @@ export interface ServerLimits {
   queriesPerWorkspace: number;
   /** Whether GET /metrics answers clients other than the machine itself. */
   publicMetrics: boolean;
+  /** How long a read waits for the derived view to take in recent writes before it answers from the view as it stands. */
+  freshnessWaitMs: number;
 }
 
 /** Limits a server takes when it is given none. */
@@ -24,6 +26,7 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   requestsPerMinute: 1_200,
   queriesPerWorkspace: 4,
   publicMetrics: false,
+  freshnessWaitMs: 2_000,
 });
 
 export interface ServerContext {

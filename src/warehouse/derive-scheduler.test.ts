@@ -53,3 +53,51 @@ describe('DeriveScheduler', () => {
     expect(refreshed.shop).toEqual([0]);
   });
 });
+
+/** A warehouse whose refresh of each workspace takes `ms[workspace]` milliseconds. */
+function slowWarehouse(ms: Record<string, number>, done: string[]): Warehouse {
+  return {
+    getWorkspace: async (name: string) => ({ name, settings: DEFAULT_SETTINGS, createdAt: '' }),
+    refreshDerived: async (name: string) => {
+      await new Promise((resolve) => setTimeout(resolve, ms[name] ?? 0));
+      done.push(name);
+    },
+  } as unknown as Warehouse;
+}
+
+describe('DeriveScheduler.current: reads wait a bounded time', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('answers complete when the refresh ends within the wait, else after the wait, naming the oldest write still pending', async () => {
+    const done: string[] = [];
+    const ms = { busy: 5_000, quick: 100 };
+    const scheduler = new DeriveScheduler(slowWarehouse(ms, done), { idleMs: 60_000, maxWaitMs: 60_000 });
+    scheduler.markDirty('busy'); // at 0 ms
+    await vi.advanceTimersByTimeAsync(1_000);
+    const busy = scheduler.current('busy', 2_000);
+    const quick = scheduler.current('quick', 2_000);
+    await vi.advanceTimersByTimeAsync(100);
+    // Another workspace's refresh does not wait behind the busy one.
+    expect(await quick).toEqual({ complete: true });
+    await vi.advanceTimersByTimeAsync(1_900);
+    expect(await busy).toEqual({ complete: false, pending_since: '1970-01-01T00:00:00.000Z' });
+    expect(done).toEqual(['quick']);
+    // The refresh goes on; once it is done, a read whose refresh finds little to do is complete.
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(done).toEqual(['quick', 'busy']);
+    ms.busy = 10;
+    const after = scheduler.current('busy', 2_000);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await after).toEqual({ complete: true });
+  });
+
+  it('waits for the refresh when the wait is unbounded, and passes on a refresh that fails in time', async () => {
+    const scheduler = new DeriveScheduler({ getWorkspace: async () => { throw new Error('warehouse gone'); } } as unknown as Warehouse);
+    await expect(scheduler.current('shop', Number.POSITIVE_INFINITY)).rejects.toThrow('warehouse gone');
+    await expect(scheduler.current('shop', 1_000)).rejects.toThrow('warehouse gone');
+  });
+});

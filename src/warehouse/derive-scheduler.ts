@@ -12,15 +12,24 @@ export interface DeriveSchedule {
 
 export const DEFAULT_SCHEDULE: DeriveSchedule = { idleMs: 2_000, maxWaitMs: 60_000 };
 
-/** What a reader of the derived view calls first: brings a workspace's derived view up to date. */
+/** How current an answer's derived view is: complete, or still refreshing with writes since `pending_since`. */
+export type Freshness = { complete: true } | { complete: false; pending_since: string };
+
+/** What a reader of the derived view calls first. */
 export interface DerivedFreshness {
-  flush(workspace: string): Promise<void>;
+  /**
+   * Brings a workspace's derived view up to date, waiting at most `waitMs`;
+   * past that the refresh goes on and the reader answers from the view as it
+   * stands (a consistent earlier state) and says so.
+   */
+  current(workspace: string, waitMs: number): Promise<Freshness>;
 }
 
 export class DeriveScheduler implements DerivedFreshness {
   private readonly dirtySince = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
+  /** Each workspace's refreshes, one after another; workspaces do not wait for each other here. */
+  private readonly refreshing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly warehouse: DerivedViewMaintainer & MetadataStore,
@@ -42,11 +51,34 @@ export class DeriveScheduler implements DerivedFreshness {
     return this.dirtySince.size === 0 ? 0 : now - Math.min(...this.dirtySince.values());
   }
 
-  /** Refreshes one workspace now (after any refresh already under way). */
+  /** Refreshes one workspace now (after its refresh already under way, if any). */
   async flush(workspace: string): Promise<void> {
     this.dirtySince.delete(workspace);
-    this.running = this.running.catch(() => undefined).then(() => refreshWorkspace(this.warehouse, workspace));
-    await this.running;
+    const next = (this.refreshing.get(workspace) ?? Promise.resolve()).catch(() => undefined).then(() => refreshWorkspace(this.warehouse, workspace));
+    this.refreshing.set(workspace, next);
+    try {
+      await next;
+    } finally {
+      if (this.refreshing.get(workspace) === next) this.refreshing.delete(workspace);
+    }
+  }
+
+  async current(workspace: string, waitMs: number): Promise<Freshness> {
+    const since = this.dirtySince.get(workspace) ?? Date.now();
+    const refresh = this.flush(workspace);
+    if (!Number.isFinite(waitMs)) {
+      await refresh;
+      return { complete: true };
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), waitMs)));
+    try {
+      if ((await Promise.race([refresh.then(() => 'done' as const), late])) === 'done') return { complete: true };
+      refresh.catch(this.onError);
+      return { complete: false, pending_since: new Date(since).toISOString() };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async flushAll(): Promise<void> {

@@ -55,6 +55,7 @@ export function startServing(
       requestsPerMinute: env.config.requestsPerMinute,
       queriesPerWorkspace: env.config.queriesPerWorkspace,
       publicMetrics: env.config.publicMetrics,
+      freshnessWaitMs: env.config.freshnessWaitMs,
     },
     ingestWorkers: env.config.ingestWorkers,
     version: env.version,

@@ -7,7 +7,7 @@ import { jsonObject } from '../json-body.js';
 
 export function registerGoalsRoutes(app: FastifyInstance, context: ServerContext): void {
   const { warehouse } = context;
-  const services = { warehouse, derived: context.scheduler };
+  const services = { warehouse, derived: context.scheduler, freshnessWaitMs: context.limits.freshnessWaitMs };
 
   app.get('/v1/goals', async (request) => {
     const caller = await authorize(context, request, 'read');

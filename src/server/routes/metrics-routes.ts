@@ -12,7 +12,7 @@ import { jsonObject } from '../json-body.js';
 
 export function registerMetricsRoutes(app: FastifyInstance, context: ServerContext): void {
   const { warehouse } = context;
-  const services = { warehouse, derived: context.scheduler };
+  const services = { warehouse, derived: context.scheduler, freshnessWaitMs: context.limits.freshnessWaitMs };
 
   app.get('/v1/catalog', async (request) => {
     const caller = await authorize(context, request, 'read');
