@@ -18,14 +18,14 @@ export type Storage = { db: string } | { clickhouse: string };
 /** The built CLI (`npm run bench` builds it first): the server is measured as it ships, not through a TypeScript loader. */
 const BUILT_CLI = join(ROOT, 'dist', 'cli.js');
 
-/** Starts `beacon serve` on a free loopback port and resolves with its URL. */
-export async function startServer(storage: Storage): Promise<{ child: ChildProcess; url: string }> {
+/** Starts `beacon serve` on a free loopback port and resolves with its URL; `env` adds settings (limits…). */
+export async function startServer(storage: Storage, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build (npm run bench does)`);
   const where = 'db' in storage ? ['--db', storage.db] : ['--clickhouse', storage.clickhouse];
   const profile = process.env.BEACON_BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BEACON_BENCH_CPU_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, BUILT_CLI, ...where, 'serve', '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, BEACON_LOG_LEVEL: 'warn' },
+    env: { ...process.env, BEACON_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,17 +1,20 @@
 // npm run bench: every benchmark, each printing its figure beside a baseline
-// measured in the same run. Options: --only ingest|overview, --events N
+// measured in the same run. Options: --only ingest|overview|mixed, --events N
 // (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
 // --overview-events N (default 10,000,000), --ad-rows N (default 1,000,000),
 // --query-runs N (default 20), --engines duckdb,clickhouse (default: both
 // when clickhouse-server is installed, else duckdb), --clickhouse-events N
 // (overview size on ClickHouse, default 2,000,000) and --clickhouse-ad-rows N
-// (default: --ad-rows scaled like the events).
+// (default: --ad-rows scaled like the events), and for the mixed load
+// --mixed-events N (each of two workspaces, default 1,000,000), --mixed-seconds
+// S (each load, default 10) and --mixed-rate N (events a second, default 20,000).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clickhouseBinary, startClickHouse, type ClickHouseServers } from '../test/support/clickhouse.js';
 import { benchIngest } from './ingest-bench.js';
+import { benchMixed } from './mixed-load-bench.js';
 import { benchOverview } from './overview-bench.js';
 
 const { values } = parseArgs({
@@ -25,6 +28,9 @@ const { values } = parseArgs({
     'query-runs': { type: 'string', default: '20' },
     'clickhouse-events': { type: 'string', default: '2000000' },
     'clickhouse-ad-rows': { type: 'string' },
+    'mixed-events': { type: 'string', default: '1000000' },
+    'mixed-seconds': { type: 'string', default: '10' },
+    'mixed-rate': { type: 'string', default: '20000' },
   },
 });
 
@@ -67,6 +73,10 @@ try {
       clickhouseEvents,
       clickhouseAdRows,
     });
+  }
+  if ((!values.only || values.only === 'mixed') && duckdb) {
+    const events = Number(values['mixed-events']);
+    await benchMixed(dir, { events, adRows: Math.round(events / 10), seconds: Number(values['mixed-seconds']), rate: Number(values['mixed-rate']), batch: 5_000 });
   }
 } finally {
   await clickhouse?.stop();

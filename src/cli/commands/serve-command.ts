@@ -1,7 +1,7 @@
 // beacon serve: the HTTP API over the workspace database, until SIGINT/SIGTERM.
 import type { Command } from 'commander';
 import { ValidationError } from '../../core/errors.js';
-import { runServer, type RunningServer } from '../../server/run-server.js';
+import type { RunningServer } from '../../server/run-server.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { globalOptions, type CliEnvironment } from '../command-context.js';
 import { openWarehouse } from '../open-warehouse.js';
@@ -38,12 +38,14 @@ export function parsePort(text: string): number {
   return port;
 }
 
-export function startServing(
+export async function startServing(
   warehouse: Warehouse,
   env: CliEnvironment,
   /** dbPath: the DuckDB file to advertise the server beside; none on ClickHouse. */
   options: { host: string; port: number; dbPath?: string },
 ): Promise<RunningServer> {
+  // Loaded here: the HTTP stack (Fastify, rate limits, Prometheus) stays out of the memory of other commands (imports).
+  const { runServer } = await import('../../server/run-server.js');
   return runServer({
     warehouse,
     host: options.host,
