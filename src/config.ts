@@ -23,6 +23,8 @@ export interface BeaconConfig {
   readonly publicMetrics: boolean;
   /** How long a server read waits for the derived view to take in recent writes. */
   readonly freshnessWaitMs: number;
+  /** How old unrefreshed writes may be before a server read waits for the derived view at all. */
+  readonly maxStalenessMs: number;
   /** How long one warehouse statement may run before it is stopped. */
   readonly statementTimeoutMs: number;
   /** Worker threads that prepare event bodies (0: none); unset: one per core. */
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
     requestsPerMinute: positiveInt(env.BEACON_RATE_LIMIT_PER_MINUTE, 1_200, 'BEACON_RATE_LIMIT_PER_MINUTE'),
     queriesPerWorkspace: positiveInt(env.BEACON_QUERIES_PER_WORKSPACE, 4, 'BEACON_QUERIES_PER_WORKSPACE'),
     publicMetrics: env.BEACON_METRICS_PUBLIC === '1' || env.BEACON_METRICS_PUBLIC === 'true',
+    maxStalenessMs: countOf(env.BEACON_MAX_STALENESS_MS ?? '5000', 'BEACON_MAX_STALENESS_MS'),
     freshnessWaitMs: positiveInt(env.BEACON_FRESHNESS_WAIT_MS, 2_000, 'BEACON_FRESHNESS_WAIT_MS'),
     statementTimeoutMs: positiveInt(env.BEACON_STATEMENT_TIMEOUT_MS, 30_000, 'BEACON_STATEMENT_TIMEOUT_MS'),
     ingestWorkers: env.BEACON_INGEST_WORKERS ? countOf(env.BEACON_INGEST_WORKERS, 'BEACON_INGEST_WORKERS') : undefined,

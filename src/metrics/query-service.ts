@@ -3,7 +3,7 @@
 // brings the workspace's derived view up to date, then plans, runs and
 // assembles the query; answerQuery adds the benchmark bands of its metrics.
 import { NotFoundError } from '../core/errors.js';
-import type { DerivedFreshness, Freshness } from '../warehouse/derive-scheduler.js';
+import type { DerivedFreshness, Freshness, FreshnessBounds } from '../warehouse/derive-scheduler.js';
 import type { MetadataStore, QueryRunner, Workspace } from '../warehouse/warehouse.js';
 import { attachBenchmarks } from './benchmarks-service.js';
 import { OBJECTIVE_KPIS, type CatalogMetric, type Objective } from './catalog.js';
@@ -17,16 +17,18 @@ export interface QueryServices {
   warehouse: QueryRunner & MetadataStore;
   derived: DerivedFreshness;
   /**
-   * How long a read waits for the derived view to take in recent writes
-   * before it answers from the view as it stands (and says so); by default it
-   * waits until the view is current.
+   * How stale the derived view may be before a read waits for it, and how long
+   * it then waits before it answers from the view as it stands (and says so);
+   * by default reads wait until the view is current.
    */
-  freshnessWaitMs?: number;
+  freshness?: FreshnessBounds;
 }
 
-/** Brings the derived view up to date within the services' wait. */
+const CURRENT: FreshnessBounds = { waitMs: Number.POSITIVE_INFINITY, maxStalenessMs: 0 };
+
+/** Brings the derived view up to date within the services' bounds. */
 export function freshView(services: QueryServices, workspace: string): Promise<Freshness> {
-  return services.derived.current(workspace, services.freshnessWaitMs ?? Number.POSITIVE_INFINITY);
+  return services.derived.current(workspace, services.freshness ?? CURRENT);
 }
 
 /** The result, told how current its derived view was when the view was still refreshing. */

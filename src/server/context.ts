@@ -17,6 +17,8 @@ export interface ServerLimits {
   publicMetrics: boolean;
   /** How long a read waits for the derived view to take in recent writes before it answers from the view as it stands. */
   freshnessWaitMs: number;
+  /** How old the writes the derived view has not taken in may be before a read waits for them. */
+  maxStalenessMs: number;
 }
 
 /** Limits a server takes when it is given none. */
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   queriesPerWorkspace: 4,
   publicMetrics: false,
   freshnessWaitMs: 2_000,
+  maxStalenessMs: 5_000,
 });
 
 export interface ServerContext {

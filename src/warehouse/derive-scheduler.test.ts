@@ -78,8 +78,8 @@ describe('DeriveScheduler.current: reads wait a bounded time', () => {
     const scheduler = new DeriveScheduler(slowWarehouse(ms, done), { idleMs: 60_000, maxWaitMs: 60_000 });
     scheduler.markDirty('busy'); // at 0 ms
     await vi.advanceTimersByTimeAsync(1_000);
-    const busy = scheduler.current('busy', 2_000);
-    const quick = scheduler.current('quick', 2_000);
+    const busy = scheduler.current('busy', { waitMs: 2_000, maxStalenessMs: 0 });
+    const quick = scheduler.current('quick', { waitMs: 2_000, maxStalenessMs: 0 });
     await vi.advanceTimersByTimeAsync(100);
     // Another workspace's refresh does not wait behind the busy one.
     expect(await quick).toEqual({ complete: true });
@@ -90,14 +90,50 @@ describe('DeriveScheduler.current: reads wait a bounded time', () => {
     await vi.advanceTimersByTimeAsync(3_000);
     expect(done).toEqual(['quick', 'busy']);
     ms.busy = 10;
-    const after = scheduler.current('busy', 2_000);
+    const after = scheduler.current('busy', { waitMs: 2_000, maxStalenessMs: 0 });
     await vi.advanceTimersByTimeAsync(10);
     expect(await after).toEqual({ complete: true });
   });
 
+  it('shares a waiting refresh among the reads that arrive meanwhile: refreshes never pile up', async () => {
+    const done: string[] = [];
+    const scheduler = new DeriveScheduler(slowWarehouse({ shop: 1_000 }, done), { idleMs: 60_000, maxWaitMs: 60_000 });
+    const first = scheduler.current('shop', { waitMs: 60_000, maxStalenessMs: 0 });
+    await vi.advanceTimersByTimeAsync(100);
+    // The first read's refresh is under way; the next four share the one refresh that waits for it.
+    const reads = Array.from({ length: 4 }, () => scheduler.current('shop', { waitMs: 60_000, maxStalenessMs: 0 }));
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(await Promise.all([first, ...reads])).toEqual(Array(5).fill({ complete: true }));
+    expect(done).toEqual(['shop', 'shop']);
+  });
+
+  it('does not wait while the writes it lacks are younger than the staleness bound, and waits once they are older', async () => {
+    const done: string[] = [];
+    const scheduler = new DeriveScheduler(slowWarehouse({ shop: 3_000 }, done), { idleMs: 60_000, maxWaitMs: 60_000 });
+    const bounds = { waitMs: 2_000, maxStalenessMs: 5_000 };
+    scheduler.markDirty('shop'); // a write at 0 ms
+    await vi.advanceTimersByTimeAsync(1_000);
+    // 1 s old: answered at once, and a refresh is started.
+    expect(await scheduler.current('shop', bounds)).toEqual({ complete: false, pending_since: '1970-01-01T00:00:00.000Z' });
+    // That refresh runs from 1 s to 4 s; a write at 4 s is young again, and starts the next (4 s to 7 s).
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(done).toEqual(['shop']);
+    scheduler.markDirty('shop');
+    expect(await scheduler.current('shop', bounds)).toEqual({ complete: false, pending_since: '1970-01-01T00:00:04.000Z' });
+    // A write at 8 s that nobody refreshes: at 14 s it is 6 s old, so the read waits (2 s) for the refresh it starts.
+    await vi.advanceTimersByTimeAsync(4_000);
+    scheduler.markDirty('shop');
+    await vi.advanceTimersByTimeAsync(6_000);
+    const late = scheduler.current('shop', bounds);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(await late).toEqual({ complete: false, pending_since: '1970-01-01T00:00:08.000Z' });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(done).toEqual(['shop', 'shop', 'shop']);
+  });
+
   it('waits for the refresh when the wait is unbounded, and passes on a refresh that fails in time', async () => {
     const scheduler = new DeriveScheduler({ getWorkspace: async () => { throw new Error('warehouse gone'); } } as unknown as Warehouse);
-    await expect(scheduler.current('shop', Number.POSITIVE_INFINITY)).rejects.toThrow('warehouse gone');
-    await expect(scheduler.current('shop', 1_000)).rejects.toThrow('warehouse gone');
+    await expect(scheduler.current('shop', { waitMs: Number.POSITIVE_INFINITY, maxStalenessMs: 0 })).rejects.toThrow('warehouse gone');
+    await expect(scheduler.current('shop', { waitMs: 1_000, maxStalenessMs: 0 })).rejects.toThrow('warehouse gone');
   });
 });

@@ -18,18 +18,29 @@ export type Freshness = { complete: true } | { complete: false; pending_since: s
 /** What a reader of the derived view calls first. */
 export interface DerivedFreshness {
   /**
-   * Brings a workspace's derived view up to date, waiting at most `waitMs`;
-   * past that the refresh goes on and the reader answers from the view as it
-   * stands (a consistent earlier state) and says so.
+   * Brings a workspace's derived view up to date for a reader. When the
+   * writes it has not taken in yet are at most `maxStalenessMs` old, the
+   * reader does not wait (a refresh is under way or asked for); otherwise it
+   * waits at most `waitMs`, and past that the refresh goes on and the reader
+   * answers from the view as it stands (a consistent earlier state) and says so.
    */
-  current(workspace: string, waitMs: number): Promise<Freshness>;
+  current(workspace: string, bounds: FreshnessBounds): Promise<Freshness>;
+}
+
+export interface FreshnessBounds {
+  waitMs: number;
+  maxStalenessMs: number;
 }
 
 export class DeriveScheduler implements DerivedFreshness {
   private readonly dirtySince = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
-  /** Each workspace's refreshes, one after another; workspaces do not wait for each other here. */
+  /** Each workspace's latest refresh, run one after another; workspaces do not wait for each other here. */
   private readonly refreshing = new Map<string, Promise<void>>();
+  /** A workspace's refresh that waits for the one under way to end, shared by everyone who asks meanwhile. */
+  private readonly waiting = new Map<string, Promise<void>>();
+  /** When the oldest write the refresh under way takes in was made. */
+  private readonly takingIn = new Map<string, number>();
 
   constructor(
     private readonly warehouse: DerivedViewMaintainer & MetadataStore,
@@ -51,20 +62,48 @@ export class DeriveScheduler implements DerivedFreshness {
     return this.dirtySince.size === 0 ? 0 : now - Math.min(...this.dirtySince.values());
   }
 
-  /** Refreshes one workspace now (after its refresh already under way, if any). */
-  async flush(workspace: string): Promise<void> {
-    this.dirtySince.delete(workspace);
-    const next = (this.refreshing.get(workspace) ?? Promise.resolve()).catch(() => undefined).then(() => refreshWorkspace(this.warehouse, workspace));
+  /**
+   * Refreshes one workspace now, after its refresh already under way, if any.
+   * Callers that come while a refresh waits to start share it: reads that
+   * arrive faster than refreshes end never pile refreshes up.
+   */
+  flush(workspace: string): Promise<void> {
+    const waiting = this.waiting.get(workspace);
+    if (waiting) return waiting;
+    const before = this.refreshing.get(workspace) ?? Promise.resolve();
+    const next = before
+      .catch(() => undefined)
+      .then(() => {
+        // From here on, writes are taken in by this refresh or marked for the next one.
+        this.waiting.delete(workspace);
+        this.takingIn.set(workspace, this.dirtySince.get(workspace) ?? Date.now());
+        this.dirtySince.delete(workspace);
+        return refreshWorkspace(this.warehouse, workspace);
+      });
+    this.waiting.set(workspace, next);
     this.refreshing.set(workspace, next);
-    try {
-      await next;
-    } finally {
-      if (this.refreshing.get(workspace) === next) this.refreshing.delete(workspace);
-    }
+    const settle = () => {
+      if (this.refreshing.get(workspace) !== next) return;
+      this.refreshing.delete(workspace);
+      this.takingIn.delete(workspace);
+    };
+    next.then(settle, settle);
+    return next;
   }
 
-  async current(workspace: string, waitMs: number): Promise<Freshness> {
-    const since = this.dirtySince.get(workspace) ?? Date.now();
+  /** When the oldest write the derived view has not taken in yet was made, if the scheduler knows of one. */
+  private pendingSince(workspace: string): number | undefined {
+    const times = [this.dirtySince.get(workspace), this.takingIn.get(workspace)].filter((t): t is number => t !== undefined);
+    return times.length === 0 ? undefined : Math.min(...times);
+  }
+
+  async current(workspace: string, { waitMs, maxStalenessMs }: FreshnessBounds): Promise<Freshness> {
+    const pending = this.pendingSince(workspace);
+    if (pending !== undefined && Date.now() - pending <= maxStalenessMs) {
+      this.flush(workspace).catch(this.onError);
+      return { complete: false, pending_since: new Date(pending).toISOString() };
+    }
+    const since = pending ?? Date.now();
     const refresh = this.flush(workspace);
     if (!Number.isFinite(waitMs)) {
       await refresh;

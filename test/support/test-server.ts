@@ -26,7 +26,7 @@ export async function startTestServer(dir: string, limits: Partial<ServerLimits>
     admin: (await createApiKey(warehouse, 'shop', 'admin')).key,
     otherAdmin: (await createApiKey(warehouse, 'other', 'admin')).key,
   };
-  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'test', limits: { freshnessWaitMs: Number.POSITIVE_INFINITY, ...limits } });
+  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'test', limits: { freshnessWaitMs: Number.POSITIVE_INFINITY, maxStalenessMs: 0, ...limits } });
   return {
     url: server.url,
     warehouse,

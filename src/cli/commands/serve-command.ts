@@ -58,6 +58,7 @@ export async function startServing(
       queriesPerWorkspace: env.config.queriesPerWorkspace,
       publicMetrics: env.config.publicMetrics,
       freshnessWaitMs: env.config.freshnessWaitMs,
+      maxStalenessMs: env.config.maxStalenessMs,
     },
     ingestWorkers: env.config.ingestWorkers,
     version: env.version,

@@ -12,7 +12,11 @@ import { jsonObject } from '../json-body.js';
 
 export function registerMetricsRoutes(app: FastifyInstance, context: ServerContext): void {
   const { warehouse } = context;
-  const services = { warehouse, derived: context.scheduler, freshnessWaitMs: context.limits.freshnessWaitMs };
+  const services = {
+    warehouse,
+    derived: context.scheduler,
+    freshness: { waitMs: context.limits.freshnessWaitMs, maxStalenessMs: context.limits.maxStalenessMs },
+  };
 
   app.get('/v1/catalog', async (request) => {
     const caller = await authorize(context, request, 'read');
