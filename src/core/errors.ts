@@ -93,6 +93,15 @@ export class StatementTimeoutError extends BeaconError {
   }
 }
 
+/** 507: the warehouse's disk is full (or its files cannot be written); nothing of the request was stored. */
+export class StorageFullError extends BeaconError {
+  readonly retryAfterSeconds = 60;
+
+  constructor(detail: string) {
+    super(507, 'storage_full', `the database could not store this request (${detail}); nothing of it was stored: free space and send it again`);
+  }
+}
+
 /** 503: the warehouse cannot be reached or is locked by another process. */
 export class UnavailableError extends BeaconError {
   constructor(

@@ -2,7 +2,7 @@
 // { error: { code, message, details?, request_id } }, the request id being the
 // one the log lines of the request carry (and the X-Request-Id header).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { BeaconError, StatementTimeoutError, TooManyRequestsError, UnavailableError, type ErrorBody } from '../core/errors.js';
+import { BeaconError, StatementTimeoutError, StorageFullError, TooManyRequestsError, UnavailableError, type ErrorBody } from '../core/errors.js';
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; message?: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'request body is over the size limit' },
@@ -25,7 +25,7 @@ export function errorHandler(count: (code: string) => void = () => undefined) {
 
 function render(err: FastifyError | Error, request: FastifyRequest): { status: number; body: ErrorBody; retryAfterSeconds?: number } {
   if (err instanceof BeaconError) {
-    const retry = err instanceof UnavailableError || err instanceof TooManyRequestsError || err instanceof StatementTimeoutError;
+    const retry = err instanceof UnavailableError || err instanceof TooManyRequestsError || err instanceof StatementTimeoutError || err instanceof StorageFullError;
     return { status: err.status, body: err.toBody(), retryAfterSeconds: retry ? err.retryAfterSeconds : undefined };
   }
   const fastifyError = err as FastifyError;

@@ -6,7 +6,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { ConflictError, StatementTimeoutError, UnavailableError } from '../../core/errors.js';
+import { ConflictError, StatementTimeoutError, StorageFullError, UnavailableError } from '../../core/errors.js';
 import { SOURCES, SOURCE_NAMES, type SourceName } from '../../model/sources.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Row } from '../../model/validate.js';
@@ -93,6 +93,20 @@ async function makeOwnerOnly(path: string): Promise<void> {
       if (err.code !== 'ENOENT') throw err;
     });
   }
+}
+
+/**
+ * A write the disk refused: full, read-only, or not ours to write. DuckDB
+ * rolls the transaction back and stays usable (reads go on, writes resume
+ * once there is room), so the caller hears a clear 507, not a bug.
+ */
+function storageError(err: unknown): StorageFullError | undefined {
+  const message = err instanceof Error ? err.message : String(err);
+  const reason = /No space left on device/i.test(message) ? 'the disk is full'
+    : /Read-only file system/i.test(message) ? 'the file system is read-only'
+    : /Permission denied/i.test(message) ? 'its files may not be written'
+    : undefined;
+  return reason === undefined ? undefined : new StorageFullError(reason);
 }
 
 function describeOpenError(err: unknown, path: string): Error {
@@ -185,7 +199,7 @@ export class DuckDbWarehouse implements Warehouse {
       return result;
     } catch (err) {
       await connection.run('ROLLBACK').catch(() => undefined);
-      throw err;
+      throw storageError(err) ?? err;
     }
   }
 
