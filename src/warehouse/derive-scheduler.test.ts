@@ -109,25 +109,27 @@ describe('DeriveScheduler.current: reads wait a bounded time', () => {
 
   it('does not wait while the writes it lacks are younger than the staleness bound, and waits once they are older', async () => {
     const done: string[] = [];
-    const scheduler = new DeriveScheduler(slowWarehouse({ shop: 3_000 }, done), { idleMs: 60_000, maxWaitMs: 60_000 });
+    const ms = { shop: 3_000 };
+    const scheduler = new DeriveScheduler(slowWarehouse(ms, done), { idleMs: 60_000, maxWaitMs: 60_000 });
     const bounds = { waitMs: 2_000, maxStalenessMs: 5_000 };
     scheduler.markDirty('shop'); // a write at 0 ms
     await vi.advanceTimersByTimeAsync(1_000);
-    // 1 s old: answered at once, and a refresh is started.
+    // 1 s old: answered at once, and its refresh asked for (1 s to 4 s).
     expect(await scheduler.current('shop', bounds)).toEqual({ complete: false, pending_since: '1970-01-01T00:00:00.000Z' });
-    // That refresh runs from 1 s to 4 s; a write at 4 s is young again, and starts the next (4 s to 7 s).
     await vi.advanceTimersByTimeAsync(3_000);
     expect(done).toEqual(['shop']);
-    scheduler.markDirty('shop');
-    expect(await scheduler.current('shop', bounds)).toEqual({ complete: false, pending_since: '1970-01-01T00:00:04.000Z' });
-    // A write at 8 s that nobody refreshes: at 14 s it is 6 s old, so the read waits (2 s) for the refresh it starts.
-    await vi.advanceTimersByTimeAsync(4_000);
+    // A write at 4 s that nobody refreshes: at 10 s it is 6 s old, so the read waits (2 s) for the refresh it starts.
     scheduler.markDirty('shop');
     await vi.advanceTimersByTimeAsync(6_000);
     const late = scheduler.current('shop', bounds);
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(await late).toEqual({ complete: false, pending_since: '1970-01-01T00:00:08.000Z' });
+    expect(await late).toEqual({ complete: false, pending_since: '1970-01-01T00:00:04.000Z' });
+    // With little left to do, a read after that refresh is complete.
+    ms.shop = 10;
     await vi.advanceTimersByTimeAsync(1_000);
+    const after = scheduler.current('shop', bounds);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await after).toEqual({ complete: true });
     expect(done).toEqual(['shop', 'shop', 'shop']);
   });
 

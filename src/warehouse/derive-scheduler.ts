@@ -18,11 +18,11 @@ export type Freshness = { complete: true } | { complete: false; pending_since: s
 /** What a reader of the derived view calls first. */
 export interface DerivedFreshness {
   /**
-   * Brings a workspace's derived view up to date for a reader. When the
-   * writes it has not taken in yet are at most `maxStalenessMs` old, the
-   * reader does not wait (a refresh is under way or asked for); otherwise it
-   * waits at most `waitMs`, and past that the refresh goes on and the reader
-   * answers from the view as it stands (a consistent earlier state) and says so.
+   * Brings a workspace's derived view up to date for a reader. While the
+   * writes the view lacks are at most `maxStalenessMs` old, the reader does
+   * not wait (it asks for their refresh); otherwise it waits at most
+   * `waitMs`, and past that the refresh goes on and the reader answers from
+   * the view as it stands (a consistent earlier state) and says so.
    */
   current(workspace: string, bounds: FreshnessBounds): Promise<Freshness>;
 }
@@ -76,7 +76,8 @@ export class DeriveScheduler implements DerivedFreshness {
       .then(() => {
         // From here on, writes are taken in by this refresh or marked for the next one.
         this.waiting.delete(workspace);
-        this.takingIn.set(workspace, this.dirtySince.get(workspace) ?? Date.now());
+        const since = this.dirtySince.get(workspace);
+        if (since !== undefined) this.takingIn.set(workspace, since);
         this.dirtySince.delete(workspace);
         return refreshWorkspace(this.warehouse, workspace);
       });
@@ -99,6 +100,7 @@ export class DeriveScheduler implements DerivedFreshness {
 
   async current(workspace: string, { waitMs, maxStalenessMs }: FreshnessBounds): Promise<Freshness> {
     const pending = this.pendingSince(workspace);
+    // Recent writes will be taken in soon enough: not waiting for them keeps reads fast under steady ingestion.
     if (pending !== undefined && Date.now() - pending <= maxStalenessMs) {
       this.flush(workspace).catch(this.onError);
       return { complete: false, pending_since: new Date(pending).toISOString() };

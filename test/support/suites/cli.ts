@@ -106,7 +106,8 @@ export function describeCliOnClickHouse(start: StartServer): void {
   it('serves the API over ClickHouse while another process imports into it', async () => {
     const key = JSON.parse((await shop(['keys', 'create', '--scope', 'ingest'])).stdout).key as string;
     const reader = JSON.parse((await shop(['keys', 'create', '--scope', 'read'])).stdout).key as string;
-    const server = startCli(['--db', unusedDb(), '--clickhouse', url, 'serve', '--port', '0']);
+    // Read-your-writes: this server waits for the derived view whatever the age of the writes it lacks.
+    const server = startCli(['--db', unusedDb(), '--clickhouse', url, 'serve', '--port', '0'], { BEACON_MAX_STALENESS_MS: '0' });
     try {
       const [, api] = await waitForLine(server, /Beacon API on (http:\/\/\S+) \(ClickHouse /);
       expect(existsSync(`${unusedDb()}.server.json`)).toBe(false);
