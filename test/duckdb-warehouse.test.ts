@@ -102,3 +102,22 @@ describe('DuckDB statement time limit', () => {
     }
   });
 });
+
+describe('DuckDB reads side by side', () => {
+  it("answers a short read while another tenant's long query still runs", async () => {
+    const warehouse = await createDuckDbWarehouse({ path: join(dir, `readers-${n++}.duckdb`), statementTimeoutMs: 3_000 });
+    try {
+      let longSettled = false;
+      const long = warehouse
+        .query({ sql: 'SELECT count(*) FROM range(1000000) a, range(1000000) b WHERE (a.range * b.range) % 7 = 3', params: {} })
+        .catch((err: unknown) => err)
+        .finally(() => (longSettled = true));
+      expect(await warehouse.query({ sql: 'SELECT 2 AS two', params: {} })).toEqual([{ two: 2 }]);
+      // With one read connection the short read would have waited for the long one to be stopped (3 s).
+      expect(longSettled).toBe(false);
+      expect(await long).toMatchObject({ code: 'timeout' });
+    } finally {
+      await warehouse.close();
+    }
+  });
+});

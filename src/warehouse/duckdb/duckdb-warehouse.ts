@@ -31,6 +31,7 @@ import type { RelationContext } from '../../sql/relations.js';
 import { renderDuckDbQuery } from './duckdb-relations.js';
 import { quoteIdent } from './duckdb-ddl.js';
 import { refreshDerivedEvents } from './duckdb-derive.js';
+import { DuckDbReaders } from './duckdb-readers.js';
 import { MIGRATIONS } from './duckdb-migrations.js';
 import { insertStagedEvents, storedEventIds, writeTableRows } from './duckdb-writer.js';
 import { idHash, KnownIds } from '../known-ids.js';
@@ -72,10 +73,11 @@ export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<Duc
   }
   const writer = await instance.connect();
   const eventWriter = await instance.connect();
-  const reader = await instance.connect();
+  // Two read connections: a long query leaves the other free (the machine has two cores).
+  const readers = [await instance.connect(), await instance.connect()];
   // Stored timestamps are UTC instants; zone conversions name their zone explicitly.
-  for (const connection of [writer, eventWriter, reader]) await connection.run("SET TimeZone = 'UTC'");
-  const warehouse = new DuckDbWarehouse(instance, writer, eventWriter, reader, options.statementTimeoutMs);
+  for (const connection of [writer, eventWriter, ...readers]) await connection.run("SET TimeZone = 'UTC'");
+  const warehouse = new DuckDbWarehouse(instance, writer, eventWriter, new DuckDbReaders(readers), options.statementTimeoutMs);
   await warehouse.migrate();
   if (options.path !== ':memory:') await makeOwnerOnly(options.path);
   return warehouse;
@@ -140,7 +142,6 @@ export class DuckDbWarehouse implements Warehouse {
    * table write without conflict, and a long refresh does not stall them.
    */
   private readonly eventWrites = new SerialQueue();
-  private readonly reads = new SerialQueue();
   // Event batches that arrive while a write is under way share the next transaction.
   private readonly eventCommits = new GroupCommit<PendingEvents, WriteResult>(
     this.eventWrites,
@@ -163,7 +164,7 @@ export class DuckDbWarehouse implements Warehouse {
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly eventWriter: DuckDBConnection,
-    private readonly reader: DuckDBConnection,
+    private readonly readers: DuckDbReaders,
     private readonly statementTimeoutMs?: number,
   ) {}
 
@@ -204,8 +205,8 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   private async read(sql: string, params: Record<string, DuckDBValue> = {}): Promise<Record<string, unknown>[]> {
-    return this.reads.run(async () => {
-      const reader = await this.reader.runAndReadAll(sql, params);
+    return this.readers.run(async (connection) => {
+      const reader = await connection.runAndReadAll(sql, params);
       return reader.getRowObjectsJson() as Record<string, unknown>[];
     });
   }
@@ -490,14 +491,14 @@ export class DuckDbWarehouse implements Warehouse {
   query(statement: Statement): Promise<Record<string, unknown>[]> {
     const limit = this.statementTimeoutMs;
     if (!limit) return this.read(statement.sql, statement.params as Record<string, DuckDBValue>);
-    return this.reads.run(async () => {
+    return this.readers.run(async (connection) => {
       let stopped = false;
       const timer = setTimeout(() => {
         stopped = true;
-        this.reader.interrupt();
+        connection.interrupt();
       }, limit);
       try {
-        return (await this.reader.runAndReadAll(statement.sql, statement.params as Record<string, DuckDBValue>)).getRowObjectsJson() as Record<string, unknown>[];
+        return (await connection.runAndReadAll(statement.sql, statement.params as Record<string, DuckDBValue>)).getRowObjectsJson() as Record<string, unknown>[];
       } catch (err) {
         throw stopped ? new StatementTimeoutError(limit) : err;
       } finally {
@@ -531,7 +532,7 @@ export class DuckDbWarehouse implements Warehouse {
     await this.writes.run(async () => {
       await this.writer.run('CHECKPOINT').catch(() => undefined);
       this.writer.closeSync();
-      this.reader.closeSync();
+      this.readers.closeSync();
       this.instance.closeSync();
     });
   }
