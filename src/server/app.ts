@@ -1,5 +1,6 @@
 // The HTTP application: Fastify with one raw-body parser (routes decide how to
-// read a body), one error handler, and a module per route group.
+// read a body), one error handler, per-key rate limits, a request id on every
+// answer, Prometheus metrics, and a module per route group.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { buildOpenApi } from './openapi.js';
