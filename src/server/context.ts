@@ -4,6 +4,7 @@ import type { DeriveScheduler } from '../warehouse/derive-scheduler.js';
 import type { EventBodyPool } from '../ingest/event-body-pool.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { QueryGate } from './query-gate.js';
+import type { QueryServices } from '../metrics/query-service.js';
 import type { ServerMetrics } from './server-metrics.js';
 
 export interface ServerLimits {
@@ -42,6 +43,8 @@ export interface ServerContext {
   queries: QueryGate;
   /** What GET /metrics reports. */
   metrics: ServerMetrics;
+  /** What the read services need (the warehouse, the derived view and its freshness bounds), for every read route alike. */
+  services: QueryServices;
   /**
    * A secret the server shares only with local processes of its user (via the
    * server file beside the database); it acts as an admin key on any workspace

@@ -46,6 +46,11 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       limits,
       queries: new QueryGate(limits.queriesPerWorkspace),
       metrics: new ServerMetrics(() => scheduler.lagMs() / 1000),
+      services: {
+        warehouse: options.warehouse,
+        derived: scheduler,
+        freshness: { waitMs: limits.freshnessWaitMs, maxStalenessMs: limits.maxStalenessMs },
+      },
       localToken,
     },
     { logLevel: options.logLevel, version: options.version },

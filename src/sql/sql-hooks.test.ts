@@ -100,6 +100,13 @@ describe.each([duckdbHooks, clickhouseHooks])('$name relation hooks', (h) => {
 });
 
 describe('ClickHouse relation hooks', () => {
+  it('passes outer values to a lambda as replicated arrays instead of capturing them', () => {
+    expect(clickhouseHooks.arrayFilter('touches', { element: 't', outer: { p: 'prev_ts' }, body: (t, o) => `${t}.1 > ${o.p}` })).toBe(
+      'arrayFilter((t, p) -> t.1 > p, touches, replicate(prev_ts, touches))',
+    );
+    expect(clickhouseHooks.arrayMap('xs', { body: (x) => `${x} + 1` })).toBe('arrayMap((x) -> x + 1, xs)');
+  });
+
   it('names nested lambdas apart and reads an outer value only as an extra array argument', () => {
     const inner = (o: Readonly<Record<string, string>>) =>
       clickhouseHooks.arrayFilter(o.es, { element: 'v', body: (v) => `${v} IS NOT NULL` });

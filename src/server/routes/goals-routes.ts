@@ -7,11 +7,7 @@ import { jsonObject } from '../json-body.js';
 
 export function registerGoalsRoutes(app: FastifyInstance, context: ServerContext): void {
   const { warehouse } = context;
-  const services = {
-    warehouse,
-    derived: context.scheduler,
-    freshness: { waitMs: context.limits.freshnessWaitMs, maxStalenessMs: context.limits.maxStalenessMs },
-  };
+  const { services } = context;
 
   app.get('/v1/goals', async (request) => {
     const caller = await authorize(context, request, 'read');

@@ -10,7 +10,9 @@
 import { EVENT_FACTS, OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES } from '../tables.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
-import { convertedMoney, fxByCurrency, insertSelect, Packed, stringList, type DeriveScope } from './clickhouse-derive-sql.js';
+import { clickhouseHooks } from '../../sql/clickhouse/clickhouse-hooks.js';
+import { insertRowsSql } from '../relations/insert-select.js';
+import { Packed, stringList, type DeriveScope } from './clickhouse-derive-sql.js';
 import { dayNumber, localMillis } from '../../sql/clickhouse/clickhouse-time-sql.js';
 import { RESOLVED_COLUMNS, type ResolvedColumn } from './clickhouse-derive-resolved.js';
 import { numberLiteral, quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
@@ -84,10 +86,17 @@ export async function insertEventFacts(
 ): Promise<void> {
   const knownAds = `(SELECT ad_id FROM ${currentRows('ad_performance', workspace)} WHERE ad_id != '')`;
   const inherited = inheritedSql(sessionizedSql(baseSql(tables.resolved, tables.traffic, settings), settings));
-  const keyed = `SELECT *, ifNull(f_resolved_campaign, '') AS k_campaign, ifNull(e_currency, '') AS k_currency FROM (${inherited})`;
+  const keyed = `SELECT *, ifNull(f_resolved_campaign, '') AS k_campaign FROM (${inherited})`;
   const withCampaign = `SELECT * FROM (${keyed}) AS l
     ANY LEFT JOIN (SELECT campaign_id AS k_campaign, platform AS c_platform, objective AS c_objective FROM ${currentRows('campaigns', workspace)}) AS r USING k_campaign`;
-  const withFx = `SELECT * FROM (${withCampaign}) AS l ANY LEFT JOIN (${fxByCurrency(workspace)}) AS r USING k_currency`;
+  const h = clickhouseHooks;
+  const withFx = h.latestAtOrBefore(
+    withCampaign,
+    `SELECT * FROM ${currentRows('fx_rates', workspace)}`,
+    { leftKey: 'e_currency', rightKey: 'currency', leftTime: dayNumber('e_local_ts'), rightTime: h.day('`date`') },
+    'rate',
+    'fx_rate',
+  );
   const values: Record<string, string> = {
     workspace_id: scope.ws,
     event_id: 'e_event_id',
@@ -110,7 +119,7 @@ export async function insertEventFacts(
     order_id: 'e_order_id',
     revenue: 'e_revenue',
     currency: 'e_currency',
-    revenue_converted: convertedMoney('e_revenue', 'e_currency', 'fx', dayNumber('e_local_ts'), quoteString(settings.currency)),
+    revenue_converted: h.convertMoney('e_revenue', 'e_currency', 'fx_rate', quoteString(settings.currency)),
     device: 'e_device',
     country: 'e_country',
     message_id: 'e_message_id',
@@ -120,5 +129,5 @@ export async function insertEventFacts(
     platform: 'c_platform',
     objective: 'c_objective',
   };
-  await connection.command(insertSelect(EVENT_FACTS, values, `FROM (${withFx})`));
+  await connection.command(insertRowsSql(h, EVENT_FACTS, { values, from: `(${withFx})` }));
 }

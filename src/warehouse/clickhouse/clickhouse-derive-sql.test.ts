@@ -2,16 +2,9 @@
 // server in test/clickhouse-*.test.ts).
 import { describe, expect, it } from 'vitest';
 import { jsonProperty } from '../../sql/clickhouse/clickhouse-json-sql.js';
-import { affectedAnonymous, affectedPeople, lambdaCall, Packed } from './clickhouse-derive-sql.js';
+import { affectedAnonymous, affectedPeople, Packed } from './clickhouse-derive-sql.js';
 
 describe('ClickHouse derive SQL pieces', () => {
-  it('passes outer values to a lambda as replicated arrays instead of capturing them', () => {
-    expect(lambdaCall('arrayFilter', 'touches', 't', { p: 'prev_ts' }, 't.1 > p')).toBe(
-      'arrayFilter((t, p) -> t.1 > p, touches, replicate(prev_ts, touches))',
-    );
-    expect(lambdaCall('arrayMap', 'xs', 'x', {}, 'x + 1')).toBe('arrayMap((x) -> x + 1, xs)');
-  });
-
   it('packs named columns into a tuple and reads them back by position', () => {
     const packed = new Packed(['ts', 'event_id', 'url'] as const);
     expect(packed.tuple()).toBe('tuple(ts, event_id, url)');

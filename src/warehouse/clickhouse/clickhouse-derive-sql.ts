@@ -1,10 +1,7 @@
 // SQL pieces shared by the statements that build the ClickHouse derived view:
-// which people a refresh recomputes, rows packed into tuples (18.16 tuples
-// have no element names), wall-clock time in a zone, JSON properties, and
-// money converted at the fx rate of its day (or the latest earlier one).
-import type { TableSpec } from '../tables.js';
-import { numberLiteral, quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
-import { currentRows } from './clickhouse-source-reads.js';
+// which people a refresh recomputes, and rows packed into tuples (18.16
+// tuples have no element names).
+import { numberLiteral, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 
 /** What one refresh recomputes. */
 export interface DeriveScope {
@@ -61,58 +58,8 @@ export class Packed<N extends string> {
   }
 }
 
-/**
- * A higher-order function call whose lambda reads outer values. 18.16 drops a
- * subquery column that the enclosing query uses only inside a lambda (then
- * "Unknown identifier"), so each outer value enters as one more array
- * argument, replicate(value, array), instead of being captured.
- *
- * @example lambdaCall('arrayFilter', 'touches', 't', { p: 'prev_ts' }, 't.1 > p')
- *   === 'arrayFilter((t, p) -> t.1 > p, touches, replicate(prev_ts, touches))'
- */
-export function lambdaCall(fn: string, array: string, element: string, outer: Record<string, string>, body: string): string {
-  const names = Object.keys(outer);
-  const args = names.map((name) => `replicate(${outer[name]}, ${array})`);
-  return `${fn}((${[element, ...names].join(', ')}) -> ${body}, ${[array, ...args].join(', ')})`;
-}
-
-/**
- * Per currency, its rates newest first as (day number, rate) tuples, keyed
- * `k_currency` and valued `fx`; a subquery to join on the currency.
- */
-export function fxByCurrency(workspace: string): string {
-  return `SELECT currency AS k_currency, arrayReverseSort(groupArray(tuple(toInt64(\`date\`), rate))) AS fx
-    FROM ${currentRows('fx_rates', workspace)} GROUP BY currency`;
-}
-
-/** Rounds a Decimal to 6 places, half away from zero (as DuckDB's casts do). */
-function roundMoney(value: string): string {
-  return `CAST(${value} + if(${value} < 0, -1, 1) * toDecimal128('0.0000005', 7) AS Nullable(Decimal(18, 6)))`;
-}
-
-/**
- * Money in the workspace currency `cur` (quoted): the amount itself, or the
- * amount × the rate of the latest day ≤ `day` from `fx` (see fxByCurrency),
- * in exact Decimal arithmetic (18.16 refuses Decimal × Float64, so the rate
- * becomes a Decimal first); NULL when no rate is known.
- */
-export function convertedMoney(amount: string, currency: string, fx: string, day: string, cur: string): string {
-  const index = lambdaCall('arrayFirstIndex', fx, 'r', { rate_day: day }, 'tupleElement(r, 1) <= rate_day');
-  const rate = `CAST(tupleElement(arrayElement(${fx}, ${index}), 2) AS Decimal(38, 12))`;
-  const product = `(CAST(${amount} AS Nullable(Decimal(38, 6))) * ${rate})`;
-  return `multiIf(isNull(${amount}), CAST(NULL AS Nullable(Decimal(18, 6))),
-    ifNull(${currency}, ${cur}) = ${cur}, CAST(${amount} AS Nullable(Decimal(18, 6))),
-    ${index} = 0, CAST(NULL AS Nullable(Decimal(18, 6))), ${roundMoney(product)})`;
-}
 
 /** A quoted IN list of strings. */
 export function stringList(values: readonly string[]): string {
   return values.map(quoteString).join(', ');
-}
-
-/** INSERT INTO `table` with every one of its columns taken from its expression in `values`, followed by `rest` (FROM …). */
-export function insertSelect(table: TableSpec, values: Readonly<Record<string, string>>, rest: string): string {
-  const columns = table.columns.map((c) => c.name);
-  return `INSERT INTO ${quoteIdent(table.name)} (${columns.map(quoteIdent).join(', ')})
-     SELECT ${columns.map((c) => values[c]).join(', ')} ${rest}`;
 }

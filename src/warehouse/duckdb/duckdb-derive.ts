@@ -7,6 +7,7 @@ import { QUERY_ATTRIBUTION_MODELS } from '../../model/attribution.js';
 import type { WorkspaceSettings } from '../../model/settings.js';
 import type { Scalar } from '../../sql/ast.js';
 import { ParamBag } from '../../sql/dialect.js';
+import { duckdbHooks } from '../../sql/duckdb/duckdb-hooks.js';
 import { duckdbBuild } from './duckdb-relations.js';
 import { identityRows } from '../relations/identities.js';
 import { resolvedEventsSql } from '../relations/resolved-events.js';
@@ -221,9 +222,7 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
        k.f_source, k.f_medium, k.f_channel, k.f_campaign, k.ad_group_id,
        coalesce(k.ad_id, ads.ad_id) AS ad_id,
        k.url, k.f_landing, k.order_id, k.revenue, k.currency,
-       CASE WHEN k.revenue IS NULL THEN NULL
-            WHEN k.currency IS NULL OR k.currency = $currency THEN k.revenue
-            ELSE CAST(k.revenue * CAST(fx.rate AS DECIMAL(38,12)) AS DECIMAL(18,6)) END,
+       ${duckdbHooks.convertMoney('k.revenue', 'k.currency', 'fx.rate', '$currency')},
        k.device, k.country, k.message_id, k.video_id, k.percent,
        CAST(timezone($tz, CAST(k.ts AS TIMESTAMPTZ)) AS TIMESTAMP),
        camp.platform, camp.objective
