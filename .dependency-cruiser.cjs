@@ -71,6 +71,12 @@ module.exports = {
     { comment: 'config.ts reads only the environment', from: { path: '^src/config\\.ts$' }, to: { path: outsideSrc } },
     { comment: 'tests beside the code may use anything', from: { path: '\\.test\\.ts$' }, to: {} },
     { comment: 'tests and benchmarks may use anything', from: { path: ['^test/', '^bench/'] }, to: {} },
+    {
+      comment: 'the dashboard reaches Beacon only over HTTP: its code imports itself and its packages, never src/',
+      from: { path: '^web/src/', pathNot: '\\.test\\.ts$' },
+      to: { path: ['^web/src/', ...outsideSrc] },
+    },
+    { comment: "the dashboard's build tools read the OpenAPI document", from: { path: '^web/(tools/|vite\\.config\\.ts$)' }, to: { path: ['^web/', '^src/server/openapi\\.ts$', ...outsideSrc] } },
     { comment: 'node built-ins', from: {}, to: { dependencyTypes: ['core'] } },
   ],
   allowedSeverity: 'error',

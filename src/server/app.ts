@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { buildOpenApi } from './openapi.js';
 import type { ServerContext } from './context.js';
+import { DEFAULT_WEB_ROOT, isClientRoute, registerDashboardRoutes, sendPage } from './dashboard-routes.js';
 import { errorHandler, notFound, notFoundHandler } from './error-handler.js';
 import { isLocalToken } from './auth.js';
 import { registerRateLimit } from './rate-limit.js';
@@ -21,6 +22,8 @@ const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === 
 export interface AppOptions {
   logLevel?: string;
   version?: string;
+  /** The built dashboard (DEFAULT_WEB_ROOT by default). */
+  webRoot?: string;
 }
 
 export function createApp(context: ServerContext, options: AppOptions = {}): FastifyInstance {
@@ -50,7 +53,10 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
   // and a malformed body must become our 400, never a framework error shape.
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   app.setErrorHandler(errorHandler((code) => context.metrics.error(code)));
-  app.setNotFoundHandler(notFoundHandler((code) => context.metrics.error(code)));
+  const apiNotFound = notFoundHandler((code) => context.metrics.error(code));
+  const dashboardBuilt = registerDashboardRoutes(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  // A page address the server does not know is one of the dashboard's own routes.
+  app.setNotFoundHandler((request, reply) => (dashboardBuilt && isClientRoute(request) ? sendPage(reply) : apiNotFound(request, reply)));
 
   const openapi = buildOpenApi(options.version ?? '0.0.0');
   // The rate limit applies to the routes registered after it has loaded: they are registered in a plugin of their own.

@@ -14,6 +14,8 @@ export interface ServerLimits {
   requestsPerMinute: number;
   /** Metric queries, goal reports and campaign KPIs one workspace may run at once. */
   queriesPerWorkspace: number;
+  /** Reads of one workspace that may wait for a slot (a dashboard asks several questions at once); past them, 429. */
+  queuedQueriesPerWorkspace: number;
   /** Whether GET /metrics answers clients other than the machine itself. */
   publicMetrics: boolean;
   /** How long a read waits for the derived view to take in recent writes before it answers from the view as it stands. */
@@ -28,6 +30,7 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   maxBatchRecords: 10_000,
   requestsPerMinute: 1_200,
   queriesPerWorkspace: 4,
+  queuedQueriesPerWorkspace: 32,
   publicMetrics: false,
   freshnessWaitMs: 2_000,
   maxStalenessMs: 5_000,

@@ -1,10 +1,12 @@
-// The OpenAPI 3 document, generated from the same schemas that validate records.
+// The OpenAPI 3.1 document, generated from the same schemas that validate
+// records, and from the response schemas of the read routes (response-schemas.ts).
 import { SOURCES, SOURCE_NAMES } from '../model/sources.js';
 import { WorkspaceSettingsSchema } from '../model/settings.js';
 import { GoalInputSchema } from '../goals/goals.js';
 import { BenchmarkInputSchema } from '../metrics/benchmarks.js';
 import { CustomMetricSchema } from '../metrics/metrics-service.js';
 import { QueryInputSchema } from '../metrics/query-input.js';
+import { RESPONSE_SCHEMAS } from './response-schemas.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -51,9 +53,29 @@ const errors = (...statuses: number[]) =>
 
 const ok = (schema: unknown, description = 'ok') => ({ '200': { description, content: json(schema) } });
 
+/** The `{id}` of a path, as OpenAPI requires every path template to be declared. */
+const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: `the ${what}'s id` });
+
 /** Strips the storage annotations TypeBox schemas carry for the warehouse. */
-function publicSchema(schema: unknown): unknown {
+function publicSchema<T>(schema: T): T {
   return JSON.parse(JSON.stringify(schema, (key, value) => (key === 'x-beacon-kind' ? undefined : value)));
+}
+
+/**
+ * Replaces every copy of a component inside another component by a $ref to it
+ * (the TypeBox schemas embed the schemas they reuse; a generated client then
+ * names them once). Searched from the top: a replaced copy is not searched further.
+ */
+function linkComponents(schemas: Record<string, unknown>): Record<string, unknown> {
+  const nameOf = new Map(Object.entries(schemas).map(([name, schema]) => [JSON.stringify(schema), name]));
+  const link = (node: unknown): unknown => {
+    if (node === null || typeof node !== 'object') return node;
+    const name = nameOf.get(JSON.stringify(node));
+    return name === undefined ? inside(node) : ref(name);
+  };
+  const inside = (node: object): unknown =>
+    Array.isArray(node) ? node.map(link) : Object.fromEntries(Object.entries(node).map(([key, value]) => [key, link(value)]));
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, inside(schema as object)]));
 }
 
 export function buildOpenApi(version: string): Record<string, unknown> {
@@ -72,20 +94,23 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     responses: { ...ok(ref('IngestResult'), 'stored; accepted rows are durable'), ...errors(400, 401, 403, 404, 413) },
   });
   return {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: { title: 'Beacon API', version, description: 'Marketing metrics backend: ingestion, warehouse, KPIs.' },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: {
-        Error: ErrorBody,
-        IngestResult,
-        Settings: publicSchema(WorkspaceSettingsSchema),
-        Query: QueryInputSchema,
-        CustomMetric: CustomMetricSchema,
-        Goal: GoalInputSchema,
-        Benchmark: BenchmarkInputSchema,
-        ...Object.fromEntries(SOURCE_NAMES.map((s) => [s, publicSchema(SOURCES[s].schema)])),
-      },
+      schemas: linkComponents(
+        publicSchema({
+          Error: ErrorBody,
+          IngestResult,
+          Settings: WorkspaceSettingsSchema,
+          Query: QueryInputSchema,
+          CustomMetric: CustomMetricSchema,
+          Goal: GoalInputSchema,
+          Benchmark: BenchmarkInputSchema,
+          ...Object.fromEntries(SOURCE_NAMES.map((s) => [s, SOURCES[s].schema])),
+          ...RESPONSE_SCHEMAS,
+        }),
+      ),
     },
     paths: {
       '/healthz': { get: { summary: 'liveness', responses: ok({ type: 'object', properties: { status: { type: 'string' } } }) } },
@@ -108,48 +133,48 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           ],
         },
       },
-      '/v1/imports': { get: { summary: 'past imports with counts; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } } },
-      '/v1/imports/{id}': { delete: { summary: 'delete everything one import stored; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
-      '/v1/freshness': { get: { summary: 'latest date loaded per source and platform; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } } },
+      '/v1/imports': { get: { summary: 'past imports with counts; scope read', responses: { ...ok(ref('ImportList')), ...errors(401, 403) } } },
+      '/v1/imports/{id}': { delete: { summary: 'delete everything one import stored; scope admin', parameters: [idParam('import')], responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
+      '/v1/freshness': { get: { summary: 'latest date loaded per source and platform; scope read', responses: { ...ok(ref('Freshness')), ...errors(401, 403) } } },
       '/v1/settings': {
-        get: { summary: 'workspace settings; scope read', responses: { ...ok({ type: 'object', properties: { workspace: { type: 'string' }, settings: ref('Settings') } }), ...errors(401, 403) } },
-        patch: { summary: 'change workspace settings; scope admin', requestBody: { content: json({ type: 'object' }) }, responses: { ...ok({ type: 'object' }), ...errors(400, 401, 403) } },
+        get: { summary: 'workspace settings; scope read', responses: { ...ok(ref('SettingsResult')), ...errors(401, 403) } },
+        patch: { summary: 'change workspace settings; scope admin', requestBody: { content: json({ type: 'object' }) }, responses: { ...ok(ref('SettingsResult')), ...errors(400, 401, 403) } },
       },
       '/v1/keys': {
         get: { summary: 'API keys of the workspace (no secrets); scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } },
         post: { summary: 'create a key; the secret is returned once; scope admin', requestBody: { content: json({ type: 'object', properties: { scope: { type: 'string', enum: ['ingest', 'read', 'admin'] } } }) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
       },
-      '/v1/keys/{id}': { delete: { summary: 'revoke a key; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
-      '/v1/catalog': { get: { summary: 'the metric catalog incl. user-defined metrics; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } } },
+      '/v1/keys/{id}': { delete: { summary: 'revoke a key; scope admin', parameters: [idParam('key')], responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
+      '/v1/catalog': { get: { summary: 'the metric catalog incl. user-defined metrics; scope read', responses: { ...ok(ref('Catalog')), ...errors(401, 403) } } },
       '/v1/query': {
         post: {
           summary: 'metrics × dimensions × grain over a period, filtered, optionally compared → { columns, rows, totals, comparison? }; scope read',
           requestBody: { required: true, content: json(ref('Query')) },
-          responses: { ...ok({ type: 'object' }), ...errors(400, 401, 403, 422) },
+          responses: { ...ok(ref('QueryResult')), ...errors(400, 401, 403, 422) },
         },
       },
       '/v1/metrics/custom': {
-        get: { summary: 'user-defined metrics; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } },
+        get: { summary: 'user-defined metrics; scope read', responses: { ...ok(ref('CustomMetricList')), ...errors(401, 403) } },
         post: { summary: 'define (or replace) a metric from a formula over catalog ids; scope admin', requestBody: { required: true, content: json(ref('CustomMetric')) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
       },
-      '/v1/metrics/custom/{id}': { delete: { summary: 'delete a user-defined metric; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404, 409) } } },
+      '/v1/metrics/custom/{id}': { delete: { summary: 'delete a user-defined metric; scope admin', parameters: [idParam('metric')], responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404, 409) } } },
       '/v1/campaigns/{id}/kpis': {
         get: {
           summary: "the campaign's objective and its headline KPIs, compared with the previous period; scope read",
-          parameters: ['from', 'to'].map((name) => ({ name, in: 'query', schema: { type: 'string', format: 'date' } })),
-          responses: { ...ok({ type: 'object' }), ...errors(400, 401, 403, 404) },
+          parameters: [idParam('campaign'), ...['from', 'to'].map((name) => ({ name, in: 'query', schema: { type: 'string', format: 'date' } }))],
+          responses: { ...ok(ref('CampaignKpis')), ...errors(400, 401, 403, 404) },
         },
       },
       '/v1/goals': {
-        get: { summary: 'goals with actual, % attained, expected by today and status; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } },
+        get: { summary: 'goals with actual, % attained, expected by today and status; scope read', responses: { ...ok(ref('GoalList')), ...errors(401, 403) } },
         post: { summary: 'create a goal; scope admin', requestBody: { required: true, content: json(ref('Goal')) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
       },
-      '/v1/goals/{id}': { delete: { summary: 'delete a goal; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
+      '/v1/goals/{id}': { delete: { summary: 'delete a goal; scope admin', parameters: [idParam('goal')], responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
       '/v1/benchmarks': {
-        get: { summary: 'benchmark bands per metric; scope read', responses: { ...ok({ type: 'object' }), ...errors(401, 403) } },
+        get: { summary: 'benchmark bands per metric; scope read', responses: { ...ok(ref('BenchmarkList')), ...errors(401, 403) } },
         post: { summary: 'create a benchmark band; scope admin', requestBody: { required: true, content: json(ref('Benchmark')) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
       },
-      '/v1/benchmarks/{id}': { delete: { summary: 'delete a benchmark band; scope admin', responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
+      '/v1/benchmarks/{id}': { delete: { summary: 'delete a benchmark band; scope admin', parameters: [idParam('benchmark band')], responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
     },
   };
 }

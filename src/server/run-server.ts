@@ -44,7 +44,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       scheduler,
       eventBodies,
       limits,
-      queries: new QueryGate(limits.queriesPerWorkspace),
+      queries: new QueryGate(limits.queriesPerWorkspace, limits.queuedQueriesPerWorkspace),
       metrics: new ServerMetrics(() => scheduler.lagMs() / 1000),
       services: {
         warehouse: options.warehouse,

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../../core/errors.js';
 import { isValidDate, utcDate, addDays } from '../../core/time.js';
+import { OBJECTIVE_KPIS } from '../../metrics/catalog.js';
 import { createBenchmark, deleteBenchmark, listBenchmarks } from '../../metrics/benchmarks-service.js';
 import { deleteCustomMetric, listCustomMetrics, metricCatalog, publicMetric, saveCustomMetric } from '../../metrics/metrics-service.js';
 import { answerQuery, campaignKpis } from '../../metrics/query-service.js';
@@ -17,7 +18,7 @@ export function registerMetricsRoutes(app: FastifyInstance, context: ServerConte
   app.get('/v1/catalog', async (request) => {
     const caller = await authorize(context, request, 'read');
     const metrics = await metricCatalog(warehouse, caller.workspace.name);
-    return { metrics: [...metrics.values()].map(publicMetric) };
+    return { metrics: [...metrics.values()].map(publicMetric), objectives: OBJECTIVE_KPIS };
   });
 
   app.post('/v1/query', async (request) => {

@@ -1,0 +1,64 @@
+// The dashboard's one way to reach Beacon: the public HTTP API, typed from
+// its OpenAPI document (schema.d.ts). Errors become ApiError with the
+// server's code and message; a 401 also tells the app to sign in again.
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema';
+
+type Schemas = components['schemas'];
+export type QueryBody = Schemas['Query'];
+export type QueryResult = Schemas['QueryResult'];
+export type Catalog = Schemas['Catalog'];
+export type CatalogMetric = Catalog['metrics'][number];
+export type GoalList = Schemas['GoalList'];
+export type Goal = GoalList['goals'][number];
+export type Freshness = Schemas['Freshness'];
+export type SettingsAnswer = Schemas['SettingsResult'];
+export type Unit = CatalogMetric['unit'];
+export type Direction = CatalogMetric['direction'];
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+export function createApi(key: string, onUnauthorized: (message: string) => void) {
+  const client = createClient<paths>({ baseUrl: window.location.origin, headers: { authorization: `Bearer ${key}` } });
+
+  async function unwrap<T>(call: () => Promise<Answer<T>>): Promise<T> {
+    let answer: Answer<T>;
+    try {
+      answer = await call();
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') throw err;
+      throw new ApiError('Beacon did not answer: is the server running?', 0, 'unreachable');
+    }
+    const { data, error, response } = answer;
+    if (response.ok && data !== undefined) return data;
+    const body = (error ?? {}) as { error?: { code?: string; message?: string; request_id?: string } };
+    const message = body.error?.message ?? `${response.status} ${response.statusText}`;
+    if (response.status === 401) onUnauthorized(message);
+    throw new ApiError(message, response.status, body.error?.code ?? 'http_error', body.error?.request_id);
+  }
+
+  return {
+    query: (body: QueryBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/query', { body, signal })),
+    catalog: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/catalog', { signal })),
+    goals: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/goals', { signal })),
+    freshness: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/freshness', { signal })),
+    settings: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/settings', { signal })),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

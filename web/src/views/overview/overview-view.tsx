@@ -1,0 +1,109 @@
+// Overview: how the marketing is doing in ten seconds — headline KPI tiles
+// against the previous period, benchmarks and goals, and the trend of any
+// catalog metric beside its previous period.
+import { useMemo } from 'react';
+import type { CatalogMetric, QueryResult } from '../../api/client';
+import { defaultGrain } from '../../frame/date-range';
+import { NoData } from '../../frame/no-data';
+import { ErrorMessage, Notice, Panel, Skeleton } from '../../frame/panel';
+import { GRAINS, type ChartGrain } from '../../frame/url-state';
+import { useViewState } from '../../frame/use-view-state';
+import { useCatalog, useCurrency, useGoals, useMetricQuery } from '../../frame/workspace-data';
+import { chooseKpis, HEADLINE } from './kpi-sets';
+import { KpiTile, type TileData } from './kpi-tile';
+import { sparklinesQuery, tilesQuery } from './overview-queries';
+import { TrendChart } from './trend-chart';
+
+export function OverviewView() {
+  const { state, setParam } = useViewState();
+  const catalog = useCatalog();
+  const metrics = useMemo(() => new Map((catalog.data?.metrics ?? []).map((m) => [m.id, m])), [catalog.data]);
+  const objectives = catalog.data?.objectives ?? {};
+  const kpisParam = state.params.get('kpis');
+  const kpis = useMemo(
+    () => (catalog.data ? chooseKpis(kpisParam, catalog.data.objectives, new Set(metrics.keys())) : null),
+    [catalog.data, metrics, kpisParam],
+  );
+  const grainParam = state.params.get('grain');
+  const grain: ChartGrain = GRAINS.includes(grainParam as ChartGrain) ? (grainParam as ChartGrain) : defaultGrain(state.range);
+  const chartParam = state.params.get('metric');
+  const chartMetric = chartParam && metrics.has(chartParam) ? chartParam : (kpis?.metrics[0] ?? 'cost');
+
+  const problems = [...(kpis?.problems ?? [])];
+  if (grainParam && !GRAINS.includes(grainParam as ChartGrain)) problems.push(`Unknown grain "${grainParam}"; showing ${grain}.`);
+  if (chartParam && catalog.data && !metrics.has(chartParam)) problems.push(`There is no metric "${chartParam}" in the catalog; the chart shows ${chartMetric}.`);
+
+  return (
+    <div className="view overview">
+      {problems.map((p) => (
+        <Notice key={p}>{p}</Notice>
+      ))}
+      <Panel
+        title="Performance"
+        testId="tiles-panel"
+        tools={
+          <label className="field">
+            <span>KPIs</span>
+            <select value={kpisParam && objectives[kpisParam] ? kpisParam : HEADLINE} onChange={(e) => setParam('kpis', e.target.value === HEADLINE ? null : e.target.value)} data-testid="kpi-set">
+              <option value={HEADLINE}>Headline</option>
+              {Object.keys(objectives).map((o) => (
+                <option key={o} value={o}>
+                  {o[0].toUpperCase() + o.slice(1)} objective
+                </option>
+              ))}
+            </select>
+          </label>
+        }
+      >
+        {catalog.error ? <ErrorMessage error={catalog.error} /> : kpis ? <Tiles kpis={kpis.metrics} metrics={metrics} grain={grain} selected={chartMetric} onSelect={(id) => setParam('metric', id)} /> : <Skeleton lines={4} />}
+      </Panel>
+      <TrendChart metric={chartMetric} catalog={catalog.data?.metrics ?? []} grain={grain} onMetric={(id) => setParam('metric', id)} onGrain={(g) => setParam('grain', g)} />
+    </div>
+  );
+}
+
+interface TilesProps {
+  kpis: string[];
+  metrics: Map<string, CatalogMetric>;
+  grain: ChartGrain;
+  selected: string;
+  onSelect: (id: string) => void;
+}
+
+function Tiles({ kpis, metrics, grain, selected, onSelect }: TilesProps) {
+  const { state } = useViewState();
+  const currency = useCurrency();
+  const totals = useMetricQuery(useMemo(() => tilesQuery(state, kpis), [state, kpis]));
+  const series = useMetricQuery(useMemo(() => sparklinesQuery(state, kpis, grain), [state, kpis, grain]));
+  const goals = useGoals();
+  if (totals.error) return <ErrorMessage error={totals.error} />;
+  if (!totals.data) return <Skeleton lines={4} height={150} />;
+  const tiles = kpis.map((id) => tileData(id, metrics.get(id), totals.data, series.data, goals.data?.goals ?? []));
+  const empty = tiles.every((t) => t.value === null || t.value === 0);
+  return (
+    <>
+      {empty ? <NoData range={state.range} /> : null}
+      <div className="tiles" data-testid="tiles" data-ready="true">
+        {tiles.map((tile) => (
+          <KpiTile key={tile.id} tile={tile} currency={currency} selected={tile.id === selected} onSelect={() => onSelect(tile.id)} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function tileData(id: string, metric: CatalogMetric | undefined, totals: QueryResult, series: QueryResult | undefined, goals: TileData['goals']): TileData {
+  return {
+    id,
+    label: metric?.label ?? id,
+    unit: metric?.unit ?? 'count',
+    direction: metric?.direction ?? 'neutral',
+    value: totals.totals[id] ?? null,
+    previous: totals.comparison?.totals[id] ?? null,
+    change: totals.comparison?.change.totals[id] ?? null,
+    series: (series?.rows ?? []).map((row) => (typeof row[id] === 'number' ? (row[id] as number) : null)),
+    benchmarks: (totals.benchmarks ?? []).filter((b) => b.metric === id),
+    // Only goals over the whole workspace speak for the tile's unfiltered value.
+    goals: goals.filter((g) => g.metric === id && (g.filters ?? []).length === 0),
+  };
+}

@@ -1,0 +1,21 @@
+// The dashboard's views, in navigation order. A view is one folder under
+// views/ (its components, its queries and its browser test) and one entry
+// here; the shell gives it the date range, the filters and the API client.
+import type { ComponentType } from 'react';
+import { CampaignsView } from './campaigns/campaigns-view';
+import { GoalsView } from './goals/goals-view';
+import { OverviewView } from './overview/overview-view';
+
+export interface ViewEntry {
+  path: string;
+  label: string;
+  component: ComponentType;
+  /** Whether the date range and filters apply to it (the toolbar is shown). */
+  usesRange: boolean;
+}
+
+export const VIEWS: readonly ViewEntry[] = [
+  { path: '/', label: 'Overview', component: OverviewView, usesRange: true },
+  { path: '/campaigns', label: 'Campaigns', component: CampaignsView, usesRange: true },
+  { path: '/goals', label: 'Goals', component: GoalsView, usesRange: false },
+];
