@@ -24,7 +24,8 @@ export type Line =
   | { kind: 'loading'; key: string; depth: number }
   | { kind: 'error'; key: string; depth: number; error: unknown };
 
-export const NOT_SET = '(not set)';
+/** The API's row for what has no value of the dimension (a conversion no ad group can be credited with). */
+export const NONE = '(none)';
 
 export function pathKey(path: readonly string[]): string {
   return JSON.stringify(path);
@@ -82,9 +83,10 @@ export function visibleLines(loaded: ReadonlyMap<string, Loaded>, expanded: Read
   const level = LEVELS[depth];
   const lines: Line[] = [];
   for (const row of sortRows(answer.rows!, level, sort)) {
-    const childPath = [...path, row[level] === null ? NOT_SET : String(row[level])];
+    const value = row[level] === null ? NONE : String(row[level]);
+    const childPath = [...path, value];
     const childKey = pathKey(childPath);
-    const expandable = depth < LEVELS.length - 1 && row[level] !== null;
+    const expandable = depth < LEVELS.length - 1 && value !== NONE;
     const isOpen = expandable && expanded.has(childKey);
     lines.push({ kind: 'row', key: childKey, depth, path: childPath, level, row, expandable, expanded: isOpen });
     if (isOpen) lines.push(...visibleLines(loaded, expanded, sort, childPath));
