@@ -1,5 +1,5 @@
 // npm run bench: every benchmark, each printing its figure beside a baseline
-// measured in the same run. Options: --only ingest|overview|mixed, --events N
+// measured in the same run. Options: --only ingest|overview|mixed|dashboard, --events N
 // (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
 // --overview-events N (default 10,000,000), --ad-rows N (default 1,000,000),
 // --query-runs N (default 20), --engines duckdb,clickhouse (default: both
@@ -7,12 +7,15 @@
 // (overview size on ClickHouse, default 2,000,000) and --clickhouse-ad-rows N
 // (default: --ad-rows scaled like the events), and for the mixed load
 // --mixed-events N (each of two workspaces, default 1,000,000), --mixed-seconds
-// S (each load, default 10) and --mixed-rate N (events a second, default 20,000).
+// S (each load, default 10) and --mixed-rate N (events a second, default 20,000),
+// and for the dashboard in Chromium --dashboard-loads N (default 7) and
+// --demo-visitors N (default 50,000, as `beacon demo`).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clickhouseBinary, startClickHouse, type ClickHouseServers } from '../test/support/clickhouse.js';
+import { benchDashboard } from './dashboard-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchMixed } from './mixed-load-bench.js';
 import { benchOverview } from './overview-bench.js';
@@ -31,6 +34,8 @@ const { values } = parseArgs({
     'mixed-events': { type: 'string', default: '1000000' },
     'mixed-seconds': { type: 'string', default: '10' },
     'mixed-rate': { type: 'string', default: '20000' },
+    'dashboard-loads': { type: 'string', default: '7' },
+    'demo-visitors': { type: 'string', default: '50000' },
   },
 });
 
@@ -77,6 +82,9 @@ try {
   if ((!values.only || values.only === 'mixed') && duckdb) {
     const events = Number(values['mixed-events']);
     await benchMixed(dir, { events, adRows: Math.round(events / 10), seconds: Number(values['mixed-seconds']), rate: Number(values['mixed-rate']), batch: 5_000 });
+  }
+  if ((!values.only || values.only === 'dashboard') && duckdb) {
+    await benchDashboard(dir, { loads: Number(values['dashboard-loads']), visitors: Number(values['demo-visitors']), days: 90 });
   }
 } finally {
   await clickhouse?.stop();

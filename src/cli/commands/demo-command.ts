@@ -12,6 +12,7 @@ import type { SourceName } from '../../model/sources.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { globalOptions, type CliEnvironment } from '../command-context.js';
 import { LocalBackend } from '../local-backend.js';
+import { createDemoTargets } from '../demo-targets.js';
 import { openWarehouse } from '../open-warehouse.js';
 import { formatSummary, printJson, printLine } from '../output.js';
 import { SERVER_CHECKPOINT_THRESHOLD, parsePort, startServing, untilSignal } from './serve-command.js';
@@ -45,11 +46,14 @@ export function registerDemoCommand(program: Command, env: CliEnvironment): void
       const data = generateDemo({ days: positive(options.days, '--days'), seed: positive(options.seed, '--seed'), end, visitors: positive(options.visitors, '--visitors') });
       const { warehouse, dbPath } = await openWarehouse({ ...global, memoryLimit: global.memoryLimit ?? env.config.duckdbMemoryLimit, checkpointThreshold: SERVER_CHECKPOINT_THRESHOLD, statementTimeoutMs: env.config.statementTimeoutMs });
       try {
-        await ensureWorkspace(warehouse, global.workspace);
+        const workspace = await ensureWorkspace(warehouse, global.workspace);
         const results = await loadDemo(warehouse, global.workspace, data, (source, line) => {
           if (!global.json) printLine(`${source.padEnd(15)} ${line}`);
         });
+        await createDemoTargets(warehouse, workspace, end);
         const key = await createApiKey(warehouse, global.workspace, 'admin');
+        // The dashboard signs in with a read key, carried in the link's fragment (never sent to the server).
+        const readKey = await createApiKey(warehouse, global.workspace, 'read');
         if (!options.serve) {
           if (global.json) printJson({ loaded: results, admin_key: key.key });
           else printLine(`\nadmin key: ${key.key}`);
@@ -57,9 +61,11 @@ export function registerDemoCommand(program: Command, env: CliEnvironment): void
           return;
         }
         const server = await startServing(warehouse, env, { host: env.config.host, port: parsePort(options.port), dbPath });
-        if (global.json) printJson({ loaded: results, url: server.url, admin_key: key.key });
+        const dashboard = `${server.url}/#key=${readKey.key}`;
+        if (global.json) printJson({ loaded: results, url: server.url, dashboard, admin_key: key.key, read_key: readKey.key });
         else {
           printLine(`\nBeacon is serving the demo shop on ${server.url}`);
+          printLine(`dashboard (signs in with a read key): ${dashboard}`);
           printLine(`admin key (shown once): ${key.key}`);
           const from = addDays(end, -(positive(options.days, '--days') - 1));
           printLine(`try, in another terminal (it goes through this server):`);
