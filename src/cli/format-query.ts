@@ -56,7 +56,8 @@ export function formatQueryTable(result: QueryResult, currency: string): string 
     if (c.kind !== 'metric') {
       const cell = (i: number) => {
         const v = result.rows[i][c.name];
-        return v === null || v === undefined ? NULL_CELL : String(v);
+        const text = v === null || v === undefined ? NULL_CELL : String(v);
+        return c.kind === 'time' && result.rows[i].partial === true ? `${text} *` : text;
       };
       cols.push({ header: c.name, right: false, cell, total: '' });
       continue;
@@ -64,13 +65,14 @@ export function formatQueryTable(result: QueryResult, currency: string): string 
     const cell = (i: number) => metricCell(result.rows[i][c.name], c, currency);
     cols.push({ header: c.name, right: true, cell, total: metricCell(result.totals[c.name], c, currency) });
     if (change) {
-      const changeCell = (i: number) => formatChange(change.rows[i]?.[c.name]);
+      const changeCell = (i: number) => formatChange(change.rows[i]?.[c.name] as MetricValue | undefined);
       cols.push({ header: `${c.name} Δ%`, right: true, cell: changeCell, total: formatChange(change.totals[c.name]) });
     }
   }
   // A metrics-only result gets a blank leading column so the totals line can say "Total".
   if (cols.length === 0 || cols[0].right) cols.unshift({ header: '', right: false, cell: () => '', total: '' });
-  cols[0].total = 'Total';
+  const hidden = (result.rows_before_limit ?? result.rows.length) - result.rows.length;
+  cols[0].total = hidden > 0 ? `Total (all ${result.rows_before_limit} rows)` : 'Total';
 
   const body = result.rows.map((_, i) => cols.map((c) => c.cell(i)));
   const header = cols.map((c) => c.header);
@@ -81,6 +83,8 @@ export function formatQueryTable(result: QueryResult, currency: string): string 
   const separator = '─'.repeat(widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1));
 
   const lines = [line(header), ...body.map(line), separator, line(totals)];
+  if (hidden > 0) lines.push(`note: ${result.rows.length} of ${result.rows_before_limit} rows shown; the totals cover all of them`);
+  if (result.rows.some((r) => r.partial === true)) lines.push('note: * the range covers only part of this bucket');
   for (const note of result.notes ?? []) lines.push(`note: ${note}`);
   return lines.join('\n');
 }

@@ -18,3 +18,26 @@ function expand(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`not a finite amount: ${value}`);
   return canonicalDecimal(value.toFixed(12));
 }
+
+/** Digits of a currency's minor unit (USD 2, JPY 0, BHD 3), as ISO 4217 and the runtime's Intl data give them. */
+export function minorUnitDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * An amount rounded to the currency's minor unit, half away from zero: sums the
+ * engine returns as binary doubles (33954.78000000002) become 33954.78.
+ *
+ * @example roundMoney(0.1 + 0.2, 'USD') // → 0.3
+ */
+export function roundMoney(amount: number, currency: string): number {
+  const digits = minorUnitDigits(currency);
+  const scaled = Math.abs(amount) * 10 ** digits;
+  // The nudge takes 1.005 (stored as 1.00499999…) to the cent it is written as.
+  const rounded = Math.round(scaled * (1 + Number.EPSILON)) / 10 ** digits;
+  return amount < 0 ? -rounded : rounded;
+}

@@ -117,3 +117,8 @@ export function isValidTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** The calendar date of an instant in a time zone, YYYY-MM-DD (en-CA writes dates that way). */
+export function localDate(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}

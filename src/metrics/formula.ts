@@ -1,6 +1,7 @@
 // Parses custom-metric formulas such as "cost / leads" into a small syntax
 // tree, and evaluates, prints, validates and expands them. Pure: a real
 // recursive-descent parser, never JS eval or SQL text.
+import { didYouMean } from '../core/closest.js';
 
 export type FormulaNode =
   | { kind: 'number'; value: number }
@@ -220,11 +221,7 @@ export interface FormulaProblem {
 
 const CUSTOM_ID = /^[a-z][a-z0-9_]{0,63}$/;
 
-function knownMetrics(catalogIds: ReadonlySet<string>): string {
-  const sorted = [...catalogIds].sort();
-  if (sorted.length === 0) return '(none)';
-  return sorted.slice(0, 20).join(', ') + (sorted.length > 20 ? ', …' : '');
-}
+const EVERY_METRIC = '(beacon metrics, or GET /v1/catalog, lists every metric)';
 
 export function checkCustomMetrics(drafts: readonly CustomMetricDraft[], catalogIds: ReadonlySet<string>): FormulaProblem[] {
   const problems: FormulaProblem[] = [];
@@ -250,7 +247,7 @@ export function checkCustomMetrics(drafts: readonly CustomMetricDraft[], catalog
     const ids = formulaMetricIds(node);
     for (const ref of ids) {
       if (!catalogIds.has(ref) && !draftIds.has(ref)) {
-        problems.push({ id, message: `unknown metric "${ref}" — known metrics: ${knownMetrics(catalogIds)}` });
+        problems.push({ id, message: `unknown metric "${ref}"${didYouMean(ref, catalogIds)} ${EVERY_METRIC}` });
       }
     }
     if (!duplicate && !catalogIds.has(id)) references.set(id, ids.filter((ref) => draftIds.has(ref) && !catalogIds.has(ref)));

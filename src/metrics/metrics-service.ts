@@ -2,6 +2,7 @@
 // metrics, and the user-defined metrics themselves (checked, stored, deleted).
 import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { didYouMean } from '../core/closest.js';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors.js';
 import { unstorableText } from '../model/stored-text.js';
 import type { MetadataStore } from '../warehouse/warehouse.js';
@@ -36,10 +37,14 @@ const NOT_COMPOSABLE = new Set(CATALOG.filter((m) => m.reserved || m.growthOf).m
 /** A metric of the catalog (or the workspace's own) that can be queried; a ValidationError naming the known ones otherwise. */
 export function requireMetric(metrics: ReadonlyMap<string, CatalogMetric>, id: string): CatalogMetric {
   const metric = metrics.get(id);
-  if (!metric || metric.reserved) {
-    throw new ValidationError(`unknown metric "${id}"; known metrics: ${[...metrics.keys()].join(', ')}`, { field: 'metric' });
-  }
+  if (!metric || metric.reserved) throw unknownMetric(id, metrics, 'metric');
   return metric;
+}
+
+/** The error for a metric id the catalog does not have: the nearest ids, and where the whole list is (all ids in details.choices). */
+export function unknownMetric(id: string, metrics: ReadonlyMap<string, CatalogMetric>, field: string): ValidationError {
+  const choices = [...metrics.values()].filter((m) => !m.reserved).map((m) => m.id);
+  return new ValidationError(`unknown metric "${id}"${didYouMean(id, choices)} (beacon metrics, or GET /v1/catalog, lists every metric)`, { field, choices });
 }
 
 /** The catalog plus the workspace's own metrics, by id. */

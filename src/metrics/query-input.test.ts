@@ -42,14 +42,16 @@ describe('parseQuery', () => {
   });
 
   it('names the culprit and the choices', () => {
-    expect(failure({ metrics: 'cost,sparkle' })).toMatchObject({ status: 400, message: expect.stringContaining('unknown metric "sparkle"; known metrics: impressions, clicks') });
+    expect(failure({ metrics: 'cost,sparkle' })).toMatchObject({ status: 400, message: 'unknown metric "sparkle" (beacon metrics, or GET /v1/catalog, lists every metric)' });
+    expect(failure({ metrics: 'cost,conversion' })).toMatchObject({ status: 400, message: expect.stringContaining('unknown metric "conversion"; did you mean conversions or platform_conversions?') });
+    expect(failure({ metrics: 'cost', dimensions: 'chanel' })).toMatchObject({ status: 400, message: expect.stringContaining('did you mean channel?') });
     expect(failure({ metrics: 'cost', dimensions: 'colour' })).toMatchObject({ status: 400, message: expect.stringContaining('one of channel, platform') });
     expect(failure({ metrics: 'cost', grain: 'fortnight' })).toMatchObject({ status: 400, message: expect.stringContaining('hour, day, week, month, quarter, year') });
     expect(failure({ metrics: 'cost', from: '2026-02-01' })).toMatchObject({ status: 400, message: 'from (2026-02-01) is after to (2026-01-31)' });
     expect(failure({ metrics: 'cost', to: '2026-02-30' })).toMatchObject({ status: 400, message: expect.stringContaining('to "2026-02-30"') });
     expect(failure({ metrics: 'nps', dimensions: 'device' })).toMatchObject({ status: 422, message: expect.stringContaining('it supports channel, platform, campaign, objective') });
     expect(failure({ metrics: 'cpc', grain: 'hour' })).toMatchObject({ status: 422, message: expect.stringContaining('daily data') });
-    expect(failure({ metrics: 'cost', attribution: { model: 'shapley' } })).toMatchObject({ status: 422, message: expect.stringContaining('POST /v1/attribution') });
+    expect(failure({ metrics: 'cost', attribution: { model: 'shapley' } })).toMatchObject({ status: 422, message: expect.stringContaining('they support ') });
     expect(failure({ metrics: 'cost', filters: [{ dimension: 'channel', op: 'eq', values: ['a', 'b'] }] })).toMatchObject({ status: 400, message: expect.stringContaining('exactly one value') });
     expect(failure({ metrics: 'cost', order_by: 'cpa' })).toMatchObject({ status: 400, message: expect.stringContaining('order_by "cpa"') });
     expect(failure({ metrics: 'predicted_clv' })).toMatchObject({ status: 422, message: expect.stringContaining('CLV model') });

@@ -4,12 +4,14 @@
 // but impossible (a dimension a metric cannot be split by).
 import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { didYouMean } from '../core/closest.js';
 import { QueryError, ValidationError } from '../core/errors.js';
 import { GRAINS, isValidDate } from '../core/time.js';
 import { QUERY_ATTRIBUTION_MODELS, type QueryAttributionModel } from '../model/attribution.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import type { CatalogMetric } from './catalog.js';
 import { FACTS } from './facts.js';
+import { unknownMetric } from './metrics-service.js';
 import { FilterSchema } from './body-checks.js';
 import { bucketCount, comparisonWindow } from './time-buckets.js';
 import {
@@ -65,7 +67,7 @@ const list = (value: string | string[] | undefined): string[] =>
 
 function oneOf<T extends string>(value: unknown, choices: readonly T[], field: string): T {
   if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
-  throw new ValidationError(`${field} "${String(value)}" is not one of ${choices.join(', ')}`, { field, choices });
+  throw new ValidationError(`${field} "${String(value)}" is not one of ${choices.join(', ')}${didYouMean(String(value), choices)}`, { field, choices });
 }
 
 /** Checks a query body against the catalog (incl. the workspace's own metrics) and settings. */
@@ -80,12 +82,7 @@ export function parseQuery(body: unknown, metrics: ReadonlyMap<string, CatalogMe
   if (metricIds.length > MAX_METRICS) throw new ValidationError(`metrics: at most ${MAX_METRICS} per query`, { field: 'metrics' });
   const chosen = metricIds.map((id) => {
     const metric = metrics.get(id);
-    if (!metric) {
-      throw new ValidationError(`unknown metric "${id}"; known metrics: ${[...metrics.keys()].join(', ')}`, {
-        field: 'metrics',
-        choices: [...metrics.keys()],
-      });
-    }
+    if (!metric) throw unknownMetric(id, metrics, 'metrics');
     if (metric.reserved) throw new QueryError(`metric "${id}" cannot be queried here: ${metric.reserved}`, { field: 'metrics' });
     return metric;
   });
@@ -134,8 +131,7 @@ export function parseQuery(body: unknown, metrics: ReadonlyMap<string, CatalogMe
   const requested = body.attribution?.model;
   if (requested !== undefined && !(QUERY_ATTRIBUTION_MODELS as readonly string[]).includes(requested)) {
     throw new QueryError(
-      `attribution model "${requested}" is not available in metric queries (they support ${QUERY_ATTRIBUTION_MODELS.join(', ')}); ` +
-        'the other models are in POST /v1/attribution',
+      `attribution model "${requested}" is not available in metric queries; they support ${QUERY_ATTRIBUTION_MODELS.join(', ')}`,
       { field: 'attribution.model', choices: QUERY_ATTRIBUTION_MODELS },
     );
   }
@@ -152,7 +148,7 @@ export function parseQuery(body: unknown, metrics: ReadonlyMap<string, CatalogMe
       model: (requested as QueryAttributionModel | undefined) ?? defaultModel,
       lookback_days: body.attribution?.lookback_days ?? settings.lookback_days,
     },
-    order_by: parseOrderBy(body.order_by, [...metricIds, ...dimensions, 'date']),
+    order_by: parseOrderBy(body.order_by, resultColumns(metricIds, dimensions, grain)),
     limit: body.limit ?? null,
   };
 }
@@ -173,6 +169,12 @@ function checkEarlierWindows(from: string, to: string, compare: Comparison | nul
   }
 }
 
+/** The columns a result of these metrics, dimensions and grain has: what it can be ordered by. */
+function resultColumns(metricIds: string[], dimensions: Dimension[], grain: string | null): string[] {
+  const named = dimensions.flatMap((d) => (d === 'campaign' ? [d, 'campaign_name'] : [d]));
+  return [...(grain ? ['date'] : []), ...new Set(named), ...metricIds];
+}
+
 /** "-cost,channel" or [{ field, direction }]; a leading "-" means descending. */
 function parseOrderBy(value: string | { field: string; direction?: 'asc' | 'desc' }[] | undefined, fields: string[]): OrderBy[] {
   const items =
@@ -181,7 +183,10 @@ function parseOrderBy(value: string | { field: string; direction?: 'asc' | 'desc
       : (value ?? []).map((o) => ({ field: o.field, direction: o.direction ?? ('asc' as const) }));
   for (const item of items) {
     if (!fields.includes(item.field)) {
-      throw new ValidationError(`order_by "${item.field}" is not a column of the result (${fields.join(', ')})`, { field: 'order_by' });
+      throw new ValidationError(`order_by "${item.field}" is not a column of this query's result; its columns are ${fields.join(', ')}${didYouMean(item.field, fields)}`, {
+        field: 'order_by',
+        choices: fields,
+      });
     }
   }
   return items;

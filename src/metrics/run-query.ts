@@ -1,6 +1,7 @@
 // Answers a checked metric query from a warehouse: plans it, renders each
 // statement in the engine's dialect, runs them, assembles rows and totals,
 // and adds the comparison window, growth metrics and campaign names.
+import { localDate } from '../core/time.js';
 import { col, TOTALS_FLAG } from '../sql/ast.js';
 import type { Select } from '../sql/ast.js';
 import type { RelationContext } from '../sql/relations.js';
@@ -8,6 +9,7 @@ import type { QueryRunner, Workspace } from '../warehouse/warehouse.js';
 import { assemble, percentChange, type Assembled, type FactResults } from './assemble.js';
 import type { CatalogMetric } from './catalog.js';
 import { BUCKET, planQuery } from './planner.js';
+import { markPartialBuckets, roundMoneyIn } from './result-notes.js';
 import { bucketLabels, comparisonWindow } from './time-buckets.js';
 import type { MetricQuery, MetricValue, QueryResult, ResultColumn, ResultRow } from './types.js';
 
@@ -16,6 +18,8 @@ export interface QueryScope {
   workspace: Workspace;
   /** The catalog plus the workspace's own metrics. */
   metrics: ReadonlyMap<string, CatalogMetric>;
+  /** Today in the workspace's zone (the bucket still running is partial); by default from the clock. */
+  today?: string;
 }
 
 /** Days after a lead or MQL within which reaching the next stage counts (KPIS.md). */
@@ -43,16 +47,25 @@ export async function runMetricQuery(scope: QueryScope, query: MetricQuery): Pro
       rows: previous.rows,
       totals: previous.totals,
       change: {
-        rows: current.rows.map((row, i) => changes(metrics, row, previous.rows[i])),
+        rows: current.rows.map((row, i) => ({ ...keysOf(row, query), ...changes(metrics, row, previous.rows[i]) })),
         totals: changes(metrics, current.totals, previous.totals),
       },
     };
   }
   if (query.dimensions.includes('campaign')) await addCampaignNames(scope, runner.context, result);
   orderAndLimit(query, result);
+  result.rows = markPartialBuckets(result.rows, query.grain, query.from, query.to, scope.today ?? localDate(Date.now(), scope.workspace.settings.timezone));
   const notes = metrics.flatMap((m) => (m.note ? [m.note] : []));
   if (notes.length > 0) result.notes = notes;
-  return result;
+  return roundMoneyIn(result, metrics, scope.workspace.settings.currency);
+}
+
+/** The bucket and dimension values of a row: what its counterparts are keyed by. */
+function keysOf(row: ResultRow, query: MetricQuery): ResultRow {
+  const keys: ResultRow = {};
+  if (query.grain) keys[BUCKET] = row[BUCKET];
+  for (const d of query.dimensions) keys[d] = row[d];
+  return keys;
 }
 
 class WindowRunner {
@@ -192,6 +205,10 @@ function orderAndLimit(query: MetricQuery, result: QueryResult): void {
     return i - j;
   });
   const kept = query.limit === null ? order : order.slice(0, query.limit);
+  if (query.limit !== null) {
+    result.totals_scope = 'all_rows';
+    result.rows_before_limit = order.length;
+  }
   result.rows = kept.map((i) => result.rows[i]);
   if (result.comparison) {
     const { comparison } = result;

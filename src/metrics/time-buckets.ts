@@ -96,6 +96,11 @@ function nextBucket(start: string, grain: Exclude<Grain, 'hour'>): string {
   }
 }
 
+/** Last day of the bucket that starts on `start`. */
+export function bucketEnd(start: string, grain: Exclude<Grain, 'hour'>): string {
+  return addDays(nextBucket(start, grain), -1);
+}
+
 /** Labels of every bucket that overlaps the inclusive range, in order. */
 export function bucketLabels(from: string, to: string, grain: Grain, timeZone: string): string[] {
   if (grain === 'hour') {

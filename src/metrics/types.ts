@@ -57,7 +57,8 @@ export interface MetricQuery {
 }
 
 export type MetricValue = number | null;
-export type ResultRow = Record<string, string | number | null>;
+/** A result row: its bucket (`date`), dimension values and metric values; `partial: true` on a bucket the range covers only in part. */
+export type ResultRow = Record<string, string | number | boolean | null>;
 
 export interface ResultColumn {
   name: string;
@@ -74,8 +75,8 @@ export interface ComparisonResult {
   /** Same length and order as the main rows: row i is row i's counterpart (same dimensions, bucket shifted). */
   rows: ResultRow[];
   totals: Record<string, MetricValue>;
-  /** % change per metric from the comparison value to the current one (null when the comparison value is 0 or null). */
-  change: { rows: Record<string, MetricValue>[]; totals: Record<string, MetricValue> };
+  /** % change per metric from the comparison value to the current one (null when the comparison value is 0 or null); each row keyed by the main row's bucket and dimensions. */
+  change: { rows: ResultRow[]; totals: Record<string, MetricValue> };
 }
 
 /** A workspace's benchmark band for a metric, judged against a value. */
@@ -98,6 +99,10 @@ export interface QueryResult {
   /** Benchmark bands of the queried metrics, judged against the totals. */
   benchmarks?: BenchmarkResult[];
   notes?: string[];
+  /** With a limit: the totals cover every row, not only the ones returned. */
+  totals_scope?: 'all_rows';
+  /** With a limit: how many rows there were before it. */
+  rows_before_limit?: number;
   /** Present when the derived view was still taking in recent writes: the answer may miss data sent since pending_since. */
   freshness?: { complete: false; pending_since: string };
 }

@@ -37,8 +37,8 @@ const BENCHMARK_VERDICTS = ['better', 'within', 'worse', 'outside'] as const sat
 /** Metric id → value over the rows' scope; null where the formula is undefined (a zero denominator). */
 const MetricValues = Type.Record(Type.String(), NullableNumber, { description: 'metric id → value (null when undefined)' });
 
-const ResultRow = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]), {
-  description: 'keyed by column name: the bucket (date), dimension values, campaign_name, metric values',
+const ResultRow = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]), {
+  description: 'keyed by column name: the bucket (date), dimension values, campaign_name, metric values; partial: true on a bucket the range covers only in part',
 });
 
 const ResultColumn = Type.Object({
@@ -55,7 +55,7 @@ const Comparison = Type.Object({
   rows: Type.Array(ResultRow, { description: "row i is the main row i's counterpart" }),
   totals: MetricValues,
   change: Type.Object(
-    { rows: Type.Array(MetricValues), totals: MetricValues },
+    { rows: Type.Array(ResultRow, { description: "the main row's bucket and dimension values, then the % change per metric" }), totals: MetricValues },
     { description: '% change per metric from the comparison value (null when that is 0 or null)' },
   ),
 });
@@ -77,7 +77,9 @@ export const QueryResultSchema = Type.Object({
   totals: MetricValues,
   comparison: Type.Optional(Comparison),
   benchmarks: Type.Optional(Type.Array(BenchmarkReportSchema)),
-  notes: Type.Optional(Type.Array(Type.String())),
+  notes: Type.Optional(Type.Array(Type.String(), { description: 'what the numbers do not say: sources without data in the range, metric caveats' })),
+  totals_scope: Type.Optional(Type.Literal('all_rows', { description: 'with a limit: the totals cover every row, not only the ones returned' })),
+  rows_before_limit: Type.Optional(Type.Integer({ minimum: 0, description: 'with a limit: how many rows there were before it' })),
   freshness: Type.Optional(
     Type.Object(
       { complete: Type.Literal(false), pending_since: Type.String({ description: 'ISO 8601 timestamp' }) },

@@ -201,7 +201,7 @@ describe('funnel and customer metrics', () => {
       order_revenue: 90, // F-1 60 + I-1 30
       mer: null, // no cost
     });
-    expectValue(r.totals.cac, 4000 / 3); // (700 + 3100 + 200) / 3
+    expectValue(r.totals.cac, 4000 / 3, 'cac', 'cac'); // (700 + 3100 + 200) / 3, to the cent
     expectValue(r.totals.mer, 450 / 4000); // 0.1125
   });
 

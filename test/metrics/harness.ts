@@ -1,6 +1,7 @@
 // Shared plumbing of the metric tests: a real DuckDB file in a temp dir, one
 // workspace per hand-built data set, loading through the normal ingestion
 // path, and small helpers to find result rows and compare numbers.
+import { CATALOG } from '../../src/metrics/catalog.js';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createWorkspace, updateSettings } from '../../src/access/workspaces.js';
@@ -80,19 +81,23 @@ export function rowOf(result: { rows: ResultRow[] }, match: Record<string, strin
 /** Values of one field over the rows, in row order. */
 export const column = (result: { rows: ResultRow[] }, field: string) => result.rows.map((r) => r[field]);
 
-/** Asserts a metric value: exactly null when null is expected, else equal to 6 decimals. */
-export function expectValue(actual: unknown, expected: number | null, label = ''): void {
+/** Money metrics (the catalog's, and the custom ones these tests define): answers give them to the cent. */
+const MONEY = new Set([...CATALOG.filter((m) => m.unit === 'money').map((m) => m.id), 'cost_per_lead']);
+const cents = (value: number) => Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-9) / 100;
+
+/** Asserts a metric value: exactly null when null is expected, else equal to 6 decimals (money: to the cent it rounds to). */
+export function expectValue(actual: unknown, expected: number | null, label = '', metric = ''): void {
   if (expected === null) {
     expect(actual, label).toBeNull();
   } else {
     expect(typeof actual, `${label} should be a number, got ${JSON.stringify(actual)}`).toBe('number');
-    expect(actual as number, label).toBeCloseTo(expected, 6);
+    expect(actual as number, label).toBeCloseTo(MONEY.has(metric) ? cents(expected) : expected, 6);
   }
 }
 
 /** Asserts several metric values of one row or totals object. */
 export function expectValues(actual: Record<string, unknown>, expected: Record<string, number | null>, where = ''): void {
-  for (const [metric, value] of Object.entries(expected)) expectValue(actual[metric], value, `${where} ${metric}`.trim());
+  for (const [metric, value] of Object.entries(expected)) expectValue(actual[metric], value, `${where} ${metric}`.trim(), metric);
 }
 
 // Small builders for events: every event needs an id, a type, a time and a person.

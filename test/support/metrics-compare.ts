@@ -2,7 +2,8 @@
 // test/support/metrics-fixture.ts (every catalog metric, grains, dimensions,
 // filters, comparisons, attribution models), a result differ and a runner.
 // Integers and the money sums both engines add as Decimals (cost, order
-// revenue, MRR) must be equal; other numbers within 1e-9 relative.
+// revenue, MRR) must be equal; other money within a cent (both are rounded to
+// it), other numbers within 1e-9 relative.
 import { CATALOG } from '../../src/metrics/catalog.js';
 import { queryMetrics } from '../../src/metrics/query-service.js';
 import type { Warehouse } from '../../src/warehouse/warehouse.js';
@@ -14,12 +15,16 @@ const HALVES = [ALL_METRICS.slice(0, 30), ALL_METRICS.slice(30)];
 
 /** Metrics summed as Decimals by both engines: equal to the last bit. */
 const EXACT = new Set(['cost', 'order_revenue', 'mrr']);
+/** Other money metrics come rounded to the cent from values equal within 1e-9: a half cent may round either way. */
+const MONEY = new Set(CATALOG.filter((m) => m.unit === 'money').map((m) => m.id));
 
 /** Differences between two results: [] when equal (integers and EXACT metrics exactly, other numbers within 1e-9 relative). */
 export function differences(a: unknown, b: unknown, path = '$'): string[] {
   if (typeof a === 'number' && typeof b === 'number') {
-    const exact = (Number.isInteger(a) && Number.isInteger(b)) || EXACT.has(path.slice(path.lastIndexOf('.') + 1));
+    const field = path.slice(path.lastIndexOf('.') + 1);
+    const exact = (Number.isInteger(a) && Number.isInteger(b)) || EXACT.has(field);
     if (exact) return a === b ? [] : [`${path}: ${a} ≠ ${b}`];
+    if (MONEY.has(field)) return Math.abs(a - b) <= 0.01 + 1e-9 ? [] : [`${path}: ${a} ≠ ${b}`];
     return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) ? [] : [`${path}: ${a} ≠ ${b}`];
   }
   if (Array.isArray(a) && Array.isArray(b)) {

@@ -1749,7 +1749,7 @@ export interface components {
                 direction?: "up" | "down" | "neutral";
             }[];
             rows: {
-                [key: string]: string | number | null;
+                [key: string]: string | number | boolean | null;
             }[];
             /** @description metric id → value (null when undefined) */
             totals: {
@@ -1762,7 +1762,7 @@ export interface components {
                 to: string;
                 /** @description row i is the main row i's counterpart */
                 rows: {
-                    [key: string]: string | number | null;
+                    [key: string]: string | number | boolean | null;
                 }[];
                 /** @description metric id → value (null when undefined) */
                 totals: {
@@ -1770,8 +1770,9 @@ export interface components {
                 };
                 /** @description % change per metric from the comparison value (null when that is 0 or null) */
                 change: {
+                    /** @description the main row's bucket and dimension values, then the % change per metric */
                     rows: {
-                        [key: string]: number | null;
+                        [key: string]: string | number | boolean | null;
                     }[];
                     /** @description metric id → value (null when undefined) */
                     totals: {
@@ -1780,7 +1781,15 @@ export interface components {
                 };
             };
             benchmarks?: components["schemas"]["BenchmarkReport"][];
+            /** @description what the numbers do not say: sources without data in the range, metric caveats */
             notes?: string[];
+            /**
+             * @description with a limit: the totals cover every row, not only the ones returned
+             * @constant
+             */
+            totals_scope?: "all_rows";
+            /** @description with a limit: how many rows there were before it */
+            rows_before_limit?: number;
             /** @description present when the answer may miss data sent since pending_since */
             freshness?: {
                 /** @constant */

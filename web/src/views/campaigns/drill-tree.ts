@@ -1,7 +1,7 @@
 // The drill-down as data: channel → campaign → ad group → ad, each level a
 // /v1/query filtered to its ancestors, flattened into the lines the table
 // shows (and the CSV export writes). Pure.
-import type { QueryBody } from '../../api/client';
+import type { QueryBody, QueryResult } from '../../api/client';
 import { queryFilters, type ViewState } from '../../frame/url-state';
 
 export const LEVELS = ['channel', 'campaign', 'ad_group', 'ad'] as const;
@@ -9,7 +9,7 @@ export type Level = (typeof LEVELS)[number];
 export const LEVEL_LABELS: Record<Level, string> = { channel: 'Channel', campaign: 'Campaign', ad_group: 'Ad group', ad: 'Ad' };
 export const DRILL_METRICS = ['cost', 'impressions', 'clicks', 'ctr', 'cpc', 'conversions', 'cpa', 'revenue', 'roas'] as const;
 
-export type Row = Record<string, string | number | null>;
+export type Row = QueryResult['rows'][number];
 export interface Sort {
   field: string;
   direction: 'asc' | 'desc';
