@@ -80,9 +80,17 @@ function Tiles({ kpis, metrics, grain, selected, onSelect }: TilesProps) {
   if (!totals.data) return <Skeleton lines={4} height={150} />;
   const tiles = kpis.map((id) => tileData(id, metrics.get(id), totals.data, series.data, goals.data?.goals ?? []));
   const empty = tiles.every((t) => t.value === null || t.value === 0);
+  const notes = totals.data.notes ?? [];
   return (
     <>
       {empty ? <NoData range={state.range} /> : null}
+      {notes.length > 0 ? (
+        <ul className="notes" data-testid="tiles-notes">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
       <div className="tiles" data-testid="tiles" data-ready="true">
         {tiles.map((tile) => (
           <KpiTile key={tile.id} tile={tile} currency={currency} selected={tile.id === selected} onSelect={() => onSelect(tile.id)} />

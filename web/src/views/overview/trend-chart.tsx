@@ -91,7 +91,8 @@ function trendOption(result: QueryResult, metric: CatalogMetric, currency: strin
       formatter: (params: unknown) => {
         const index = (params as { dataIndex: number }[])[0]?.dataIndex ?? 0;
         const before = previousRows[index]?.date ? ` (${String(previousRows[index].date)})` : '';
-        return `${buckets[index]}: <b>${format(current[index])}</b><br/>previous${before}: ${format(previous[index] ?? null)}`;
+        const partial = result.rows[index]?.partial === true ? ' (partial)' : '';
+        return `${buckets[index]}${partial}: <b>${format(current[index])}</b><br/>previous${before}: ${format(previous[index] ?? null)}`;
       },
     },
     xAxis: { type: 'category', data: buckets, boundaryGap: false, axisLabel: { hideOverlap: true } },
