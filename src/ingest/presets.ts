@@ -118,6 +118,22 @@ const PRESETS: Readonly<Record<PresetName, Preset>> = {
   },
 };
 
+/**
+ * What a preset reads, for docs/data.md: the platform it sets and each field
+ * with the export headers it is read from, preferred first.
+ * @example presetColumns('linkedin_ads').platform // 'linkedin_ads'
+ */
+export function presetColumns(name: PresetName): {
+  readonly platform: string;
+  readonly columns: readonly { readonly field: string; readonly headers: readonly string[]; readonly currencyInHeader: boolean }[];
+} {
+  const preset = PRESETS[name];
+  return {
+    platform: preset.platform,
+    columns: preset.columns.map(({ field, headers, currencyInHeader }) => ({ field, headers, currencyInHeader: currencyInHeader === true })),
+  };
+}
+
 /** Turns one CSV cell into a field value; undefined means the field is absent. */
 export type CellCleaner = (cell: string) => string | undefined;
 
