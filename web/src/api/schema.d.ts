@@ -223,6 +223,8 @@ export interface paths {
                     /** @description Header=field,… */
                     map?: string;
                     platform?: string;
+                    /** @description IANA zone (or UTC) whose midnight a date-only timestamp (2026-12-01) means; without it such values are rejected */
+                    assume_timezone?: string;
                 };
                 header?: never;
                 path: {
@@ -1493,8 +1495,15 @@ export interface components {
             updated: number;
             duplicates: number;
             rejected: number;
+            /** @description one per invalid field of each rejected record (the first 100). A CSV header without a column for a required field rejects every record with one error: field "(header)", index 0, line of the header, a message naming the unknown columns, the missing fields and the ?map= that fixes it */
             errors: {
                 index: number;
+                line?: number;
+                field: string;
+                message: string;
+            }[];
+            /** @description present only when there is something to say that rejected nothing: a CSV column that is not a field of the source (field: the column; ignored, or kept in properties for events), with the field it likely means, then the ?map= that reads them (field "(header)") */
+            warnings?: {
                 line?: number;
                 field: string;
                 message: string;

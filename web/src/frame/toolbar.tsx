@@ -4,7 +4,7 @@ import { useMemo, useState, useEffect } from 'react';
 import { isDate, presetRange, RANGE_PRESETS, type RangePreset } from './date-range';
 import { FILTER_DIMENSIONS, type FilterDimension } from './url-state';
 import { useViewState } from './use-view-state';
-import { useMetricQuery } from './workspace-data';
+import { useForegroundSettled, useMetricQuery } from './workspace-data';
 
 const FILTER_LABELS: Record<FilterDimension, string> = { channel: 'All channels', platform: 'All platforms', campaign: 'All campaigns' };
 
@@ -71,7 +71,10 @@ function FilterSelect({ dimension }: { dimension: FilterDimension }) {
     () => ({ metrics: ['cost', 'conversions'], dimensions: [dimension], from: state.range.from, to: state.range.to, limit: 500 }),
     [dimension, state.range.from, state.range.to],
   );
-  const options = useMetricQuery(body);
+  // The choices load once the view's own numbers are in, or at once when someone reaches for the list.
+  const settled = useForegroundSettled();
+  const [wanted, setWanted] = useState(false);
+  const options = useMetricQuery(body, { background: true, enabled: settled || wanted });
   const chosen = state.filters[dimension];
   // Values to pick, each shown by its name where the API gives one (campaigns).
   const labels = new Map<string, string>(chosen.map((v) => [v, v]));
@@ -87,6 +90,8 @@ function FilterSelect({ dimension }: { dimension: FilterDimension }) {
         value={value}
         aria-label={`Filter by ${dimension}`}
         data-testid={`filter-${dimension}`}
+        onFocus={() => setWanted(true)}
+        onPointerDown={() => setWanted(true)}
         onChange={(e) => update((s) => ({ ...s, filters: { ...s.filters, [dimension]: e.target.value ? e.target.value.split(',') : [] } }))}
       >
         <option value="">{FILTER_LABELS[dimension]}</option>

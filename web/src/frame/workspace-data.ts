@@ -1,15 +1,31 @@
 // Queries every view shares: the workspace's settings, catalog, freshness
 // and goals, and metric queries. Answers are cached by their body, so two
 // panels asking the same question share one request.
-import { useQuery } from '@tanstack/react-query';
+import { useIsFetching, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type { QueryBody } from '../api/client';
 import { useApi } from './api-context';
 
 const MINUTE = 60_000;
 
-export function useMetricQuery(body: QueryBody | null) {
+/** A metric query; `background` ones (filter choices) are tagged so views can let them wait for the questions that matter. */
+export function useMetricQuery(body: QueryBody | null, options: { background?: boolean; enabled?: boolean } = {}) {
   const api = useApi();
-  return useQuery({ queryKey: ['query', body], queryFn: ({ signal }) => api.query(body!, signal), enabled: body !== null });
+  return useQuery({
+    queryKey: options.background ? ['query', body, 'background'] : ['query', body],
+    queryFn: ({ signal }) => api.query(body!, signal),
+    enabled: body !== null && (options.enabled ?? true),
+  });
+}
+
+/** True once the view's own metric queries have all answered (sticky), so background ones may start. */
+export function useForegroundSettled(): boolean {
+  const busy = useIsFetching({ predicate: (q) => q.queryKey[0] === 'query' && q.queryKey[2] !== 'background' });
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (busy === 0 && !settled) setSettled(true);
+  }, [busy, settled]);
+  return settled;
 }
 
 export function useSettings() {

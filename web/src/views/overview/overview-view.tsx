@@ -2,7 +2,7 @@
 // against the previous period, benchmarks and goals, and the trend of any
 // catalog metric beside its previous period.
 import { useMemo } from 'react';
-import type { CatalogMetric, QueryResult } from '../../api/client';
+import type { QueryResult } from '../../api/client';
 import { defaultGrain } from '../../frame/date-range';
 import { NoData } from '../../frame/no-data';
 import { ErrorMessage, Notice, Panel, Skeleton } from '../../frame/panel';
@@ -20,14 +20,16 @@ export function OverviewView() {
   const metrics = useMemo(() => new Map((catalog.data?.metrics ?? []).map((m) => [m.id, m])), [catalog.data]);
   const objectives = catalog.data?.objectives ?? {};
   const kpisParam = state.params.get('kpis');
+  // The headline set needs no catalog: its tiles ask at once, and take their labels and units from the answer.
   const kpis = useMemo(
-    () => (catalog.data ? chooseKpis(kpisParam, catalog.data.objectives, new Set(metrics.keys())) : null),
+    () => (catalog.data ? chooseKpis(kpisParam, catalog.data.objectives, new Set(metrics.keys())) : !kpisParam || kpisParam === HEADLINE ? chooseKpis(null, {}, new Set()) : null),
     [catalog.data, metrics, kpisParam],
   );
   const grainParam = state.params.get('grain');
   const grain: ChartGrain = GRAINS.includes(grainParam as ChartGrain) ? (grainParam as ChartGrain) : defaultGrain(state.range);
   const chartParam = state.params.get('metric');
-  const chartMetric = chartParam && metrics.has(chartParam) ? chartParam : (kpis?.metrics[0] ?? 'cost');
+  // A metric named in the address waits for the catalog to be checked; the default asks at once.
+  const chartMetric = !chartParam || (catalog.data && !metrics.has(chartParam)) ? (kpis?.metrics[0] ?? null) : catalog.data ? chartParam : null;
 
   const problems = [...(kpis?.problems ?? [])];
   if (grainParam && !GRAINS.includes(grainParam as ChartGrain)) problems.push(`Unknown grain "${grainParam}"; showing ${grain}.`);
@@ -55,7 +57,7 @@ export function OverviewView() {
           </label>
         }
       >
-        {catalog.error ? <ErrorMessage error={catalog.error} /> : kpis ? <Tiles kpis={kpis.metrics} metrics={metrics} grain={grain} selected={chartMetric} onSelect={(id) => setParam('metric', id)} /> : <Skeleton lines={4} />}
+        {catalog.error ? <ErrorMessage error={catalog.error} /> : kpis ? <Tiles kpis={kpis.metrics} grain={grain} selected={chartMetric ?? chartParam ?? ''} onSelect={(id) => setParam('metric', id)} /> : <Skeleton lines={4} />}
       </Panel>
       <TrendChart metric={chartMetric} catalog={catalog.data?.metrics ?? []} grain={grain} onMetric={(id) => setParam('metric', id)} onGrain={(g) => setParam('grain', g)} />
     </div>
@@ -64,13 +66,12 @@ export function OverviewView() {
 
 interface TilesProps {
   kpis: string[];
-  metrics: Map<string, CatalogMetric>;
   grain: ChartGrain;
   selected: string;
   onSelect: (id: string) => void;
 }
 
-function Tiles({ kpis, metrics, grain, selected, onSelect }: TilesProps) {
+function Tiles({ kpis, grain, selected, onSelect }: TilesProps) {
   const { state } = useViewState();
   const currency = useCurrency();
   const totals = useMetricQuery(useMemo(() => tilesQuery(state, kpis), [state, kpis]));
@@ -78,7 +79,8 @@ function Tiles({ kpis, metrics, grain, selected, onSelect }: TilesProps) {
   const goals = useGoals();
   if (totals.error) return <ErrorMessage error={totals.error} />;
   if (!totals.data) return <Skeleton lines={4} height={150} />;
-  const tiles = kpis.map((id) => tileData(id, metrics.get(id), totals.data, series.data, goals.data?.goals ?? []));
+  const columns = new Map(totals.data.columns.map((c) => [c.name, c]));
+  const tiles = kpis.map((id) => tileData(id, columns.get(id), totals.data, series.data, goals.data?.goals ?? []));
   const empty = tiles.every((t) => t.value === null || t.value === 0);
   const notes = totals.data.notes ?? [];
   return (
@@ -100,12 +102,14 @@ function Tiles({ kpis, metrics, grain, selected, onSelect }: TilesProps) {
   );
 }
 
-function tileData(id: string, metric: CatalogMetric | undefined, totals: QueryResult, series: QueryResult | undefined, goals: TileData['goals']): TileData {
+type Column = QueryResult['columns'][number];
+
+function tileData(id: string, column: Column | undefined, totals: QueryResult, series: QueryResult | undefined, goals: TileData['goals']): TileData {
   return {
     id,
-    label: metric?.label ?? id,
-    unit: metric?.unit ?? 'count',
-    direction: metric?.direction ?? 'neutral',
+    label: column?.label ?? id,
+    unit: column?.unit ?? 'count',
+    direction: column?.direction ?? 'neutral',
     value: totals.totals[id] ?? null,
     previous: totals.comparison?.totals[id] ?? null,
     change: totals.comparison?.change.totals[id] ?? null,

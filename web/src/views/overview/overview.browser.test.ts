@@ -127,7 +127,7 @@ describe.skipIf(!run)('dashboard overview (Chromium)', () => {
     const w = await open('/?metric=predicted_clv');
     await w.page.getByTestId('tiles').waitFor();
     const panel = w.page.getByTestId('trend-panel');
-    await expect.poll(() => panel.getByRole('alert').innerText()).toContain('predicted_clv comes from the CLV model');
+    await expect.poll(() => panel.getByRole('alert').innerText()).toContain('predicted_clv comes from a fitted CLV model');
     expect(await tileText(w, 'cost', 'tile-value')).toBe(dollars(sums(server.data, { from: addDays(server.end, -29), to: server.end }).cost));
     await screenshot(w.page, 'overview-panel-error');
     await w.page.getByTestId('tile-revenue').click();

@@ -12,7 +12,8 @@ import { useCurrency, useMetricQuery } from '../../frame/workspace-data';
 import { trendQuery } from './overview-queries';
 
 interface TrendChartProps {
-  metric: string;
+  /** Null until the metric is known (a metric named in the address waits for the catalog). */
+  metric: string | null;
   catalog: CatalogMetric[];
   grain: ChartGrain;
   onMetric: (id: string) => void;
@@ -22,23 +23,24 @@ interface TrendChartProps {
 export function TrendChart({ metric, catalog, grain, onMetric, onGrain }: TrendChartProps) {
   const { state } = useViewState();
   const currency = useCurrency();
-  const result = useMetricQuery(useMemo(() => trendQuery(state, metric, grain), [state, metric, grain]));
-  const spec = catalog.find((m) => m.id === metric);
+  const result = useMetricQuery(useMemo(() => (metric ? trendQuery(state, metric, grain) : null), [state, metric, grain]));
+  // Label and unit come with the answer, so the chart does not wait for the catalog.
+  const spec = result.data?.columns.find((c) => c.name === metric);
   const [drawn, setDrawn] = useState<QueryResult | null>(null);
   useEffect(() => setDrawn(null), [result.data]);
   const option = useMemo(() => (result.data && spec ? trendOption(result.data, spec, currency) : null), [result.data, spec, currency]);
   const groups = useMemo(() => groupBy(catalog.filter((m) => m.available !== false || m.id === metric)), [catalog, metric]);
-  const empty = result.data && result.data.rows.every((r) => r[metric] === null || r[metric] === 0);
+  const empty = result.data && metric && result.data.rows.every((r) => r[metric] === null || r[metric] === 0);
 
   return (
     <Panel
-      title={`${spec?.label ?? metric} over time`}
+      title={`${spec?.label ?? catalog.find((m) => m.id === metric)?.label ?? metric ?? 'Trend'} over time`}
       testId="trend-panel"
       tools={
         <>
           <label className="field">
             <span>Metric</span>
-            <select value={metric} onChange={(e) => onMetric(e.target.value)} data-testid="trend-metric">
+            <select value={metric ?? ''} onChange={(e) => onMetric(e.target.value)} data-testid="trend-metric">
               {groups.map(([group, members]) => (
                 <optgroup key={group} label={group.replace('_', ' ')}>
                   {members.map((m) => (
@@ -74,13 +76,16 @@ export function TrendChart({ metric, catalog, grain, onMetric, onGrain }: TrendC
   );
 }
 
-function trendOption(result: QueryResult, metric: CatalogMetric, currency: string): ChartOption {
-  const id = metric.id;
+type Column = QueryResult['columns'][number];
+
+function trendOption(result: QueryResult, metric: Column, currency: string): ChartOption {
+  const id = metric.name;
+  const unit = metric.unit ?? 'count';
   const buckets = result.rows.map((r) => String(r.date));
   const current = result.rows.map((r) => r[id] as number | null);
   const previousRows = result.comparison?.rows ?? [];
   const previous = previousRows.map((r) => r[id] as number | null);
-  const format = (v: number | null) => formatValue(v, metric.unit, currency);
+  const format = (v: number | null) => formatValue(v, unit, currency);
   return {
     animation: false,
     aria: { enabled: true },
@@ -96,7 +101,7 @@ function trendOption(result: QueryResult, metric: CatalogMetric, currency: strin
       },
     },
     xAxis: { type: 'category', data: buckets, boundaryGap: false, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatAxis(v, metric.unit, currency) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatAxis(v, unit, currency) } },
     series: [
       { name: 'This period', type: 'line', data: current, showSymbol: buckets.length < 40, lineStyle: { width: 2, color: '#1d4ed8' }, itemStyle: { color: '#1d4ed8' } },
       { name: 'Previous period', type: 'line', data: previous, showSymbol: false, lineStyle: { width: 1.5, type: 'dashed', color: '#9ca3af' }, itemStyle: { color: '#9ca3af' } },
