@@ -13,6 +13,8 @@ export interface BeaconConfig {
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
+  /** How the server writes its log: JSON lines, or one human line each; unset: JSON unless stdout is a terminal. */
+  readonly logFormat: LogFormat | undefined;
   readonly bodyLimitBytes: number;
   readonly maxBatchRecords: number;
   /** Requests a minute one API key may send to the server. */
@@ -31,7 +33,17 @@ export interface BeaconConfig {
   readonly ingestWorkers: number | undefined;
 }
 
+export type LogFormat = 'json' | 'pretty';
+
 export const DEFAULT_DB_PATH = './data/beacon.duckdb';
+
+/** A BEACON_* variable holds a value Beacon cannot use: the user's to fix, not a bug. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
   return Object.freeze({
@@ -44,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
     host: env.BEACON_HOST ?? '127.0.0.1',
     port: positiveInt(env.BEACON_PORT, 8787, 'BEACON_PORT'),
     logLevel: env.BEACON_LOG_LEVEL ?? 'info',
+    logFormat: logFormatOf(env.BEACON_LOG_FORMAT),
     bodyLimitBytes: positiveInt(env.BEACON_BODY_LIMIT_BYTES, 10 * 1024 * 1024, 'BEACON_BODY_LIMIT_BYTES'),
     maxBatchRecords: positiveInt(env.BEACON_MAX_BATCH_RECORDS, 10_000, 'BEACON_MAX_BATCH_RECORDS'),
     requestsPerMinute: positiveInt(env.BEACON_RATE_LIMIT_PER_MINUTE, 1_200, 'BEACON_RATE_LIMIT_PER_MINUTE'),
@@ -59,12 +72,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
 function positiveInt(text: string | undefined, fallback: number, name: string): number {
   if (text === undefined || text === '') return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${text}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer, got "${text}"`);
   return n;
 }
 
 function countOf(text: string, name: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be 0 or a positive integer, got "${text}"`);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be 0 or a positive integer, got "${text}"`);
   return n;
+}
+
+function logFormatOf(text: string | undefined): LogFormat | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (text === 'json' || text === 'pretty') return text;
+  throw new ConfigError(`BEACON_LOG_FORMAT must be json or pretty, got "${text}"`);
 }

@@ -68,7 +68,8 @@ describe('beacon query', () => {
       await waitForLine(server, /Beacon API on (http:\/\/\S+)/);
       const { code, stdout } = await runCli(['--db', db, '--json', 'query', '--metrics', 'cost,cpc', '--from', '2026-06-01', '--to', '2026-06-02']);
       expect(code).toBe(0);
-      expect(JSON.parse(stdout).totals).toEqual({ cost: 100, cpc: 100 / 120 });
+      // CPC is money: to the cent (100 / 120 = 0.8333…).
+      expect(JSON.parse(stdout).totals).toEqual({ cost: 100, cpc: 0.83 });
     } finally {
       server.kill('SIGTERM');
       await exited(server);

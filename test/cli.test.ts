@@ -40,6 +40,53 @@ describe('beacon CLI', () => {
     expect(second.stdout).toContain('accepted 1 · updated 0 · duplicates 2 · rejected 0');
   });
 
+  it('explains a header that does not fit, lists the file it rejected, and the --map it names imports it', async () => {
+    const db = join(dir.path, 'header.duckdb');
+    const file = join(dir.path, 'shop-orders.csv');
+    writeFileSync(file, 'order_id,customer_id,ordered_at,amount\no1,c1,2026-03-01T10:00:00Z,10\no2,c2,2026-03-02T10:00:00Z,20\n');
+    const refused = await runCli(['--db', db, 'import', 'orders', file]);
+    expect(refused.code).toBe(2);
+    const lines = refused.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: accepted 0 · updated 0 · duplicates 0 · rejected 2 · \\d+\\.\\d s$`));
+    expect(lines.slice(1)).toEqual([
+      'first 1 error (2 rejected records):',
+      '  line 1: the header has no column for timestamp, revenue (required by orders); unknown columns: ordered_at (did you mean timestamp?), ' +
+        'amount (did you mean revenue?); import it with --map "ordered_at=timestamp,amount=revenue"',
+    ]);
+    const listed = JSON.parse((await runCli(['--db', db, '--json', 'imports'])).stdout);
+    expect(listed.imports).toMatchObject([{ source: 'orders', origin: 'file shop-orders.csv', accepted: 0, updated: 0, duplicates: 0, rejected: 2 }]);
+    // A header alone is refused the same way: nothing was rejected, but the file was.
+    const headerOnly = join(dir.path, 'header-only.csv');
+    writeFileSync(headerOnly, 'order_id,customer_id,ordered_at,amount\n');
+    expect(await runCli(['--db', db, 'import', 'orders', headerOnly])).toMatchObject({ code: 2, stdout: expect.stringContaining('rejected 0') });
+    const map = /--map "([^"]+)"/.exec(lines[2])![1];
+    const fixed = await runCli(['--db', db, 'import', 'orders', file, '--map', map]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('accepted 2 · updated 0 · duplicates 0 · rejected 0');
+  });
+
+  it('takes date-only timestamps with --assume-timezone as midnight there, names the option without it, refuses an unknown zone', async () => {
+    const db = join(dir.path, 'dates.duckdb');
+    const file = join(dir.path, 'dated-orders.csv');
+    writeFileSync(file, '\uFEFForder_id;customer_id;timestamp;revenue\nd1;c1;2026-12-01;10\n');
+    const refused = await runCli(['--db', db, '--json', 'import', 'orders', file]);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout).errors).toEqual([{ index: 0, line: 2, field: 'timestamp', message: expect.stringContaining('--assume-timezone ZONE') }]);
+    const unknown = await runCli(['--db', db, 'import', 'orders', file, '--assume-timezone', 'Mars/Olympus']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('beacon: --assume-timezone: unknown time zone "Mars/Olympus"; expected an IANA name such as Europe/Berlin or America/New_York, or UTC\n');
+    const taken = await runCli(['--db', db, 'import', 'orders', file, '--assume-timezone', 'Asia/Tokyo']);
+    expect(taken.code).toBe(0);
+    const warehouse = await createDuckDbWarehouse({ path: db });
+    try {
+      // Midnight in Tokyo (+09:00, no daylight saving) is 15:00 UTC the day before.
+      expect(String((await warehouse.readRows('default', 'orders'))[0].timestamp)).toMatch(/^2026-11-30[ T]15:00:00/);
+      expect((await warehouse.listImports('default')).map((i) => [i.accepted, i.rejected])).toEqual([[1, 0], [0, 1]]);
+    } finally {
+      await warehouse.close();
+    }
+  });
+
   it('names the known sources for an unknown one and exits 1', async () => {
     const result = await runCli(['--db', join(dir.path, 'x.duckdb'), 'import', 'tweets', 'none.csv']);
     expect(result.code).toBe(1);
@@ -75,6 +122,16 @@ describe('beacon CLI', () => {
       expect(JSON.parse(viaLock.stdout)).toMatchObject({ accepted: 2, rejected: 1, errors: [{ index: 1, line: 3, field: 'timestamp' }] });
       const remote = await runCli(['--server', url, '--key', key, '--json', 'import', 'orders', file]);
       expect(JSON.parse(remote.stdout)).toMatchObject({ accepted: 0, duplicates: 2, rejected: 1 });
+      // A header that does not fit is explained by the CLI that reads the file; the server still lists the rejected import.
+      const badHeader = join(dir.path, 'orders-header.csv');
+      writeFileSync(badHeader, 'order_id,customer_id,ordered_at,amount\nx1,c1,2026-03-01T10:00:00Z,10\n');
+      const explained = await runCli(['--db', db, '--json', 'import', 'orders', badHeader]);
+      expect(explained.code).toBe(2);
+      expect(JSON.parse(explained.stdout)).toMatchObject({ accepted: 0, rejected: 1, errors: [{ index: 0, line: 1, field: '(header)', message: expect.stringContaining('--map "ordered_at=timestamp,amount=revenue"') }] });
+      expect(JSON.parse(explained.stdout).errors).toHaveLength(1);
+      const listed = JSON.parse((await runCli(['--db', db, '--json', 'imports'])).stdout).imports as { accepted: number; duplicates: number; rejected: number }[];
+      // Newest first: the refused header, the remote re-import (stored nothing: duplicates and a rejection), the first import.
+      expect(listed.map((i) => [i.accepted, i.duplicates, i.rejected])).toEqual([[0, 0, 1], [0, 2, 1], [2, 0, 1]]);
       const fresh = JSON.parse((await runCli(['--db', db, '--json', 'freshness'])).stdout);
       expect(fresh.sources.find((s: { source: string }) => s.source === 'orders')).toMatchObject({ latest_date: '2026-03-02', rows: 2 });
     } finally {

@@ -165,6 +165,114 @@ describe('POST /v1/import/{source}', () => {
   });
 });
 
+describe('POST /v1/import/{source}: imports that explain the file', () => {
+  const csv = (body: string, query = '', key = t.keys.ingest) => post(`/v1/import/orders${query}`, body, key, 'text/csv');
+  const importsOf = async (key = t.keys.admin) => (await call(t.url, 'GET', '/v1/imports', { key })).body.imports as { id: string; source: string; accepted: number; rejected: number }[];
+
+  it('rejects a file whose header lacks required fields with one error that gives the fix, lists it in /v1/imports, and the fix works', async () => {
+    const before = new Set((await importsOf()).map((i) => i.id));
+    const file = 'order_id,customer_id,ordered_at,amount\nhx-1,c1,2026-03-01T10:00:00Z,10\nhx-2,c2,2026-03-02T10:00:00Z,20\nhx-3,c3,2026-03-03T10:00:00Z,30\n';
+    const response = await csv(file);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      accepted: 0,
+      updated: 0,
+      duplicates: 0,
+      rejected: 3,
+      errors: [
+        {
+          index: 0,
+          line: 1,
+          field: '(header)',
+          message:
+            'the header has no column for timestamp, revenue (required by orders); unknown columns: ordered_at (did you mean timestamp?), ' +
+            'amount (did you mean revenue?); import it with ?map=ordered_at=timestamp,amount=revenue',
+        },
+      ],
+    });
+    const added = (await importsOf()).filter((i) => !before.has(i.id));
+    expect(added).toMatchObject([{ source: 'orders', origin: 'http POST /v1/import/orders', accepted: 0, updated: 0, duplicates: 0, rejected: 3 }]);
+    // The option the message names, sent as it is written there.
+    const fix = /\?map=\S+$/.exec(response.body.errors[0].message)![0];
+    expect((await csv(file, fix)).body).toEqual({ accepted: 3, updated: 0, duplicates: 0, rejected: 0, errors: [] });
+  });
+
+  it('stores a file with an unknown extra column and warns about it; a semicolon file with a BOM reads the same', async () => {
+    const file = '\uFEFForder_id;customer_id;timestamp;revenue;stauts\r\nhw-1;c1;2026-03-01T10:00:00Z;10;completed\r\n';
+    expect((await csv(file)).body).toEqual({
+      accepted: 1,
+      updated: 0,
+      duplicates: 0,
+      rejected: 0,
+      errors: [],
+      warnings: [
+        { line: 1, field: 'stauts', message: 'is not a field of orders; the column is ignored (did you mean status?)' },
+        { line: 1, field: '(header)', message: 'to read the suggested fields, import with ?map=stauts=status' },
+      ],
+    });
+    expect((await t.warehouse.readRows('shop', 'orders')).find((r) => r.order_id === 'hw-1')).toMatchObject({ customer_id: 'c1' });
+  });
+
+  it('reports every invalid field of a record on its line, and lists a body that stored nothing with its count', async () => {
+    const before = new Set((await importsOf()).map((i) => i.id));
+    const response = await csv('order_id,customer_id,timestamp,revenue,currency\nhm-1,,noon,ten,ZZZ\n');
+    expect(response.body).toEqual({
+      accepted: 0,
+      updated: 0,
+      duplicates: 0,
+      rejected: 1,
+      errors: [
+        { index: 0, line: 2, field: 'customer_id', message: 'is required' },
+        { index: 0, line: 2, field: 'timestamp', message: 'must be an ISO-8601 timestamp with a zone (e.g. 2026-03-01T12:00:00Z), got "noon"' },
+        { index: 0, line: 2, field: 'revenue', message: 'must be a number, got "ten"' },
+        { index: 0, line: 2, field: 'currency', message: 'is not an ISO 4217 currency code, got "ZZZ"' },
+      ],
+    });
+    expect((await importsOf()).filter((i) => !before.has(i.id))).toMatchObject([{ source: 'orders', accepted: 0, rejected: 1 }]);
+  });
+
+  it('takes date-only timestamps only with ?assume_timezone=, as midnight in that zone, and refuses an unknown zone', async () => {
+    const file = 'order_id,customer_id,timestamp,revenue\nhd-1,c1,2026-12-01,10\n';
+    const refused = await csv(file);
+    expect(refused.body).toMatchObject({ accepted: 0, rejected: 1 });
+    expect(refused.body.errors[0]).toEqual({
+      index: 0,
+      line: 2,
+      field: 'timestamp',
+      message:
+        'is a date without a time, got "2026-12-01": send a time and zone (2026-12-01T00:00:00Z), or name the zone the dates are in with ' +
+        '--assume-timezone ZONE (HTTP: ?assume_timezone=ZONE), e.g. Europe/Berlin or UTC, to read each date as midnight there',
+    });
+    expect((await csv(file, '?assume_timezone=Europe/Berlin')).body).toMatchObject({ accepted: 1, rejected: 0 });
+    const stored = (await t.warehouse.readRows('shop', 'orders')).find((r) => r.order_id === 'hd-1')!;
+    // Midnight in Berlin (CET, +01:00) is 23:00 UTC the day before.
+    expect(String(stored.timestamp)).toMatch(/^2026-11-30[ T]23:00:00/);
+    const unknown = await csv(file, '?assume_timezone=Mars/Olympus');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe('assume_timezone: unknown time zone "Mars/Olympus"; expected an IANA name such as Europe/Berlin or America/New_York, or UTC');
+  });
+
+  it('checks the header of events too (they are prepared in a worker thread)', async () => {
+    const response = await post('/v1/import/events', 'id,type,timestamp,visitor_id\nhe-1,page_view,2026-03-01T10:00:00Z,v1\n', t.keys.ingest, 'text/csv');
+    expect(response.body).toEqual({
+      accepted: 0,
+      updated: 0,
+      duplicates: 0,
+      rejected: 1,
+      errors: [
+        {
+          index: 0,
+          line: 1,
+          field: '(header)',
+          message:
+            'the header has no column for event_id, anonymous_id (required by events); unknown columns: id (did you mean event_id?), ' +
+            'visitor_id (did you mean anonymous_id?); import it with ?map=id=event_id,visitor_id=anonymous_id',
+        },
+      ],
+    });
+  });
+});
+
 describe('workspace routes', () => {
   it('reads and changes settings with the right scopes', async () => {
     expect((await call(t.url, 'GET', '/v1/settings', { key: t.keys.read })).body.settings.currency).toBe('USD');

@@ -130,7 +130,7 @@ describe('the schemas are not vacuous', () => {
 
   it('accept a result still waiting for the derived view, and refuse wrong kinds of values', () => {
     expect(misfits('QueryResult', withFreshness(result, { complete: false, pending_since: '2026-05-04T00:00:00.000Z' }))).toEqual([]);
-    expect(misfits('QueryResult', { ...result, rows: [{ cost: true }] })).not.toEqual([]);
+    expect(misfits('QueryResult', { ...result, rows: [{ cost: { amount: 1 } }] })).not.toEqual([]);
     expect(misfits('QueryResult', { ...result, columns: [{ ...result.columns[0], kind: 'measure' }] })).not.toEqual([]);
     expect(misfits('QueryResult', { ...result, totals: { cost: '1' } })).not.toEqual([]);
     expect(misfits('ImportList', { imports: [{ id: 'imp_1', source: 'events', started_at: '2026-05-04 00:00:00' }] })).not.toEqual([]);
@@ -154,7 +154,7 @@ describe('POST /v1/query', () => {
     expect(body.rows).toContainEqual(expect.objectContaining({ date: '2026-05-03', platform: 'google_ads', cost: 0, cpc: null }));
     // 20 + 30 + 25.5 over 40 + 60 + 50 clicks
     expect(body.totals).toMatchObject({ cost: 75.5, clicks: 150 });
-    expect(body.totals.cpc).toBeCloseTo(75.5 / 150, 12);
+    expect(body.totals.cpc).toBe(0.5); // 75.5 / 150 = 0.5033…, money to the cent
     expect(body.notes?.some((n) => n.includes('platform_reach'))).toBe(true);
     expect(body.comparison).toBeUndefined();
   });

@@ -2,7 +2,7 @@
 // process (LocalBackend) or reached through a running server (HttpBackend).
 import type { CreatedKey } from '../access/api-keys.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
-import type { RawRecord } from '../ingest/readers/raw-record.js';
+import type { CsvHeader, RawRecord } from '../ingest/readers/raw-record.js';
 import type { SourceName } from '../model/sources.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import type { ApiKeyRecord, FreshnessRow, ImportRecord, Workspace } from '../warehouse/warehouse.js';
@@ -15,6 +15,10 @@ export interface ImportRequest {
   source: SourceName;
   records: AsyncIterable<RawRecord> | Iterable<RawRecord>;
   platform?: string;
+  /** IANA zone whose midnight a date-only timestamp means (--assume-timezone). */
+  assumeTimezone?: string;
+  /** The CSV header once the reader has read it (ReadRecordsOptions.onHeader). */
+  header?: () => CsvHeader | undefined;
   origin: string;
   /** Rows per write when the database is local (default: small, to keep an import's memory flat). */
   batchSize?: number;

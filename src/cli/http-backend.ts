@@ -1,7 +1,8 @@
 // Runs CLI commands through a Beacon server over HTTP: a remote one
 // (--server URL --key KEY) or the local server that holds the database file.
 import { BeaconError, ValidationError } from '../core/errors.js';
-import { addRejection, addWrite, emptySummary, type IngestSummary } from '../ingest/ingest-summary.js';
+import { headerGate } from '../ingest/header-gate.js';
+import { addError, addRejection, addWrite, emptySummary, type IngestSummary } from '../ingest/ingest-summary.js';
 import type { QueryResult } from '../metrics/types.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import { WORKSPACE_HEADER } from '../server/auth.js';
@@ -13,6 +14,8 @@ export interface HttpBackendOptions {
   key: string;
   /** Sent with the server's local token, which is not bound to a workspace. */
   workspace?: string;
+  /** What to say when the server does not answer (default: that it cannot be reached). */
+  unreachable?: string;
   /** Records per request and bytes per request, under the server's limits. */
   maxRecords?: number;
   maxBytes?: number;
@@ -39,7 +42,8 @@ export class HttpBackend implements Backend {
     try {
       response = await fetch(new URL(path, this.options.url), { method, headers, body });
     } catch (err) {
-      throw new BeaconError(503, 'unavailable', `cannot reach ${this.options.url}: ${(err as Error).cause ?? (err as Error).message}`);
+      const cause = (err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message;
+      throw new BeaconError(503, 'unavailable', this.options.unreachable ?? `cannot reach the Beacon server at ${this.options.url} (${cause}); check that it runs and the --server URL`);
     }
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
@@ -50,28 +54,39 @@ export class HttpBackend implements Backend {
     return parsed as T;
   }
 
-  /** Sends records in batches under the body limit, mapping each error back to its place in the input. */
+  /**
+   * Sends records in batches under the body limit, mapping each error back to
+   * its place in the input. The CSV header is checked here, where the file is
+   * read; when it rejects the file the records still go, so that the server
+   * counts and lists the rejected import, but its one error stands for them.
+   */
   async importRecords(request: ImportRequest): Promise<IngestSummary> {
     const summary = emptySummary();
-    const query = request.platform ? `?platform=${encodeURIComponent(request.platform)}` : '';
+    const rejectsAll = request.header === undefined ? () => false : headerGate({ ...request, optionStyle: 'cli' }, request.header);
+    const query = new URLSearchParams();
+    if (request.platform) query.set('platform', request.platform);
+    if (request.assumeTimezone) query.set('assume_timezone', request.assumeTimezone);
+    const path = `/v1/import/${request.source}${query.size > 0 ? `?${query}` : ''}`;
     let lines: string[] = [];
     let places: Located[] = [];
     let bytes = 0;
     const send = async () => {
       if (lines.length === 0) return;
-      const result = await this.request<IngestSummary>('POST', `/v1/import/${request.source}${query}`, lines.join('\n'), 'application/x-ndjson');
+      const result = await this.request<IngestSummary>('POST', path, lines.join('\n'), 'application/x-ndjson');
       addWrite(summary, result);
-      summary.rejected += result.rejected - result.errors.length;
-      for (const error of result.errors) addRejection(summary, { ...error, ...places[error.index] });
+      summary.rejected += result.rejected;
+      if (!rejectsAll(summary)) for (const error of result.errors) addError(summary, { ...error, ...places[error.index] });
       lines = [];
       places = [];
       bytes = 0;
       request.onProgress?.(summary);
     };
     for await (const record of request.records) {
+      const rejecting = rejectsAll(summary);
       const place: Located = record.line === undefined ? { index: record.index } : { index: record.index, line: record.line };
       if ('error' in record) {
-        addRejection(summary, { ...place, field: '(record)', message: record.error });
+        if (rejecting) summary.rejected++;
+        else addRejection(summary, { ...place, field: '(record)', message: record.error });
         continue;
       }
       const line = JSON.stringify(record.value);
@@ -81,6 +96,7 @@ export class HttpBackend implements Backend {
       bytes += line.length + 1;
     }
     await send();
+    rejectsAll(summary);
     return summary;
   }
 

@@ -36,13 +36,15 @@ export class LocalBackend implements Backend {
     await ensureWorkspace(this.warehouse, this.workspace);
     const importId = newId('imp');
     const startedAt = new Date().toISOString();
+    const { source, platform, assumeTimezone } = request;
     const summary = await ingestRecords(
-      { warehouse: this.warehouse, workspace: this.workspace, source: request.source, importId, platform: request.platform },
+      { warehouse: this.warehouse, workspace: this.workspace, source, importId, platform, assumeTimezone, optionStyle: 'cli' },
       request.records,
-      { onBatch: request.onProgress, batchSize: request.batchSize ?? this.defaultBatchSize() },
+      { onBatch: request.onProgress, batchSize: request.batchSize ?? this.defaultBatchSize(), header: request.header },
     );
     const { accepted, updated, duplicates, rejected } = summary;
-    if (accepted + updated > 0) {
+    // A file that stored nothing because it was rejected is listed too, with its count.
+    if (accepted + updated + rejected > 0) {
       // The derived view is brought up to date by its readers (the server, queries), not here:
       // a large import should not pay for a rebuild nobody has asked for yet.
       await this.warehouse.saveImport({ id: importId, workspace: this.workspace, source: request.source, origin: request.origin, startedAt, accepted, updated, duplicates, rejected });

@@ -1,9 +1,9 @@
 // The beacon command line: global options, one module per command group, and
-// one place that turns errors into messages and exit codes.
+// the edge where every error, awaited or not, reaches stderr as
+// describeFailure words it.
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { BeaconError } from '../core/errors.js';
-import { readConfig } from '../config.js';
+import { readConfig, type BeaconConfig } from '../config.js';
 import type { CliEnvironment } from './command-context.js';
 import { registerAdminCommands } from './commands/admin-commands.js';
 import { registerDemoCommand } from './commands/demo-command.js';
@@ -11,6 +11,7 @@ import { registerDoctorCommand } from './commands/doctor-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerQueryCommands } from './commands/query-commands.js';
 import { registerServeCommand } from './commands/serve-command.js';
+import { describeFailure } from './describe-failure.js';
 import { EXIT_FAILURE } from './output.js';
 
 function packageVersion(): string {
@@ -23,7 +24,13 @@ function packageVersion(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const env: CliEnvironment = { config: readConfig(), version: packageVersion(), exitCode: 0 };
+  let config: BeaconConfig;
+  try {
+    config = readConfig();
+  } catch (err) {
+    return fail(err, argv.includes('--verbose'));
+  }
+  const env: CliEnvironment = { config, version: packageVersion(), exitCode: 0 };
   const program = new Command('beacon')
     .description('Beacon — self-hosted marketing metrics backend')
     .version(env.version)
@@ -36,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--workspace <name>', 'workspace', 'default')
     .option('--memory-limit <size>', "DuckDB's memory limit, e.g. 512MB (default 1GB; 128MB for import)")
     .option('--json', 'machine output on stdout (the matching HTTP body)')
+    .option('--verbose', 'show the stack trace of an internal error (also BEACON_LOG_LEVEL=debug)')
     .showHelpAfterError()
     .exitOverride();
   // BEACON_CLICKHOUSE_URL stands for --clickhouse unless the command goes through --server.
@@ -51,16 +59,26 @@ export async function main(argv: string[]): Promise<number> {
   registerAdminCommands(program, env);
   registerQueryCommands(program, env);
   registerDoctorCommand(program, env);
+  const verbose = () => program.opts<{ verbose?: boolean }>().verbose === true || ['debug', 'trace'].includes(config.logLevel);
+  // An error no command awaited (a timer, a socket of the server) ends the process the same way.
+  const failNow = (err: unknown) => {
+    process.exitCode = fail(err, verbose());
+    process.exit();
+  };
+  process.on('uncaughtException', failNow);
+  process.on('unhandledRejection', failNow);
   try {
     await program.parseAsync(argv);
     return env.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT_FAILURE;
-    if (err instanceof BeaconError) {
-      process.stderr.write(`beacon: ${err.message}\n`);
-      return EXIT_FAILURE;
-    }
-    process.stderr.write(`beacon: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
-    return EXIT_FAILURE;
+    return fail(err, verbose());
   }
+}
+
+/** Writes the failure's message to stderr; returns the exit code. */
+function fail(err: unknown, verbose: boolean): number {
+  const failure = describeFailure(err, { verbose });
+  process.stderr.write(`${failure.text}\n`);
+  return failure.exitCode;
 }

@@ -2,7 +2,7 @@
 // (--clickhouse) directly, else the database file directly, else (file locked
 // by a running `beacon serve`) through that server.
 import { UnavailableError, ValidationError } from '../core/errors.js';
-import { findRunningServer } from '../server/server-file.js';
+import { findRunningServer, serverFilePath } from '../server/server-file.js';
 import type { Backend } from './backend.js';
 import { HttpBackend } from './http-backend.js';
 import { LocalBackend } from './local-backend.js';
@@ -33,6 +33,10 @@ export async function openBackend(options: ConnectionOptions): Promise<Backend> 
     if (!(err instanceof UnavailableError) || options.clickhouse) throw err;
     const running = await findRunningServer(options.db);
     if (!running) throw err;
-    return new HttpBackend({ url: running.url, key: running.token, workspace: options.workspace });
+    // The file's process lives, yet may be no Beacon server (its pid reused after a crash).
+    const unreachable =
+      `the database ${options.db} is held by another process, and the server that ${serverFilePath(options.db)} names ` +
+      `(${running.url}, pid ${running.pid}) does not answer; stop the process that holds the database, and remove that file if no Beacon server runs`;
+    return new HttpBackend({ url: running.url, key: running.token, workspace: options.workspace, unreachable });
   }
 }

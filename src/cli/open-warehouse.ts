@@ -1,7 +1,7 @@
 // How a CLI process chooses its storage engine: ClickHouse when a URL is given
 // (--clickhouse or BEACON_CLICKHOUSE_URL), else the DuckDB file. ClickHouse has no file lock and no server file: every process talks to
 // the ClickHouse server directly.
-import { ValidationError } from '../core/errors.js';
+import { UnavailableError, ValidationError } from '../core/errors.js';
 import { createWarehouse } from '../warehouse/create-warehouse.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 
@@ -31,7 +31,10 @@ export async function openWarehouse(options: WarehouseOptions): Promise<OpenedWa
   if (options.clickhouse) {
     const url = checkedUrl(options.clickhouse);
     const cluster = clusterOptions(options);
-    const warehouse = await createWarehouse({ kind: 'clickhouse', url, ...cluster, statementTimeoutMs: options.statementTimeoutMs });
+    const warehouse = await createWarehouse({ kind: 'clickhouse', url, ...cluster, statementTimeoutMs: options.statementTimeoutMs }).catch((err: unknown) => {
+      if (!(err instanceof UnavailableError)) throw err;
+      throw new UnavailableError(`${err.message}; check that ClickHouse runs there and that --clickhouse (or BEACON_CLICKHOUSE_URL) names it`);
+    });
     return { warehouse, description: `ClickHouse ${displayUrl(url)}${cluster.cluster ? ` (cluster ${cluster.cluster})` : ''}` };
   }
   if (options.clickhouseCluster || options.clickhouseShards) {

@@ -1,6 +1,7 @@
 // How the CLI speaks: --json prints exactly the HTTP body; otherwise short
 // human text. Errors go to stderr; exit codes: 0 ok, 1 failure, 2 import
 // finished with rejected records.
+import { HEADER_FIELD } from '../ingest/header-messages.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
 
 export const EXIT_FAILURE = 1;
@@ -21,13 +22,18 @@ export function formatSummary(summary: IngestSummary, seconds?: number): string 
       (seconds !== undefined ? ` · ${seconds.toFixed(1)} s` : ''),
   ];
   if (summary.errors.length > 0) {
-    lines.push(`first ${Math.min(summary.errors.length, 10)} of ${n(summary.rejected)} rejected records:`);
-    for (const e of summary.errors.slice(0, 10)) {
-      const where = e.line !== undefined ? `line ${e.line}` : `record ${e.index}`;
-      lines.push(`  ${where}: ${e.field} ${e.message}`);
-    }
+    const shown = Math.min(summary.errors.length, 10);
+    lines.push(`first ${shown} error${shown === 1 ? '' : 's'} (${n(summary.rejected)} rejected record${summary.rejected === 1 ? '' : 's'}):`);
+    for (const e of summary.errors.slice(0, 10)) lines.push(`  ${located(e)}`);
   }
+  for (const w of summary.warnings ?? []) lines.push(`note: ${located(w)}`);
   return lines.join('\n');
+}
+
+/** `line 3: revenue must be a number…`; an error about the header reads on its own. */
+function located(e: { index?: number; line?: number; field: string; message: string }): string {
+  const where = e.line !== undefined ? `line ${e.line}: ` : e.index !== undefined ? `record ${e.index}: ` : '';
+  return `${where}${e.field === HEADER_FIELD ? '' : `${e.field} `}${e.message}`;
 }
 
 /** Aligned plain-text table. */

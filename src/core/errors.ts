@@ -97,8 +97,9 @@ export class StatementTimeoutError extends BeaconError {
 export class StorageFullError extends BeaconError {
   readonly retryAfterSeconds = 60;
 
-  constructor(detail: string) {
-    super(507, 'storage_full', `the database could not store this request (${detail}); nothing of it was stored: free space and send it again`);
+  /** reason: what the disk said, e.g. 'the disk is full'. */
+  constructor(readonly reason: string) {
+    super(507, 'storage_full', `the database could not store this request (${reason}); nothing of it was stored: free space and send it again`);
   }
 }
 

@@ -7,7 +7,7 @@ import { PayloadTooLargeError, ValidationError } from '../core/errors.js';
 import { applyColumnMap, type ColumnMap } from './column-map.js';
 import type { PresetName } from './presets.js';
 import { formatFromContentType } from './readers/input-format.js';
-import type { InputFormat, RawRecord } from './readers/raw-record.js';
+import type { CsvHeader, InputFormat, RawRecord } from './readers/raw-record.js';
 import { readRecords } from './readers/read-records.js';
 
 export interface BodyOptions {
@@ -23,17 +23,32 @@ export interface BodyOptions {
   maxRecords: number;
 }
 
-export async function recordsFromBody(body: Buffer, options: BodyOptions): Promise<RawRecord[]> {
-  const bytes = inflate(body, options);
+export interface BodyRecords {
+  records: RawRecord[];
+  /** A CSV body's header row, for the pipeline to check against the source. */
+  header?: CsvHeader;
+}
+
+export async function recordsFromBody(body: Buffer, options: BodyOptions): Promise<BodyRecords> {
+  const bytes = withoutBom(inflate(body, options));
   const format = formatFromContentType(options.contentType) ?? sniffFormat(bytes);
   if (!options.accept.includes(format)) {
     throw new ValidationError(`this route accepts ${options.accept.join(', ')} bodies, not ${format}`);
   }
-  const records = format === 'json' ? parseJsonBody(bytes, options.map) : await collect(readRecords(Readable.from([bytes]), format, options), options.maxRecords);
+  let header: CsvHeader | undefined;
+  const { preset, map } = options;
+  const records = format === 'json'
+    ? parseJsonBody(bytes, map)
+    : await collect(readRecords(Readable.from([bytes]), format, { preset, map, onHeader: (h) => (header = h) }), options.maxRecords);
   if (records.length > options.maxRecords) {
     throw new PayloadTooLargeError(`batch of ${records.length} records is over the limit of ${options.maxRecords}; split it`);
   }
-  return records;
+  return header === undefined ? { records } : { records, header };
+}
+
+/** A UTF-8 byte order mark (Excel writes one) says nothing about the format and is no part of the data. */
+function withoutBom(bytes: Buffer): Buffer {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 function inflate(body: Buffer, options: BodyOptions): Buffer {

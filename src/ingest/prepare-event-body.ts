@@ -9,6 +9,8 @@ import type { RawRecord } from './readers/raw-record.js';
 
 export interface EventBodyJob extends BodyOptions {
   body: Uint8Array;
+  /** IANA zone whose midnight a date-only timestamp means (?assume_timezone=). */
+  assumeTimezone?: string;
 }
 
 export interface PreparedEventBody {
@@ -20,9 +22,10 @@ export interface PreparedEventBody {
 
 export async function prepareEventBody(job: EventBodyJob): Promise<PreparedEventBody> {
   const body = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
-  const records: (RawRecord | undefined)[] = await recordsFromBody(body, job);
+  const { records: read, header } = await recordsFromBody(body, job);
+  const records: (RawRecord | undefined)[] = read;
   const summary = emptySummary();
-  const prepare = rowPreparer({ source: 'events' });
+  const { prepare, finish } = rowPreparer({ source: 'events', assumeTimezone: job.assumeTimezone, optionStyle: 'http' }, () => header);
   const stager = new EventStager(records.length);
   try {
     for (let i = 0; i < records.length; i++) {
@@ -31,6 +34,7 @@ export async function prepareEventBody(job: EventBodyJob): Promise<PreparedEvent
       records[i] = undefined;
       if (row) stager.add(row);
     }
+    finish(summary);
     return { summary, staged: stager.finish() };
   } catch (err) {
     stager.abort();

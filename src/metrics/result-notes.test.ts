@@ -67,3 +67,10 @@ describe('money in answers', () => {
     expect(roundMoneyIn(result, [metric('revenue')], 'JPY').totals.revenue).toBe(33955);
   });
 });
+
+describe('partial buckets at the end of the calendar', () => {
+  it('regression: the year 9999 bucket has an end (its next bucket has five digits), and a query to 9999-12-31 answered 500', () => {
+    const rows = [{ date: '9998-01-01', cost: 0 }, { date: '9999-01-01', cost: 0 }];
+    expect(markPartialBuckets(rows, 'year', '9998-01-01', '9999-12-31', '2026-12-07').map((r) => r.partial === true)).toEqual([false, false]);
+  });
+});

@@ -96,9 +96,10 @@ function nextBucket(start: string, grain: Exclude<Grain, 'hour'>): string {
   }
 }
 
-/** Last day of the bucket that starts on `start`. */
+/** Last day of the bucket that starts on `start` (the calendar ends on 9999-12-31). */
 export function bucketEnd(start: string, grain: Exclude<Grain, 'hour'>): string {
-  return addDays(nextBucket(start, grain), -1);
+  const next = nextBucket(start, grain);
+  return next.length === 10 ? addDays(next, -1) : '9999-12-31';
 }
 
 /** Labels of every bucket that overlaps the inclusive range, in order. */

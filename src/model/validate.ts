@@ -1,14 +1,18 @@
 // Record validation: coerce text cells (CSV) to the schema's types, check the
-// record against its source schema, and report the first problem as
-// { field, message } so the caller can locate it (index / line).
+// record against its source schema, and report every problem as
+// { field, message } (one per field) so the caller can locate it (index / line).
 import { FormatRegistry, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { ValidationError } from '../core/errors.js';
 import { canonicalDecimal } from '../core/money.js';
-import { isValidDate, parseTimestamp } from '../core/time.js';
+import { isValidDate, isValidTimeZone, parseTimestamp } from '../core/time.js';
+import { dateAsMidnight, dateOnlyMessage, isDateOnly } from './date-only.js';
 import { columnKindOf, type ColumnKind } from './fields.js';
 import { PARSED_EVENT_FIELDS } from './parsed-event-fields.js';
+import { schemaProblems, type RecordProblem } from './schema-messages.js';
 import { SOURCES, type SourceName } from './sources.js';
+
+export type { RecordProblem } from './schema-messages.js';
 
 // The format check parses the timestamp and the row builder needs the same
 // value right after: remember the last one instead of parsing it twice.
@@ -23,12 +27,16 @@ FormatRegistry.Set('beacon-date', (value) => isValidDate(value));
 /** A stored row: column name → value (timestamps as epoch ms, money as exact decimal text, json as text). */
 export type Row = Record<string, string | number | boolean | null>;
 
-export interface RecordProblem {
-  field: string;
-  message: string;
-}
+/** A refused record: every problem found (one per field, in schema order), the first also as `problem`. */
+export type ValidationResult = { ok: true; row: Row } | { ok: false; problem: RecordProblem; problems: RecordProblem[] };
 
-export type ValidationResult = { ok: true; row: Row } | { ok: false; problem: RecordProblem };
+export interface ValidatorOptions {
+  /**
+   * IANA zone (or UTC) whose midnight a date-only value of a timestamp field
+   * (2026-12-01) means; without it such a value is refused.
+   */
+  readonly assumeTimezone?: string;
+}
 
 export interface RecordValidator {
   readonly source: SourceName;
@@ -54,44 +62,71 @@ export function columnsOf(schema: TObject<TProperties>): ColumnSpec[] {
   }));
 }
 
-const validators = new Map<SourceName, RecordValidator>();
+const validators = new Map<string, RecordValidator>();
 
-/** The (cached) validator of a source. */
-export function validatorFor(source: SourceName): RecordValidator {
-  let validator = validators.get(source);
+/**
+ * The (cached) validator of a source.
+ * @example validatorFor('orders', { assumeTimezone: 'Europe/Berlin' }).validate({ …, timestamp: '2026-12-01' })
+ */
+export function validatorFor(source: SourceName, options: ValidatorOptions = {}): RecordValidator {
+  const zone = options.assumeTimezone;
+  if (zone !== undefined && !isValidTimeZone(zone)) {
+    throw new ValidationError(`unknown time zone "${zone}": expected an IANA name such as Europe/Berlin, or UTC`, { timezone: zone });
+  }
+  const key = zone === undefined ? source : `${source} ${zone}`;
+  let validator = validators.get(key);
   if (!validator) {
-    validator = createValidator(source);
-    validators.set(source, validator);
+    validator = createValidator(source, zone);
+    validators.set(key, validator);
   }
   return validator;
 }
 
-function createValidator(source: SourceName): RecordValidator {
+function createValidator(source: SourceName, zone: string | undefined): RecordValidator {
   const definition = SOURCES[source];
   const columns = columnsOf(definition.schema);
   const check = TypeCompiler.Compile(definition.schema);
   const known = new Set(columns.map((c) => c.name));
+  const order = new Map(columns.map((c, i) => [c.name, i]));
   const numeric = columns.filter((c) => c.kind === 'integer' || c.kind === 'number' || c.kind === 'money');
+  const timestamps = columns.filter((c) => c.kind === 'timestamp');
   const bounded = columns.filter((c) => c.kind === 'timestamp' || c.kind === 'date' || c.name === 'currency');
   const keepExtrasInProperties = source === 'events';
   const buildRow = compileRowBuilder(columns, definition.emptyKeyDefaults ?? [], source === 'events' ? PARSED_EVENT_FIELDS : []);
 
   function validate(input: Record<string, unknown>): ValidationResult {
-    const value = coerce(input, numeric);
+    // Allocated only for a record with a problem: most records have none.
+    let problems: RecordProblem[] | undefined;
+    let value = coerce(input, numeric);
+    // A date without a time is an instant only in a zone: the assumed one's midnight, else a problem.
+    for (const column of timestamps) {
+      const v = value[column.name];
+      if (!isDateOnly(v)) continue;
+      if (zone === undefined) {
+        problems = addNew(problems, [{ field: column.name, message: dateOnlyMessage(v) }]);
+        continue;
+      }
+      if (value === input) value = { ...input };
+      value[column.name] = dateAsMidnight(v, zone);
+    }
     if (value.properties !== undefined && typeof value.properties === 'string') {
       const parsed = parseJsonObject(value.properties);
-      if (parsed === undefined) return fail('properties', 'must be a JSON object');
-      value.properties = parsed;
+      if (parsed === undefined) problems = addNew(problems, [{ field: 'properties', message: 'must be a JSON object' }]);
+      else value.properties = parsed;
     }
-    if (!check.Check(value)) return { ok: false, problem: describe(check, value) };
-    const extra = extraCheck(source, value);
-    if (extra) return { ok: false, problem: extra };
-    const outOfRange = firstOutOfRange(value, bounded);
-    if (outOfRange) return { ok: false, problem: outOfRange };
-    const malformed = firstMalformedString(value);
-    if (malformed !== undefined) return fail(malformed, 'is not valid Unicode text (it holds a lone surrogate, e.g. "\\ud800")');
-    const deep = firstTooDeep(value);
-    if (deep !== undefined) return fail(deep, `nests deeper than ${MAX_JSON_DEPTH} levels`);
+    if (!check.Check(value)) problems = addNew(problems, schemaProblems(check, value));
+    // Each check returns undefined when it finds nothing, the common case.
+    let more = outOfRange(value, bounded);
+    if (more !== undefined) problems = addNew(problems, more);
+    if ((more = malformedStrings(value)) !== undefined) problems = addNew(problems, more);
+    if ((more = tooDeep(value)) !== undefined) problems = addNew(problems, more);
+    const crossField = crossFieldProblem(source, value);
+    if (crossField !== undefined) problems = addNew(problems, [crossField]);
+    if (problems !== undefined) {
+      const rank = (p: RecordProblem) => order.get(p.field) ?? columns.length;
+      problems.sort((a, b) => rank(a) - rank(b));
+      return { ok: false, problem: problems[0], problems };
+    }
     const row = buildRow(value, input, STORE);
     if (keepExtrasInProperties) {
       let properties = value.properties as Record<string, unknown> | undefined;
@@ -147,29 +182,44 @@ function compileRowBuilder(columns: readonly ColumnSpec[], emptyDefaults: readon
   return new Function('value', 'input', 'store', `return { ${fields.join(', ')} };`) as RowBuilder;
 }
 
+/** Adds the problems of fields that have none yet (a field is reported once, with its first reason). */
+function addNew(problems: RecordProblem[] | undefined, more: readonly RecordProblem[]): RecordProblem[] | undefined {
+  for (const problem of more) {
+    if (problems === undefined) problems = [problem];
+    else if (!problems.some((p) => p.field === problem.field)) problems.push(problem);
+  }
+  return problems;
+}
+
+const NOT_UNICODE = 'is not valid Unicode text (it holds a lone surrogate, e.g. "\\ud800")';
+
 /**
- * The first top-level string field that is not well-formed UTF-16: a JSON
- * escape such as "\ud800" yields a lone surrogate, which no UTF-8 store can
- * hold. (Nested values are stored as JSON text, which keeps the escape.)
+ * Top-level string fields that are not well-formed UTF-16: a JSON escape such
+ * as "\ud800" yields a lone surrogate, which no UTF-8 store can hold.
+ * (Nested values are stored as JSON text, which keeps the escape.)
  */
-function firstMalformedString(value: Record<string, unknown>): string | undefined {
+function malformedStrings(value: Record<string, unknown>): RecordProblem[] | undefined {
+  let found: RecordProblem[] | undefined;
   for (const key in value) {
     const v = value[key];
-    if (typeof v === 'string' && !(v as unknown as { isWellFormed(): boolean }).isWellFormed()) return key;
+    if (typeof v === 'string' && !(v as unknown as { isWellFormed(): boolean }).isWellFormed()) (found ??= []).push({ field: key, message: NOT_UNICODE });
   }
-  return undefined;
+  return found;
 }
 
 /** Levels of objects and arrays a stored JSON value may nest (a deeper one would overflow the stack where it is written out). */
 export const MAX_JSON_DEPTH = 64;
 
-/** The first field whose object or array value nests deeper than MAX_JSON_DEPTH, measured without recursion. */
-function firstTooDeep(value: Record<string, unknown>): string | undefined {
+/** Fields whose object or array value nests deeper than MAX_JSON_DEPTH, measured without recursion. */
+function tooDeep(value: Record<string, unknown>): RecordProblem[] | undefined {
+  let found: RecordProblem[] | undefined;
   for (const key in value) {
     const v = value[key];
-    if (v !== null && typeof v === 'object' && depthExceeds(v, MAX_JSON_DEPTH)) return key;
+    if (v !== null && typeof v === 'object' && depthExceeds(v, MAX_JSON_DEPTH)) {
+      (found ??= []).push({ field: key, message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
+    }
   }
-  return undefined;
+  return found;
 }
 
 function depthExceeds(root: object, max: number): boolean {
@@ -181,10 +231,6 @@ function depthExceeds(root: object, max: number): boolean {
     for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return false;
-}
-
-function fail(field: string, message: string): ValidationResult {
-  return { ok: false, problem: { field, message } };
 }
 
 function coerce(input: Record<string, unknown>, numeric: readonly ColumnSpec[]): Record<string, unknown> {
@@ -209,23 +255,31 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function extraCheck(source: SourceName, value: Record<string, unknown>): RecordProblem | undefined {
+/** A rule across fields; each looks only at values of the right type (others are reported by the schema). */
+function crossFieldProblem(source: SourceName, value: Record<string, unknown>): RecordProblem | undefined {
   if (source === 'surveys') {
-    const [lo, hi] = SCORE_RANGES[value.kind as string];
-    const score = value.score as number;
-    if (score < lo || score > hi) return { field: 'score', message: `a ${value.kind} score must be between ${lo} and ${hi}, got ${score}` };
+    const range = SCORE_RANGES[value.kind as string];
+    const score = value.score;
+    if (range !== undefined && typeof score === 'number' && (score < range[0] || score > range[1])) {
+      return { field: 'score', message: `a ${value.kind} score must be between ${range[0]} and ${range[1]}, got ${score}` };
+    }
   }
   // Money leaves only through a refund: negative revenue belongs to refunded orders and refund events.
-  if (source === 'orders' && (value.revenue as number) < 0 && value.status !== 'refunded') {
+  if (source === 'orders' && typeof value.revenue === 'number' && value.revenue < 0 && value.status !== 'refunded') {
     return { field: 'revenue', message: `is negative (${value.revenue}); only a refunded order may carry negative revenue` };
   }
   if (source === 'events' && typeof value.revenue === 'number' && value.revenue < 0 && value.type !== 'refund') {
     return { field: 'revenue', message: `is negative (${value.revenue}); only a refund event may carry negative revenue` };
   }
-  if (source === 'campaigns' && value.start_date && value.end_date && (value.end_date as string) < (value.start_date as string)) {
-    return { field: 'end_date', message: `end_date ${value.end_date} is before start_date ${value.start_date}` };
+  const { start_date: start, end_date: end } = value;
+  if (source === 'campaigns' && isValidDateText(start) && isValidDateText(end) && end < start) {
+    return { field: 'end_date', message: `end_date ${end} is before start_date ${start}` };
   }
   return undefined;
+}
+
+function isValidDateText(value: unknown): value is string {
+  return typeof value === 'string' && isValidDate(value);
 }
 
 /** The earliest instant and date Beacon stores: the engines' time types start at the Unix epoch. */
@@ -238,74 +292,32 @@ export const FUTURE_TOLERANCE_MS = 86_400_000;
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 /**
- * The first timestamp, date or currency outside what Beacon stores: instants
- * from 1970 up to a day past now, dates from 1970 to 2099, ISO 4217 codes.
+ * Timestamps, dates and currencies outside what Beacon stores: instants from
+ * 1970 up to a day past now, dates from 1970 to 2099, ISO 4217 codes. A value
+ * of the wrong form is the schema's to report, not this check's.
  */
-function firstOutOfRange(value: Record<string, unknown>, columns: readonly ColumnSpec[]): RecordProblem | undefined {
+function outOfRange(value: Record<string, unknown>, columns: readonly ColumnSpec[]): RecordProblem[] | undefined {
+  let found: RecordProblem[] | undefined;
   for (const c of columns) {
     const v = value[c.name];
     if (typeof v !== 'string') continue;
-    if (c.kind === 'timestamp') {
-      const ms = parseTimestampOnce(v)!;
-      if (ms < 0) return { field: c.name, message: `must be on or after ${EARLIEST_DATE}, got ${JSON.stringify(v)}` };
-      if (ms > Date.now() + FUTURE_TOLERANCE_MS) return { field: c.name, message: `is more than a day in the future, got ${JSON.stringify(v)}` };
-    } else if (c.kind === 'date') {
-      if (v < EARLIEST_DATE || v > LATEST_DATE) return { field: c.name, message: `must be between ${EARLIEST_DATE} and ${LATEST_DATE}, got ${JSON.stringify(v)}` };
-    } else if (!CURRENCIES.has(v)) {
-      return { field: c.name, message: `is not an ISO 4217 currency code, got ${JSON.stringify(v)}` };
-    }
+    const message = rangeMessage(c.kind, v);
+    if (message !== undefined) (found ??= []).push({ field: c.name, message });
   }
-  return undefined;
+  return found;
 }
 
-function describe(check: TypeCheck<TSchema>, value: Record<string, unknown>): RecordProblem {
-  const first = check.Errors(value).First();
-  if (!first) return { field: '(record)', message: 'is not valid' };
-  return { field: fieldOf(first), message: messageOf(first) };
-}
-
-function fieldOf(error: ValueError): string {
-  const path = error.path.replace(/^\//, '').replace(/\//g, '.');
-  if (error.type === ValueErrorType.ObjectRequiredProperty) return path || '(record)';
-  return path || '(record)';
-}
-
-function messageOf(error: ValueError): string {
-  const got = error.value === undefined ? '' : `, got ${JSON.stringify(error.value)?.slice(0, 80)}`;
-  const schema = error.schema as Record<string, unknown>;
-  switch (error.type) {
-    case ValueErrorType.ObjectRequiredProperty:
-      return 'is required';
-    case ValueErrorType.Object:
-      return 'record must be a JSON object';
-    case ValueErrorType.String:
-      return `must be a string${got}`;
-    case ValueErrorType.Number:
-    case ValueErrorType.Integer:
-      return `must be ${error.type === ValueErrorType.Integer ? 'an integer' : 'a number'}${got}`;
-    case ValueErrorType.NumberMinimum:
-    case ValueErrorType.IntegerMinimum:
-      return `must be ≥ ${schema.minimum}${got}`;
-    case ValueErrorType.NumberMaximum:
-    case ValueErrorType.IntegerMaximum:
-      return `must be ≤ ${schema.maximum}${got}`;
-    case ValueErrorType.NumberExclusiveMinimum:
-      return `must be > ${schema.exclusiveMinimum}${got}`;
-    case ValueErrorType.StringFormat:
-      return schema.format === 'beacon-date'
-        ? `must be a date YYYY-MM-DD${got}`
-        : `must be an ISO-8601 timestamp with a zone (e.g. 2026-03-01T12:00:00Z)${got}`;
-    case ValueErrorType.StringPattern:
-      return `must be an ISO 4217 currency code such as USD${got}`;
-    case ValueErrorType.StringMaxLength:
-      return `must be at most ${schema.maxLength} characters`;
-    case ValueErrorType.StringMinLength:
-      return 'must not be empty';
-    default:
-      if (Array.isArray(schema.anyOf)) {
-        const options = (schema.anyOf as { const?: unknown }[]).map((o) => o.const);
-        return `must be one of ${options.join(', ')}${got}`;
-      }
-      return `${error.message}${got}`;
+function rangeMessage(kind: ColumnKind, v: string): string | undefined {
+  if (kind === 'timestamp') {
+    const ms = parseTimestampOnce(v);
+    if (ms === undefined) return undefined;
+    if (ms < 0) return `must be on or after ${EARLIEST_DATE}, got ${JSON.stringify(v)}`;
+    if (ms > Date.now() + FUTURE_TOLERANCE_MS) return `is more than a day in the future, got ${JSON.stringify(v)}`;
+    return undefined;
   }
+  if (kind === 'date') {
+    if (!isValidDate(v)) return undefined;
+    return v < EARLIEST_DATE || v > LATEST_DATE ? `must be between ${EARLIEST_DATE} and ${LATEST_DATE}, got ${JSON.stringify(v)}` : undefined;
+  }
+  return /^[A-Z]{3}$/.test(v) && !CURRENCIES.has(v) ? `is not an ISO 4217 currency code, got ${JSON.stringify(v)}` : undefined;
 }

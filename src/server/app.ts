@@ -8,8 +8,10 @@ import type { ServerContext } from './context.js';
 import { DEFAULT_WEB_ROOT, isClientRoute, registerDashboardRoutes, sendPage } from './dashboard-routes.js';
 import { errorHandler, notFound, notFoundHandler } from './error-handler.js';
 import { isLocalToken } from './auth.js';
+import { humanLogStream } from './log-line.js';
 import { registerRateLimit } from './rate-limit.js';
 import { redactUrl } from './redact-url.js';
+import { RequestLog } from './request-log.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
@@ -21,6 +23,8 @@ const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === 
 
 export interface AppOptions {
   logLevel?: string;
+  /** 'json' (pino's lines, the default) or 'pretty' (one human line per record, for a terminal). */
+  logFormat?: 'json' | 'pretty';
   version?: string;
   /** The built dashboard (DEFAULT_WEB_ROOT by default). */
   webRoot?: string;
@@ -34,7 +38,9 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
       serializers: {
         req: (request) => ({ method: request.method, url: redactUrl(request.url), hostname: request.hostname, remoteAddress: request.ip }),
       },
+      ...(options.logFormat === 'pretty' ? { stream: humanLogStream(process.stdout) } : {}),
     },
+    logController: new RequestLog(),
     bodyLimit: context.limits.bodyLimitBytes,
     // A request's id: the caller's X-Request-Id when it is a plain token, else a new one; in every log line and error body.
     genReqId: (request) => {

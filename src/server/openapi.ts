@@ -22,10 +22,22 @@ const IngestResult = {
     errors: {
       type: 'array',
       maxItems: 100,
+      description:
+        'one per invalid field of each rejected record (the first 100). A CSV header without a column for a required field rejects every record with one error: field "(header)", index 0, line of the header, a message naming the unknown columns, the missing fields and the ?map= that fixes it',
       items: {
         type: 'object',
         required: ['index', 'field', 'message'],
         properties: { index: { type: 'integer' }, line: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+    warnings: {
+      type: 'array',
+      maxItems: 100,
+      description: 'present only when there is something to say that rejected nothing: a CSV column that is not a field of the source (field: the column; ignored, or kept in properties for events), with the field it likely means, then the ?map= that reads them (field "(header)")',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { line: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } },
       },
     },
   },
@@ -130,6 +142,12 @@ export function buildOpenApi(version: string): Record<string, unknown> {
             { name: 'preset', in: 'query', schema: { type: 'string', enum: ['google_ads', 'meta_ads', 'linkedin_ads'] } },
             { name: 'map', in: 'query', schema: { type: 'string' }, description: 'Header=field,…' },
             { name: 'platform', in: 'query', schema: { type: 'string' } },
+            {
+              name: 'assume_timezone',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'IANA zone (or UTC) whose midnight a date-only timestamp (2026-12-01) means; without it such values are rejected',
+            },
           ],
         },
       },

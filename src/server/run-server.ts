@@ -16,6 +16,8 @@ export interface RunServerOptions {
   host: string;
   port: number;
   logLevel: string;
+  /** 'json' lines (the default) or 'pretty' one-liners for a terminal. */
+  logFormat?: 'json' | 'pretty';
   /** Body and batch sizes, request rates, concurrent queries; DEFAULT_LIMITS for what is not given. */
   limits?: Partial<ServerLimits>;
   /** Worker threads that prepare event bodies (0: in the request thread); one per core by default. */
@@ -53,7 +55,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       },
       localToken,
     },
-    { logLevel: options.logLevel, version: options.version },
+    { logLevel: options.logLevel, logFormat: options.logFormat, version: options.version },
   );
   // Once stopping, a response in flight closes its connection: a client's idle keep-alive connection would keep the server from ever closing.
   let stopping = false;

@@ -5,17 +5,28 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = ['--import', 'tsx', 'src/cli.ts'];
 
+export interface SpawnOptions {
+  /** Run as this user and group (a root test process acting as a user whom permissions stop). */
+  uid?: number;
+  gid?: number;
+  /** Modules node imports before the CLI (e.g. a fault to inject). */
+  preload?: string[];
+}
+
 /** Runs the CLI from its TypeScript sources, or with `built` the compiled dist/cli.js that ships. */
-export function startCli(args: string[], env: Record<string, string> = {}, built = false): ChildProcess {
-  return spawn(process.execPath, [...(built ? ['dist/cli.js'] : CLI), ...args], {
+export function startCli(args: string[], env: Record<string, string> = {}, built = false, options: SpawnOptions = {}): ChildProcess {
+  const preload = (options.preload ?? []).flatMap((module) => ['--import', module]);
+  return spawn(process.execPath, [...(built ? ['dist/cli.js'] : [...CLI.slice(0, 2), ...preload, ...CLI.slice(2)]), ...args], {
     cwd: ROOT,
     env: { ...process.env, BEACON_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    uid: options.uid,
+    gid: options.gid,
   });
 }
 
-export async function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = startCli(args, env);
+export async function runCli(args: string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = startCli(args, env, false, options);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));

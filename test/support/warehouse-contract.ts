@@ -203,6 +203,20 @@ export function describeWarehouse(engine: string, open: OpenWarehouse, options: 
       expect(await w.listImports('w1')).toEqual([]);
     });
 
+    it('lists an import that stored nothing with its counts, newest first, and deletes its record', async () => {
+      const w = await fresh();
+      await w.write('w1', 'orders', rowsOf('orders', [{ order_id: 'o1', customer_id: 'c1', timestamp: '2026-03-01T10:00:00Z', revenue: 5 }]), 'stored', { origin: 'file a.csv', startedAt: '2026-03-01T00:00:00.000Z', rejected: 0 });
+      await w.saveImport({ id: 'refused', workspace: 'w1', source: 'orders', origin: 'file b.csv', startedAt: '2026-03-02T00:00:00.000Z', accepted: 0, updated: 0, duplicates: 0, rejected: 3 });
+      // (Each engine writes startedAt its own way; the order shows it was kept.)
+      expect((await w.listImports('w1')).map(({ startedAt: _, ...counts }) => counts)).toEqual([
+        { id: 'refused', workspace: 'w1', source: 'orders', origin: 'file b.csv', accepted: 0, updated: 0, duplicates: 0, rejected: 3 },
+        { id: 'stored', workspace: 'w1', source: 'orders', origin: 'file a.csv', accepted: 1, updated: 0, duplicates: 0, rejected: 0 },
+      ]);
+      expect(await w.deleteImport('w1', 'refused')).toBe(true);
+      expect((await w.listImports('w1')).map((i) => i.id)).toEqual(['stored']);
+      expect((await w.readRows('w1', 'orders')).map((r) => r.order_id)).toEqual(['o1']);
+    });
+
     it('stores keys by hash, finds, lists per workspace and revokes', async () => {
       const w = await fresh('w1', 'w2');
       const key = { id: 'k1', workspace: 'w1', scope: 'read' as const, hash: 'h1', prefix: 'bk_read_x', createdAt: '2026-03-01T00:00:00.000Z', revokedAt: null };

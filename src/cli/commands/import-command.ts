@@ -4,11 +4,13 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { parseAssumeTimezone } from '../../ingest/assume-timezone.js';
 import { parseColumnMap } from '../../ingest/column-map.js';
-import { addRejection, emptySummary, type IngestSummary } from '../../ingest/ingest-summary.js';
+import { emptySummary, mergeSummary, type IngestSummary } from '../../ingest/ingest-summary.js';
 import { PRESET_NAMES, isPresetName } from '../../ingest/presets.js';
 import { formatFromFileName } from '../../ingest/readers/input-format.js';
 import { openInputFile } from '../../ingest/readers/open-input.js';
+import type { CsvHeader } from '../../ingest/readers/raw-record.js';
 import { readRecords } from '../../ingest/readers/read-records.js';
 import { SOURCE_NAMES, isSourceName } from '../../model/sources.js';
 import { withBackend, type CliEnvironment } from '../command-context.js';
@@ -19,6 +21,7 @@ interface ImportOptions {
   preset?: string;
   map?: string;
   platform?: string;
+  assumeTimezone?: string;
 }
 
 export function registerImportCommand(program: Command, env: CliEnvironment): void {
@@ -30,6 +33,7 @@ export function registerImportCommand(program: Command, env: CliEnvironment): vo
     .option('--preset <name>', `ad-platform export layout: ${PRESET_NAMES.join(', ')}`)
     .option('--map <mapping>', 'explicit column mapping "Header=field,…"')
     .option('--platform <name>', 'platform for ad_performance rows that do not name one')
+    .option('--assume-timezone <zone>', 'read date-only timestamps (2026-12-01) as midnight in this IANA zone, or UTC')
     .action(async (source: string, files: string[], options: ImportOptions, command: Command) => {
       if (!isSourceName(source)) throw new NotFoundError(`unknown source "${source}"; known sources: ${SOURCE_NAMES.join(', ')}`);
       if (options.preset !== undefined && !isPresetName(options.preset)) {
@@ -37,6 +41,7 @@ export function registerImportCommand(program: Command, env: CliEnvironment): vo
       }
       const preset = options.preset as (typeof PRESET_NAMES)[number] | undefined;
       const map = options.map ? parseColumnMap(options.map) : undefined;
+      const assumeTimezone = parseAssumeTimezone(options.assumeTimezone, '--assume-timezone');
       for (const file of files) formatFromFileName(file);
       await withBackend(command, env.config.importMemoryLimit, async (backend, global) => {
         const total = emptySummary();
@@ -47,11 +52,14 @@ export function registerImportCommand(program: Command, env: CliEnvironment): vo
           const input = await openInputFile(file);
           const counted = pipeline(input, progress.counter(), () => undefined);
           let summary: IngestSummary;
+          let header: CsvHeader | undefined;
           try {
             summary = await backend.importRecords({
               source,
-              records: readRecords(counted, formatFromFileName(file), { preset, map }),
+              records: readRecords(counted, formatFromFileName(file), { preset, map, onHeader: (h) => (header = h) }),
+              header: () => header,
               platform: options.platform ?? preset,
+              assumeTimezone,
               origin: `file ${basename(file)}`,
               onProgress: (s) => progress.update(s.accepted + s.updated),
             });
@@ -59,18 +67,11 @@ export function registerImportCommand(program: Command, env: CliEnvironment): vo
             progress.stop();
           }
           if (!global.json) printLine(`${file}: ${formatSummary(summary, (performance.now() - started) / 1000)}`);
-          merge(total, summary);
+          mergeSummary(total, summary);
         }
         if (global.json) printJson(total);
-        if (total.rejected > 0) env.exitCode = EXIT_REJECTED;
+        // A header that rejects its file is an error even when no row followed it.
+        if (total.rejected > 0 || total.errors.length > 0) env.exitCode = EXIT_REJECTED;
       });
     });
-}
-
-function merge(total: IngestSummary, part: IngestSummary): void {
-  total.accepted += part.accepted;
-  total.updated += part.updated;
-  total.duplicates += part.duplicates;
-  total.rejected += part.rejected - part.errors.length;
-  for (const error of part.errors) addRejection(total, error);
 }

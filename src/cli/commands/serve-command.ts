@@ -1,5 +1,6 @@
 // beacon serve: the HTTP API over the workspace database, until SIGINT/SIGTERM.
 import type { Command } from 'commander';
+import type { LogFormat } from '../../config.js';
 import { ValidationError } from '../../core/errors.js';
 import type { RunningServer } from '../../server/run-server.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
@@ -51,6 +52,7 @@ export async function startServing(
     host: options.host,
     port: options.port,
     logLevel: env.config.logLevel,
+    logFormat: logFormatFor(env.config.logFormat, process.stdout.isTTY === true),
     limits: {
       bodyLimitBytes: env.config.bodyLimitBytes,
       maxBatchRecords: env.config.maxBatchRecords,
@@ -66,14 +68,21 @@ export async function startServing(
   });
 }
 
+/** The request log: as BEACON_LOG_FORMAT says, else one human line per request on a terminal and JSON lines for a pipe or file. */
+export function logFormatFor(configured: LogFormat | undefined, stdoutIsTerminal: boolean): LogFormat {
+  return configured ?? (stdoutIsTerminal ? 'pretty' : 'json');
+}
+
 /** Serves until SIGINT or SIGTERM, then stops the server and closes the database. */
 export function untilSignal(server: RunningServer, warehouse: Warehouse): Promise<void> {
   return new Promise((resolve) => {
     const stop = async () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      printLine('stopping: answering the requests in flight, then closing the database');
       await server.stop();
       await warehouse.close();
+      printLine('Beacon stopped');
       resolve();
     };
     process.on('SIGINT', stop);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../core/errors.js';
 import { parseColumnMap } from '../column-map.js';
 import { detectDelimiter, readCsvRecords, type CsvReadOptions } from './csv-reader.js';
-import type { RawRecord } from './raw-record.js';
+import type { CsvHeader, RawRecord } from './raw-record.js';
 
 /** Feeds the text in pieces of `size` bytes, so records and quotes straddle chunks. */
 async function read(text: string | Buffer, options: CsvReadOptions = {}, size = 7): Promise<RawRecord[]> {
@@ -79,6 +79,54 @@ describe('readCsvRecords', () => {
 
   it('rejects a preset file whose header never appears', async () => {
     await expect(read('just,some\nother,file\n', { preset: 'google_ads' })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('readCsvRecords: the header it reports', () => {
+  const headerOf = async (text: string, options: CsvReadOptions = {}) => {
+    let header: CsvHeader | undefined;
+    const records = await read(text, { ...options, onHeader: (h) => (header = h) });
+    return { header, records };
+  };
+
+  it('tells the header before the first record: its line, each column and the field it fills', async () => {
+    const map = parseColumnMap('ordered_at=timestamp');
+    let seenBeforeRecord = false;
+    let header: CsvHeader | undefined;
+    for await (const _record of readCsvRecords(Readable.from([Buffer.from('\n\nordered_at,amount,\n2026-03-01T10:00:00Z,5,x\n')]), { map, onHeader: (h) => (header = h) })) {
+      seenBeforeRecord = header !== undefined;
+    }
+    expect(seenBeforeRecord).toBe(true);
+    expect(header).toEqual({
+      line: 3,
+      columns: [
+        { name: 'ordered_at', field: 'timestamp', mapped: true },
+        { name: 'amount', field: 'amount', mapped: false },
+        // An unnamed column fills nothing.
+        { name: '', mapped: false },
+      ],
+      fixed: [],
+    });
+  });
+
+  it('reads a header written with ; after a UTF-8 BOM without the BOM in its first name', async () => {
+    const { header, records } = await headerOf('\uFEFFordered_at;amount\r\n2026-03-01;3,5\r\n', {});
+    expect(header?.columns.map((c) => c.name)).toEqual(['ordered_at', 'amount']);
+    expect(records).toEqual([{ index: 0, line: 2, value: { ordered_at: '2026-03-01', amount: '3,5' } }]);
+  });
+
+  it('names the preset and the fields it sets on every record', async () => {
+    const { header } = await headerOf('Report\nDay,Campaign ID,Amount spent (EUR)\n2026-03-01,7,1\n', { preset: 'meta_ads' });
+    expect(header).toEqual({
+      line: 2,
+      preset: 'meta_ads',
+      columns: [
+        { name: 'Day', field: 'date', mapped: false },
+        { name: 'Campaign ID', field: 'campaign_id', mapped: false },
+        { name: 'Amount spent (EUR)', field: 'cost', mapped: false },
+      ],
+      fixed: ['platform', 'currency'],
+    });
   });
 });
 

@@ -7,11 +7,13 @@ import { parse, type CsvError } from 'csv-parse';
 import { ValidationError } from '../../core/errors.js';
 import type { ColumnMap } from '../column-map.js';
 import { isPresetHeader, isTotalRow, planPresetRow, type PresetName, type RowPlan } from '../presets.js';
-import { MAX_RECORD_CHARS, type RawRecord } from './raw-record.js';
+import { MAX_RECORD_CHARS, type CsvHeader, type RawRecord } from './raw-record.js';
 
 export interface CsvReadOptions {
   readonly preset?: PresetName;
   readonly map?: ColumnMap;
+  /** Told the header, as planned, before the first record is yielded. */
+  readonly onHeader?: (header: CsvHeader) => void;
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -61,6 +63,7 @@ export async function* readCsvRecords(input: Readable, options: CsvReadOptions =
         }
         plan = planRow(headers, options);
         width = row.length;
+        options.onHeader?.(describeHeader(line, headers, plan, options));
         continue;
       }
       if (options.preset !== undefined && isTotalRow(row)) continue;
@@ -133,6 +136,15 @@ function planRow(headers: readonly string[], options: CsvReadOptions): RowPlan {
     }),
     fixed: [],
   };
+}
+
+function describeHeader(line: number, headers: readonly string[], plan: RowPlan, options: CsvReadOptions): CsvHeader {
+  const columns = headers.map((name, i) => {
+    const field = plan.columns[i]?.key;
+    return { name, mapped: options.map?.has(name) === true, ...(field === undefined ? {} : { field }) };
+  });
+  const fixed = plan.fixed.map(([key]) => key);
+  return options.preset === undefined ? { line, columns, fixed } : { line, columns, fixed, preset: options.preset };
 }
 
 function buildValue(row: readonly string[], plan: RowPlan): Record<string, unknown> {

@@ -56,9 +56,9 @@ async function startsWithGzipMagic(path: string): Promise<boolean> {
 /** A missing file or a directory is the user's mistake, not a bug. */
 function toInputFileError(err: unknown, path: string): unknown {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new ValidationError(`input file not found: ${path}`, { path });
-  if (code === 'EISDIR') return new ValidationError(`input is a directory, not a file: ${path}`, { path });
-  if (code === 'EACCES') return new ValidationError(`input file is not readable: ${path}`, { path });
+  if (code === 'ENOENT') return new ValidationError(`input file not found: ${path}; check the name and the directory you run beacon in`, { path });
+  if (code === 'EISDIR') return new ValidationError(`input is a directory, not a file: ${path}; name a file`, { path });
+  if (code === 'EACCES') return new ValidationError(`input file is not readable: ${path}; fix its permissions, or import it as a user who may read it`, { path });
   return err;
 }
 

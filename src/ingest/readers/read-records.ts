@@ -9,13 +9,15 @@ import type { PresetName } from '../presets.js';
 import { readCsvRecords } from './csv-reader.js';
 import { readJsonArrayRecords } from './json-array-reader.js';
 import { readNdjsonRecords } from './ndjson-reader.js';
-import type { InputFormat, RawRecord } from './raw-record.js';
+import type { CsvHeader, InputFormat, RawRecord } from './raw-record.js';
 
 export interface ReadRecordsOptions {
   /** An ad-platform export layout; CSV only. */
   readonly preset?: PresetName;
   /** Explicit renames, applied in every format (and over a preset). */
   readonly map?: ColumnMap;
+  /** CSV only: told the header row, as renamed, before the first record (see ingest's header check). */
+  readonly onHeader?: (header: CsvHeader) => void;
 }
 
 /**

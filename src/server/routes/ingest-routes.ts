@@ -2,9 +2,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { parseAssumeTimezone } from '../../ingest/assume-timezone.js';
 import { recordsFromBody, type BodyOptions } from '../../ingest/body-records.js';
 import { parseColumnMap } from '../../ingest/column-map.js';
-import { ingestRecords } from '../../ingest/ingest-records.js';
+import { ingestRecords, type IngestTarget } from '../../ingest/ingest-records.js';
 import { addWrite, type IngestSummary } from '../../ingest/ingest-summary.js';
 import type { EventBodyJob } from '../../ingest/prepare-event-body.js';
 import { PRESET_NAMES, isPresetName, type PresetName } from '../../ingest/presets.js';
@@ -16,6 +17,7 @@ interface ImportQuery {
   preset?: string;
   map?: string;
   platform?: string;
+  assume_timezone?: string;
 }
 
 export function registerIngestRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -47,6 +49,7 @@ async function ingestBody(
   if (preset && source !== 'ad_performance') {
     throw new ValidationError(`preset "${preset}" applies to ad_performance, not ${source}`);
   }
+  const assumeTimezone = parseAssumeTimezone(query.assume_timezone, 'assume_timezone');
   const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   if (body.length === 0) throw new ValidationError('empty body: send a JSON array, NDJSON or CSV');
   const options: BodyOptions = {
@@ -62,15 +65,22 @@ async function ingestBody(
   const note = { origin: `http ${request.method} ${request.url.split('?')[0]}`, startedAt: new Date().toISOString() };
   // One transaction for the whole body, the import's record included: acknowledged means durable, all of it.
   const summary = source === 'events'
-    ? await ingestEventBody(context, workspace, importId, note, { ...options, body })
-    : await ingestRecords(
-        { warehouse: context.warehouse, workspace, source, importId, platform: query.platform, note },
-        await recordsFromBody(body, options),
-        { batchSize: Number.POSITIVE_INFINITY },
-      );
+    ? await ingestEventBody(context, workspace, importId, note, { ...options, body, assumeTimezone })
+    : await ingestTableBody({ warehouse: context.warehouse, workspace, source, importId, platform: query.platform, note, assumeTimezone }, body, options);
   if (summary.accepted + summary.updated > 0) context.scheduler.markDirty(workspace);
+  else if (summary.rejected > 0) {
+    // Nothing stored, so no write recorded the import; a body refused in full is still one to see in /v1/imports.
+    const { accepted, updated, duplicates, rejected } = summary;
+    await context.warehouse.saveImport({ id: importId, workspace, source, origin: note.origin, startedAt: note.startedAt, accepted, updated, duplicates, rejected });
+  }
   context.metrics.ingested(source, summary);
   return summary;
+}
+
+/** Other sources: read whole, validated after the CSV header was checked, written in one batch. */
+async function ingestTableBody(target: IngestTarget, body: Buffer, options: BodyOptions): Promise<IngestSummary> {
+  const { records, header } = await recordsFromBody(body, options);
+  return ingestRecords({ ...target, optionStyle: 'http' }, records, { batchSize: Number.POSITIVE_INFINITY, header: () => header });
 }
 
 /** Events, the bulk of all traffic: prepared by a worker thread, then committed by the warehouse. */
