@@ -25,15 +25,26 @@ export function zoneMidnight(date: string, zone: string): number {
 
 /** Offset of the zone from UTC at an instant, in ms (positive east of Greenwich). */
 function offsetAt(ms: number, zone: string): number {
-  const [day, time] = wallClock(ms, zone).split(' ');
-  return Date.parse(`${day}T${time}Z`) - Math.floor(ms / 1000) * 1000;
+  const w = wallClockParts(ms, zone);
+  const utc = new Date(0);
+  utc.setUTCFullYear(w.y, w.mo - 1, w.d);
+  utc.setUTCHours(w.h, w.mi, w.s, 0);
+  return utc.getTime() - Math.floor(ms / 1000) * 1000;
 }
+
+/** The wall-clock fields of an instant in a zone. */
+export function wallClockParts(ms: number, zone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+  const parts: Record<string, string> = {};
+  for (const part of formatter(zone).formatToParts(new Date(ms))) parts[part.type] = part.value;
+  return { y: +parts.year, mo: +parts.month, d: +parts.day, h: +parts.hour, mi: +parts.minute, s: +parts.second };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
 
 /** The local date and time of an instant in a zone, `YYYY-MM-DD HH:MM:SS`. */
 function wallClock(ms: number, zone: string): string {
-  const parts: Record<string, string> = {};
-  for (const part of formatter(zone).formatToParts(new Date(ms))) parts[part.type] = part.value;
-  return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  const w = wallClockParts(ms, zone);
+  return `${String(w.y).padStart(4, '0')}-${two(w.mo)}-${two(w.d)} ${two(w.h)}:${two(w.mi)}:${two(w.s)}`;
 }
 
 function formatter(zone: string): Intl.DateTimeFormat {

@@ -7,6 +7,8 @@ describe('time buckets', () => {
     expect(startOfLocalDay('2026-03-08', 'America/New_York')).toBe(Date.UTC(2026, 2, 8, 5));
     expect(startOfLocalDay('2026-03-09', 'America/New_York')).toBe(Date.UTC(2026, 2, 9, 4));
     expect(startOfLocalDay('2026-06-01', 'UTC')).toBe(Date.UTC(2026, 5, 1));
+    // Regression: Santiago skips midnight into summer time on 2026-09-06; its day starts at 01:00 (-03), not at 23:00 the day before.
+    expect(startOfLocalDay('2026-09-06', 'America/Santiago')).toBe(Date.UTC(2026, 8, 6, 4));
     // Kathmandu is UTC+5:45.
     expect(startOfLocalDay('2026-01-01', 'Asia/Kathmandu')).toBe(Date.UTC(2025, 11, 31, 18, 15));
     // The range covers whole local days: 8 March in New York lasts 23 hours.

@@ -2,49 +2,12 @@
 // time zone (DST-aware), the labels of every bucket in the range at a grain,
 // and the comparison windows.
 import { addDays, daysInMonth } from '../core/time.js';
+import { wallClockParts, zoneMidnight } from '../core/zone-midnight.js';
 import type { Grain } from '../core/time.js';
 import type { Comparison } from './types.js';
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Wall-clock fields of an instant in a zone. */
-function wallClock(ms: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return { y: +parts.year, mo: +parts.month, d: +parts.day, h: +parts.hour, mi: +parts.minute, s: +parts.second };
-}
-
-/** Offset of the zone from UTC at an instant, in ms (positive east of Greenwich). */
-function offsetAt(ms: number, timeZone: string): number {
-  const w = wallClock(ms, timeZone);
-  return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - Math.floor(ms / 1000) * 1000;
-}
-
-/** The instant of local midnight starting a date (YYYY-MM-DD) in a zone. */
-export function startOfLocalDay(date: string, timeZone: string): number {
-  const naive = Date.parse(`${date}T00:00:00Z`);
-  let guess = naive - offsetAt(naive, timeZone);
-  // A second pass settles days whose offset differs from the one at naive midnight.
-  guess = naive - offsetAt(guess, timeZone);
-  return guess;
-}
+/** The instant of local midnight starting a date (YYYY-MM-DD) in a zone (where a zone skips midnight, the moment its clocks jump). */
+export const startOfLocalDay = zoneMidnight;
 
 /** The instants [start, end) covering the inclusive local dates from..to. */
 export function rangeInstants(from: string, to: string, timeZone: string): { start: number; end: number } {
@@ -53,7 +16,7 @@ export function rangeInstants(from: string, to: string, timeZone: string): { sta
 
 /** Label of the local hour of an instant: YYYY-MM-DDTHH:00 (what the dialects emit for hour buckets). */
 export function hourLabel(ms: number, timeZone: string): string {
-  const w = wallClock(ms, timeZone);
+  const w = wallClockParts(ms, timeZone);
   return `${year(w.y)}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:00`;
 }
 
