@@ -98,3 +98,27 @@ describe('formatQueryCsv', () => {
     );
   });
 });
+
+describe('honest tables', () => {
+  it('labels the Total line when a limit left rows out, and marks partial buckets', () => {
+    const limited: QueryResult = {
+      columns: [
+        { name: 'date', kind: 'time', label: 'week' },
+        { name: 'cpa', kind: 'metric', label: 'CPA', unit: 'money' },
+      ],
+      rows: [
+        { date: '2026-11-02', cpa: null, partial: true },
+        { date: '2026-11-09', cpa: 12.5 },
+      ],
+      totals: { cpa: 12.5 },
+      totals_scope: 'all_rows',
+      rows_before_limit: 5,
+    };
+    const lines = formatQueryTable(limited, 'USD').split('\n');
+    // Columns as wide as their widest cell ("Total (all 5 rows)" 18, "USD 12.50" 9), two spaces apart.
+    expect(lines[1]).toBe(`${'2026-11-02 *'.padEnd(18)}  ${'–'.padStart(9)}`);
+    expect(lines[4]).toBe('Total (all 5 rows)  USD 12.50');
+    expect(lines).toContain('note: 2 of 5 rows shown; the totals cover all of them');
+    expect(lines).toContain('note: * the range covers only part of this bucket');
+  });
+});
