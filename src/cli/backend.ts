@@ -1,5 +1,6 @@
 // What CLI commands need from Beacon, whether the database is opened in this
 // process (LocalBackend) or reached through a running server (HttpBackend).
+import type { AttributionReport } from '../attribution/attribution-service.js';
 import type { CreatedKey } from '../access/api-keys.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
 import type { CsvHeader, RawRecord } from '../ingest/readers/raw-record.js';
@@ -42,5 +43,7 @@ export interface Backend {
   /** POST /v1/query: the body as the HTTP API takes it. */
   query(body: Record<string, unknown>): Promise<QueryResult>;
   catalog(): Promise<PublicMetric[]>;
+  /** POST /v1/attribution: the body as the HTTP API takes it. */
+  attribution(body: Record<string, unknown>): Promise<AttributionReport>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 // Runs CLI commands through a Beacon server over HTTP: a remote one
 // (--server URL --key KEY) or the local server that holds the database file.
+import type { AttributionReport } from '../attribution/attribution-service.js';
 import { BeaconError, ValidationError } from '../core/errors.js';
 import { headerGate } from '../ingest/header-gate.js';
 import { addError, addRejection, addWrite, emptySummary, type IngestSummary } from '../ingest/ingest-summary.js';
@@ -142,6 +143,10 @@ export class HttpBackend implements Backend {
 
   async catalog(): Promise<PublicMetric[]> {
     return (await this.request<{ metrics: PublicMetric[] }>('GET', '/v1/catalog')).metrics;
+  }
+
+  attribution(body: Record<string, unknown>): Promise<AttributionReport> {
+    return this.request<AttributionReport>('POST', '/v1/attribution', JSON.stringify(body));
   }
 
   async close(): Promise<void> {}

@@ -1,4 +1,5 @@
 // Runs CLI commands on a warehouse opened in this process.
+import { attributionReport } from '../attribution/attribution-service.js';
 import { createApiKey } from '../access/api-keys.js';
 import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } from '../access/workspaces.js';
 import { NotFoundError } from '../core/errors.js';
@@ -99,6 +100,11 @@ export class LocalBackend implements Backend {
   async query(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
     return answerQuery({ warehouse: this.warehouse, derived: this.derived }, workspace, body);
+  }
+
+  async attribution(body: Record<string, unknown>) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return attributionReport({ warehouse: this.warehouse, derived: this.derived }, workspace, body);
   }
 
   async catalog() {

@@ -12,6 +12,7 @@ import { humanLogStream } from './log-line.js';
 import { registerRateLimit } from './rate-limit.js';
 import { redactUrl } from './redact-url.js';
 import { RequestLog } from './request-log.js';
+import { registerAttributionRoutes } from './routes/attribution-routes.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
@@ -79,6 +80,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
     registerWorkspaceRoutes(api, context);
     registerMetricsRoutes(api, context);
     registerGoalsRoutes(api, context);
+    registerAttributionRoutes(api, context);
   });
   return app;
 }

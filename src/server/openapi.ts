@@ -7,6 +7,8 @@ import { BenchmarkInputSchema } from '../metrics/benchmarks.js';
 import { CustomMetricSchema } from '../metrics/metrics-service.js';
 import { QueryInputSchema } from '../metrics/query-input.js';
 import { RESPONSE_SCHEMAS } from './response-schemas.js';
+import { ATTRIBUTION_SCHEMAS } from './attribution-schemas.js';
+import { AttributionInputSchema } from '../attribution/attribution-input.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -121,6 +123,8 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           Benchmark: BenchmarkInputSchema,
           ...Object.fromEntries(SOURCE_NAMES.map((s) => [s, SOURCES[s].schema])),
           ...RESPONSE_SCHEMAS,
+          Attribution: AttributionInputSchema,
+          ...ATTRIBUTION_SCHEMAS,
         }),
       ),
     },
@@ -192,6 +196,14 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         get: { summary: 'benchmark bands per metric; scope read', responses: { ...ok(ref('BenchmarkList')), ...errors(401, 403) } },
         post: { summary: 'create a benchmark band; scope admin', requestBody: { required: true, content: json(ref('Benchmark')) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
       },
+      '/v1/attribution': {
+        post: {
+          summary: 'multi-touch attribution: a model, or compare for every model, over the journeys of a period by channel, campaign, ad group or ad, or over a path file; attributed conversions, revenue, cost, CPA, ROAS, optional 90 % intervals; scope read',
+          requestBody: { required: true, content: json(ref('Attribution')) },
+          responses: { ...ok(ref('AttributionReport')), ...errors(400, 401, 403, 413, 422, 501) },
+        },
+      },
+      '/v1/attribution/models': { get: { summary: 'what each attribution model does and its parameters; scope read', responses: { ...ok(ref('AttributionModels')), ...errors(401, 403) } } },
       '/v1/benchmarks/{id}': { delete: { summary: 'delete a benchmark band; scope admin', parameters: [idParam('benchmark band')], responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
     },
   };
