@@ -55,8 +55,15 @@ function totals(credits: Map<string, { conversions: number; revenue: number }>):
 //   A    1/4    1/4    1      3/2    1/4    3/2     19/4 / 6 = 19/24
 //   B    5/4    7/4    1/2    1/2    7/4    1/2     25/4 / 6 = 25/24
 //   C    1/2    0      1/2    0      0      0       1 / 6   =  4/24
-// Σφ = 48/24 = 2 = v(ABC). Conversions with touches 7 → A 7·19/48, B 7·25/48, C 7·4/48;
-// revenue with touches 120 → A 47.5, B 62.5, C 10.
+// Σφ = 48/24 = 2 = v(ABC).
+// Credit, set by set, by the Shapley weights of the game restricted to the set:
+//   {A}: 1 conv, rev 10 → A.   {B}: 1 conv, rev 20 → B.
+//   {A,B}: w_A = r(A) + r(AB)/2 = 1/4 + 3/8 = 5/8, w_B = 1/2 + 3/8 = 7/8 (sum 3/2):
+//          3 conv → A 1.25, B 1.75; rev 30 → A 12.5, B 17.5.
+//   {A,B,C}: w = the global φ above (19/24, 25/24, 4/24; sum 2):
+//          2 conv → A 19/24, B 25/24, C 4/24; rev 60 → A 23.75, B 31.25, C 5.
+//   Totals: A 1 + 1.25 + 19/24 = 73/24, B 1 + 1.75 + 25/24 = 91/24, C 4/24 (sum 7);
+//           revenue A 46.25, B 68.75, C 5 (sum 120).
 const three = [
   path(['A'], 1, 10, 3),
   path(['B', 'B'], 1, 20, 1),
@@ -67,6 +74,34 @@ const three = [
   path([], 1, 5, 0),
 ];
 
+/**
+ * The per-set credit written plainly, as a second computation: journeys grouped
+ * by their channel set; each set's conversions split by Σ r(U)/|U| over the
+ * observed subsets U that hold the channel.
+ */
+function perSetCredit(paths: ReturnType<typeof path>[]): Map<string, number> {
+  const sets: { key: string; members: string[]; conv: number; journeys: number }[] = [];
+  for (const p of paths) {
+    const members = [...new Set(p.touches)].sort();
+    const key = members.join(',');
+    let found = sets.find((x) => x.key === key);
+    if (!found) sets.push((found = { key, members, conv: 0, journeys: 0 }));
+    found.conv += p.conversions;
+    found.journeys += p.conversions + p.nulls;
+  }
+  const credit = new Map<string, number>();
+  for (const t of sets) {
+    const w = new Map(t.members.map((c) => [c, 0]));
+    for (const u of sets) {
+      if (!u.members.every((c) => t.members.includes(c))) continue;
+      for (const c of u.members) w.set(c, w.get(c)! + u.conv / u.journeys / u.members.length);
+    }
+    const sum = [...w.values()].reduce((a, b) => a + b, 0);
+    for (const [c, x] of w) credit.set(c, (credit.get(c) ?? 0) + (sum > 0 ? (t.conv * x) / sum : 0));
+  }
+  return credit;
+}
+
 describe('shapley attribution', () => {
   it('matches the three-channel game worked by hand', () => {
     const result = attributeShapley(three);
@@ -75,7 +110,7 @@ describe('shapley attribution', () => {
     expect(result.values.get('B')).toBeCloseTo(25 / 24, 14);
     expect(result.values.get('C')).toBeCloseTo(4 / 24, 14);
     expect(result.totalValue).toBeCloseTo(2, 14);
-    const expected: Record<string, [number, number]> = { A: [(7 * 19) / 48, 47.5], B: [(7 * 25) / 48, 62.5], C: [(7 * 4) / 48, 10], Direct: [1, 5] };
+    const expected: Record<string, [number, number]> = { A: [73 / 24, 46.25], B: [91 / 24, 68.75], C: [4 / 24, 5], Direct: [1, 5] };
     expect([...result.credits.keys()].sort()).toEqual(Object.keys(expected).sort());
     for (const [key, [conversions, revenue]] of Object.entries(expected)) {
       expect(result.credits.get(key)!.conversions, key).toBeCloseTo(conversions, 12);
@@ -95,7 +130,7 @@ describe('shapley attribution', () => {
     // D is only on a set that never converts: v(S ∪ {D}) = v(S) for every S.
     const result = attributeShapley([...three, path(['D', 'A'], 0, 0, 5), path(['D'], 0, 0, 3)]);
     expect(Math.abs(result.values.get('D')!)).toBeLessThanOrEqual(1e-15);
-    expect(Math.abs(result.credits.get('D')!.conversions)).toBeLessThanOrEqual(1e-15);
+    expect(result.credits.get('D')?.conversions ?? 0).toBe(0); // no set D is in converts
     expect(result.values.get('A')).toBeCloseTo(19 / 24, 14); // nobody else changes
   });
 
@@ -129,10 +164,10 @@ describe('shapley attribution', () => {
     const result = attributeShapley(paths);
     const expected = simplifiedShapley(paths);
     expect(result.values.size).toBe(12);
-    const sum = [...expected.values()].reduce((a, b) => a + b, 0);
+    const bySet = perSetCredit(paths);
     for (const [channel, phi] of expected) {
       expect(Math.abs(result.values.get(channel)! - phi), channel).toBeLessThanOrEqual(1e-9 * Math.max(1, phi));
-      expect(Math.abs(result.credits.get(channel)!.conversions - (19_785 * phi) / sum), channel).toBeLessThanOrEqual(1e-9 * 19_785);
+      expect(Math.abs(result.credits.get(channel)!.conversions - bySet.get(channel)!), channel).toBeLessThanOrEqual(1e-9 * 19_785);
     }
     expect(Math.abs(totals(result.credits).conversions - 19_785)).toBeLessThan(1e-9 * 19_785);
   });
@@ -196,5 +231,15 @@ describe('shapley by permutation sampling', () => {
     it('refuses a sample count too small for a standard error', () => {
       expect(() => attributeShapley(paths, { sampling: true, samples: 1 })).toThrow(ValidationError);
     });
+  });
+});
+
+describe('shapley credit follows volume', () => {
+  it('two channels that always convert, one with ten times the journeys, get credit in proportion (not equal shares)', () => {
+    // r({A}) = r({B}) = 1: the global values are equal (1 each), but A brings 10 conversions and B 1.
+    const result = attributeShapley([path(['A'], 10, 100, 0), path(['B'], 1, 10, 0)]);
+    expect(result.values.get('A')).toBe(result.values.get('B'));
+    expect(result.credits.get('A')).toEqual({ conversions: 10, revenue: 100 });
+    expect(result.credits.get('B')).toEqual({ conversions: 1, revenue: 10 });
   });
 });

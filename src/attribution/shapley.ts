@@ -5,7 +5,8 @@
 // over the sum of all of them.
 import { QueryError, ValidationError } from '../core/errors.js';
 import { checkPaths } from './check-paths.js';
-import { addCredit, type AggregatedPath, type Credits } from './paths.js';
+import type { AggregatedPath, Credits } from './paths.js';
+import { creditByChannelSets } from './shapley-credit.js';
 import { buildCoalitionGame, exactShapleyValues, grandCoalitionValue, sampleShapleyValues } from './shapley-game.js';
 
 /** Most channels whose Shapley values are computed exactly (2^15 coalitions). */
@@ -48,9 +49,12 @@ export interface ShapleyResult {
  * Shapley value also equals Zhao's simplified form Σ_{T ∋ c} r(T) / |T|,
  * which the tests use as an independent check.
  *
- * Credit: channel c gets total × φ_c / Σ φ, for conversions and for revenue
- * alike (revenue follows the same shares). Every marginal contribution is a
- * sum of rates ≥ 0, so φ_c ≥ 0 and nothing needs clipping. Up to
+ * Credit (shapley-credit.ts): each observed channel set's conversions and
+ * revenue go to its channels in proportion to their Shapley values in the
+ * game restricted to that set, so volume counts as well as lift (the global
+ * φ_c alone would give two channels that always convert equal credit however
+ * many journeys each brings). The global values are returned beside the
+ * credit. Every marginal contribution is a sum of rates ≥ 0, so φ_c ≥ 0. Up to
  * EXACT_SHAPLEY_LIMIT channels the values are exact; above it the call
  * throws a QueryError unless `sampling: true`, which estimates them from
  * seeded random orderings and reports each standard error (the sampled
@@ -84,23 +88,7 @@ export function attributeShapley(paths: readonly AggregatedPath[], options: Shap
       { channels: n, limit: EXACT_SHAPLEY_LIMIT, option: 'sampling' },
     );
   }
-  const sum = raw.reduce((a, b) => a + b, 0);
-  let touchedConversions = 0;
-  let touchedRevenue = 0;
-  for (const path of paths) {
-    if (path.touches.length > 0) {
-      touchedConversions += path.conversions;
-      touchedRevenue += path.revenue;
-    }
-  }
-  const credits: Credits = new Map();
-  game.players.forEach((channel, j) => {
-    const share = sum > 0 ? raw[j] / sum : 0;
-    addCredit(credits, channel, touchedConversions * share, touchedRevenue * share);
-  });
-  for (const path of paths) {
-    if (path.touches.length === 0 && (path.conversions > 0 || path.revenue > 0)) addCredit(credits, options.noTouchKey ?? 'Direct', path.conversions, path.revenue);
-  }
+  const credits = creditByChannelSets(paths, options.noTouchKey ?? 'Direct');
   const byChannel = (values: Float64Array) => new Map(game.players.map((channel, j) => [channel, values[j]]));
   return { method, credits, values: byChannel(raw), standardErrors: errors && byChannel(errors), totalValue: grandCoalitionValue(game) };
 }

@@ -14,6 +14,11 @@ export type Goal = GoalList['goals'][number];
 export type Freshness = Schemas['Freshness'];
 export type SettingsAnswer = Schemas['SettingsResult'];
 export type Unit = CatalogMetric['unit'];
+export type AttributionBody = Schemas['Attribution'];
+/** As the route answers it (the path's own response type). */
+export type AttributionReport = Awaited<ReturnType<Api['attribution']>>;
+export type AttributionRow = AttributionReport['rows'][number];
+export type AttributionModels = Schemas['AttributionModels'];
 export type Direction = CatalogMetric['direction'];
 
 export class ApiError extends Error {
@@ -58,6 +63,8 @@ export function createApi(key: string, onUnauthorized: (message: string) => void
     goals: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/goals', { signal })),
     freshness: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/freshness', { signal })),
     settings: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/settings', { signal })),
+    attribution: (body: AttributionBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/attribution', { body, signal })),
+    attributionModels: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/attribution/models', { signal })),
   };
 }
 

@@ -1411,6 +1411,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/attribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** multi-touch attribution: a model, or compare for every model, over the journeys of a period by channel, campaign, ad group or ad, or over a path file; attributed conversions, revenue, cost, CPA, ROAS, optional 90 % intervals; scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Attribution"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttributionReport"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/attribution/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** what each attribution model does and its parameters; scope read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttributionModels"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/benchmarks/{id}": {
         parameters: {
             query?: never;
@@ -1911,6 +2059,140 @@ export interface components {
         };
         ImportList: {
             imports: components["schemas"]["ImportRecord"][];
+        };
+        Attribution: {
+            /** @description a model, or "compare" for every model side by side */
+            model: "first_touch" | "last_touch" | "last_non_direct" | "linear" | "time_decay" | "position_based" | "markov" | "shapley" | "compare";
+            dimension?: "channel" | "campaign" | "ad_group" | "ad";
+            /** @description first day (workspace time zone) */
+            from?: string;
+            /** @description last day, inclusive */
+            to?: string;
+            /** @description instead of from/to: aggregated paths, `path;total_conversions;total_conversion_value;total_null` per line, channels joined by " > " */
+            paths?: string;
+            lookback_days?: number;
+            /** @description time_decay: days after which a touch counts half (default 7) */
+            half_life_days?: number;
+            /** @description markov: order k (default 1), or auto */
+            order?: number | "auto";
+            /** @description position_based: shares of the first, middle and last touches (sum 1; default 0.4, 0.2, 0.4) */
+            position_weights?: {
+                first: number;
+                middle: number;
+                last: number;
+            };
+            /** @description count ad impressions as touches (their own 1-day lookback) */
+            view_through?: boolean;
+            /** @description add a 90 % bootstrap interval per row */
+            intervals?: boolean;
+            /** @description bootstrap resamples (default 200) */
+            resamples?: number;
+            /** @description bootstrap and sampling seed (default 1) */
+            seed?: number;
+            /** @description shapley: allow permutation sampling above 15 channels */
+            sampling?: boolean;
+        };
+        AttributionRow: {
+            model: "first_touch" | "last_touch" | "last_non_direct" | "linear" | "time_decay" | "position_based" | "markov" | "shapley";
+            /** @description channel, or campaign / ad group / ad id ("(none)": touches without one) */
+            key: string;
+            /** @description campaign name */
+            name?: string | null;
+            /** @description attributed conversions */
+            conversions: number;
+            /** @description attributed revenue, to the currency minor unit */
+            revenue: number;
+            cost: number | null;
+            cpa: number | null;
+            roas: number | null;
+            /** @description share of all conversions, 0..1 */
+            share: number;
+            /** @description 90 % bootstrap interval */
+            interval?: {
+                conversions: [
+                    number,
+                    number
+                ];
+                revenue: [
+                    number,
+                    number
+                ];
+            };
+            warning?: string;
+        };
+        AttributionReport: {
+            model: ("first_touch" | "last_touch" | "last_non_direct" | "linear" | "time_decay" | "position_based" | "markov" | "shapley") | "compare";
+            dimension: ("channel" | "campaign" | "ad_group" | "ad") | null;
+            from: string | null;
+            to: string | null;
+            rows: components["schemas"]["AttributionRow"][];
+            models: {
+                model: "first_touch" | "last_touch" | "last_non_direct" | "linear" | "time_decay" | "position_based" | "markov" | "shapley";
+                rows: components["schemas"]["AttributionRow"][];
+                details?: {
+                    order?: number;
+                    order_scores?: {
+                        order: number;
+                        log_likelihood: number;
+                    }[];
+                    conversion_probability?: number;
+                    removal_effects?: {
+                        [key: string]: number;
+                    };
+                    transitions?: {
+                        from: string;
+                        to: string;
+                        probability: number;
+                    }[];
+                    transition_count?: number;
+                    method?: "exact" | "sampling";
+                    shapley_values?: {
+                        [key: string]: number;
+                    };
+                    standard_errors?: {
+                        [key: string]: number;
+                    };
+                };
+            }[];
+            total_conversions: number;
+            total_revenue: number;
+            total_cost: number | null;
+            top_paths: {
+                path: string[];
+                conversions: number;
+                revenue: number;
+                nulls: number;
+            }[];
+            /** @description the parameters used, defaults included */
+            params: {
+                models: ("first_touch" | "last_touch" | "last_non_direct" | "linear" | "time_decay" | "position_based" | "markov" | "shapley")[];
+                lookback_days: number;
+                half_life_days: number;
+                order: number | "auto";
+                position_weights: {
+                    first: number;
+                    middle: number;
+                    last: number;
+                };
+                view_through: boolean;
+                intervals: boolean;
+                resamples: number;
+                seed: number;
+                sampling: boolean;
+            };
+            path_errors?: {
+                line: number;
+                message: string;
+            }[];
+            rejected_lines?: number;
+        };
+        AttributionModels: {
+            models: {
+                id: "first_touch" | "last_touch" | "last_non_direct" | "linear" | "time_decay" | "position_based" | "markov" | "shapley";
+                name: string;
+                description: string;
+                params: string[];
+            }[];
         };
     };
     responses: never;

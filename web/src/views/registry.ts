@@ -2,6 +2,7 @@
 // views/ (its components, its queries and its browser test) and one entry
 // here; the shell gives it the date range, the filters and the API client.
 import type { ComponentType } from 'react';
+import { AttributionView } from './attribution/attribution-view';
 import { CampaignsView } from './campaigns/campaigns-view';
 import { GoalsView } from './goals/goals-view';
 import { OverviewView } from './overview/overview-view';
@@ -17,5 +18,6 @@ export interface ViewEntry {
 export const VIEWS: readonly ViewEntry[] = [
   { path: '/', label: 'Overview', component: OverviewView, usesRange: true },
   { path: '/campaigns', label: 'Campaigns', component: CampaignsView, usesRange: true },
+  { path: '/attribution', label: 'Attribution', component: AttributionView, usesRange: true },
   { path: '/goals', label: 'Goals', component: GoalsView, usesRange: false },
 ];
