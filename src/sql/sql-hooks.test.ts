@@ -68,6 +68,9 @@ const CASES: Case[] = [
     duckdb: 'list_prepend(0, a)[1:len(a)]',
     clickhouse: 'arrayPopBack(arrayPushFront(a, 0))',
   },
+  { hook: 'arraySort', render: (h) => h.arraySort('steps'), duckdb: 'list_sort(steps)', clickhouse: 'arraySort(steps)' },
+  { hook: 'arrayOrEmpty', render: (h) => h.arrayOrEmpty('path'), duckdb: 'coalesce(path, [])', clickhouse: 'path' },
+  { hook: 'intDiv', render: (h) => h.intDiv('a - b', '86400000'), duckdb: '((a - b) // (86400000))', clickhouse: 'intDiv(a - b, 86400000)' },
   { hook: 'arrayHead', render: (h) => h.arrayHead('a', 'i'), duckdb: '(a)[1:i]', clickhouse: 'arraySlice(a, 1, i)' },
   { hook: 'arrayIndexes', render: (h) => h.arrayIndexes('a'), duckdb: 'generate_series(1, len(a))', clickhouse: 'arrayEnumerate(a)' },
   {

@@ -44,6 +44,8 @@ export interface SqlHooks {
   lower(expr: string): string;
   /** A number as a double. */
   toDouble(expr: string): string;
+  /** The integer quotient of two integers, rounded toward zero (the floor, for the non-negative operands it is given). */
+  intDiv(dividend: string, divisor: string): string;
 
   /** Milliseconds since the epoch of a stored instant. */
   epochMs(instant: string): string;
@@ -101,6 +103,10 @@ export interface SqlHooks {
   arrayShiftRight(array: string, first: string): string;
   /** A literal array of packed values. */
   arrayOf(elements: readonly string[]): string;
+  /** The elements in ascending order; packed values compare field by field (fields never NULL here). */
+  arraySort(array: string): string;
+  /** The array, or an empty one where a LEFT JOIN left it missing (ClickHouse fills in an empty array itself). */
+  arrayOrEmpty(array: string): string;
 
   /**
    * A FROM clause: `left` with the columns of `right` (one row per key, or

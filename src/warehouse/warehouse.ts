@@ -67,6 +67,41 @@ export interface FreshnessRow {
   rows: number;
 }
 
+/** What the touches of a journey are keyed by (JourneyQuery.dimension). */
+export type JourneyDimension = 'channel' | 'campaign' | 'ad_group' | 'ad';
+
+/** Which journeys QueryRunner.journeyPaths aggregates (KPIS.md ATTRIBUTION; relations/journeys.ts). */
+export interface JourneyQuery {
+  /** First and last local date (YYYY-MM-DD, inclusive, in `timeZone`) of the conversions and of the touches of null journeys. */
+  from: string;
+  to: string;
+  /** channel ('Direct' for a touch without one), or the campaign, ad group or ad id ('(none)' for a touch without one). */
+  dimension: JourneyDimension;
+  /** Days before a conversion its touches may be (clicks and session starts). */
+  lookbackDays: number;
+  /** ad_impression events as touches too, within their own lookback (KPIS.md default: 1 day); null or absent: none. */
+  viewThrough?: { lookbackDays: number } | null;
+  /** The workspace time zone. */
+  timeZone: string;
+  /** Leave out bots' conversions and touches (the workspace setting). */
+  botFiltering: boolean;
+}
+
+/**
+ * A distinct path of journeys (attribution/paths.ts AggregatedPath has this
+ * shape): its touch keys first to last, the whole days from each touch to the
+ * conversion (for null journeys: to the journey's last touch), the journeys
+ * along it that converted, their revenue in the workspace currency, and the
+ * journeys along it that did not convert.
+ */
+export interface JourneyPath {
+  touches: string[];
+  daysBefore: number[];
+  conversions: number;
+  revenue: number;
+  nulls: number;
+}
+
 /** Channel resolution (model/resolve-traffic.ts, pure rules) and the settings the derived view follows. */
 export interface DeriveOptions {
   resolveTraffic(tuple: TrafficTuple): ResolvedTraffic;
@@ -134,6 +169,17 @@ export interface QueryRunner {
   readRows(workspace: string, source: SourceName, limit?: number): Promise<Row[]>;
   /** Rows of a derived relation: 'event_facts' | 'sessions' | 'identities'. */
   readDerived(workspace: string, relation: DerivedRelation): Promise<Row[]>;
+  /**
+   * The workspace's journeys of the query's period, aggregated in the engine
+   * to distinct paths (relations/journeys.ts): one row per path, however many
+   * events lie behind it.
+   *
+   * @example
+   * await warehouse.journeyPaths('shop', { from: '2026-11-01', to: '2026-11-30', dimension: 'channel',
+   *   lookbackDays: 30, timeZone: 'Europe/Berlin', botFiltering: true });
+   * // [{ touches: ['Paid Search', 'Email'], daysBefore: [3, 0], conversions: 12, revenue: 1043.5, nulls: 40 }, …]
+   */
+  journeyPaths(workspace: string, query: JourneyQuery): Promise<JourneyPath[]>;
 }
 
 /** A storage engine in all its roles; a module asks only for the roles it uses. */

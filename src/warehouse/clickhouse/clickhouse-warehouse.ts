@@ -14,7 +14,8 @@ import type { Row } from '../../model/validate.js';
 import type { Select } from '../../sql/ast.js';
 import type { Statement } from '../../sql/dialect.js';
 import type { RelationContext } from '../../sql/relations.js';
-import { renderClickHouseQuery } from './clickhouse-relations.js';
+import { journeyPathsOf, journeyPathsSql } from '../relations/journeys.js';
+import { clickhouseBuild, renderClickHouseQuery } from './clickhouse-relations.js';
 import { rowsWithTotals, type ClickHouseJson } from './clickhouse-totals.js';
 import { SerialQueue } from '../serial-queue.js';
 import { discardStaged, readStagedValues, type StagedEvents } from '../staged-events.js';
@@ -24,6 +25,8 @@ import type {
   DerivedRelation,
   FreshnessRow,
   ImportNote,
+  JourneyPath,
+  JourneyQuery,
   ImportRecord,
   ObjectKind,
   StoredObject,
@@ -263,6 +266,10 @@ export class ClickHouseWarehouse implements Warehouse {
   /** Rows of a rendered metrics statement; 64-bit integers and Decimals may come as strings. */
   select(select: Select, context: RelationContext): Promise<Record<string, unknown>[]> {
     return this.query(renderClickHouseQuery(select, context));
+  }
+
+  async journeyPaths(workspace: string, query: JourneyQuery): Promise<JourneyPath[]> {
+    return journeyPathsOf(await this.query({ sql: journeyPathsSql(clickhouseBuild(workspace), query), params: {} }));
   }
 
   async query(statement: Statement): Promise<Record<string, unknown>[]> {

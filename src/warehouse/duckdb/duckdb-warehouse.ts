@@ -18,6 +18,8 @@ import type {
   DerivedRelation,
   FreshnessRow,
   ImportNote,
+  JourneyPath,
+  JourneyQuery,
   ImportRecord,
   ObjectKind,
   StoredObject,
@@ -28,7 +30,9 @@ import type {
 import type { Select } from '../../sql/ast.js';
 import type { Statement } from '../../sql/dialect.js';
 import type { RelationContext } from '../../sql/relations.js';
-import { renderDuckDbQuery } from './duckdb-relations.js';
+import { ParamBag } from '../../sql/dialect.js';
+import { journeyPathsOf, journeyPathsSql } from '../relations/journeys.js';
+import { duckdbBuild, renderDuckDbQuery } from './duckdb-relations.js';
 import { quoteIdent } from './duckdb-ddl.js';
 import { refreshDerivedEvents } from './duckdb-derive.js';
 import { DuckDbReaders } from './duckdb-readers.js';
@@ -486,6 +490,12 @@ export class DuckDbWarehouse implements Warehouse {
 
   select(select: Select, context: RelationContext): Promise<Record<string, unknown>[]> {
     return this.query(renderDuckDbQuery(select, context));
+  }
+
+  async journeyPaths(workspace: string, query: JourneyQuery): Promise<JourneyPath[]> {
+    const bag = new ParamBag((name) => `$${name}`);
+    const sql = journeyPathsSql(duckdbBuild(workspace, (value) => bag.add(value)), query);
+    return journeyPathsOf(await this.query({ sql, params: bag.params }));
   }
 
   query(statement: Statement): Promise<Record<string, unknown>[]> {

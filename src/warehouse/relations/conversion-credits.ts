@@ -15,7 +15,7 @@ import { TOUCH_FIELDS, touchesSql, type TouchScope } from './touches.js';
 const NON_DIRECT_BONUS = '8796093022208';
 
 /** What a conversion keeps of its first event. */
-const CONVERSION_FIELDS = ['person_id', 'ts', 'local_ts', 'conv_key', 'anonymous_id', 'revenue', 'type', 'landing_page', 'device', 'country'] as const;
+export const CONVERSION_FIELDS = ['person_id', 'ts', 'local_ts', 'conv_key', 'anonymous_id', 'revenue', 'type', 'landing_page', 'device', 'country'] as const;
 
 export interface CreditScope extends TouchScope {
   lookbackDays: number;
@@ -29,11 +29,8 @@ export function conversionCreditRows(b: RelationBuild, scope: CreditScope): Tabl
   const t = (touch: string, name: (typeof TOUCH_FIELDS)[number]) => h.field(touch, TOUCH_FIELDS, name);
 
   const credited = `SELECT *,
-      ${h.arrayFilter('touches', {
-        outer: { conv_ts: conv('ts'), after_ts: 'prev_ts' },
-        body: (x, o) => `${t(x, 'ts')} <= ${o.conv_ts} AND ${t(x, 'ts')} >= ${h.minusMs(o.conv_ts, b.value(scope.lookbackDays * 86_400_000))} AND ${t(x, 'ts')} > ${o.after_ts}`,
-      })} AS path
-    FROM ${h.leftJoin(conversionsSql(b, scope), touchesPerPerson(b, scope), ['path_person'])}`;
+      ${pathTouches(b, 'touches', () => b.value(scope.lookbackDays * 86_400_000))} AS path
+    FROM ${h.leftJoin(conversionsSql(b, scope), touchesPerPerson(b, touchesSql(b, scope)), ['path_person'])}`;
 
   const order = (x: string) => `${h.epochMs(t(x, 'ts'))} * 2 + ${t(x, 'kind_rank')}`;
   // Built only for the models asked for: an unused value would be an unbound parameter on DuckDB.
@@ -80,8 +77,37 @@ export function conversionCreditRows(b: RelationBuild, scope: CreditScope): Tabl
   return { values, from: h.leftJoin(keyed, campaignAttributes(b), ['campaign_key']) };
 }
 
+/**
+ * The touches of a conversion's path, from `touches` (a person's touches as
+ * an array) of a row with `conv` and `prev_ts` (conversionsSql): at or before
+ * the conversion, within the lookback before it (`lookbackMs` of a touch, a
+ * value), after the previous conversion.
+ */
+export function pathTouches(b: RelationBuild, touches: string, lookbackMs: (touch: string) => string): string {
+  const { h } = b;
+  const t = (touch: string, name: (typeof TOUCH_FIELDS)[number]) => h.field(touch, TOUCH_FIELDS, name);
+  return h.arrayFilter(touches, {
+    outer: { conv_ts: h.field('conv', CONVERSION_FIELDS, 'ts'), after_ts: 'prev_ts' },
+    body: (x, o) => `${t(x, 'ts')} <= ${o.conv_ts} AND ${t(x, 'ts')} >= ${h.minusMs(o.conv_ts, lookbackMs(x))} AND ${t(x, 'ts')} > ${o.after_ts}`,
+  });
+}
+
 /** One row per conversion of the scope's people: person_id, path_person (the same), conv (packed) and prev_ts, the time of their previous conversion. */
-function conversionsSql(b: RelationBuild, scope: CreditScope): string {
+export function conversionsSql(b: RelationBuild, scope: TouchScope): string {
+  const { h } = b;
+  const shifted = `SELECT conv_person, convs,
+      ${h.arrayShiftRight(h.arrayMap('convs', { body: (x) => h.field(x, CONVERSION_FIELDS, 'ts') }), h.beforeAllTimes())} AS prevs
+    FROM (${conversionsPerPerson(b, scope)})`;
+  const rows = h.arrayJoin(shifted, ['conv_person'], { conv: 'convs', prev_ts: 'prevs' });
+  return `SELECT conv_person AS person_id, conv_person AS path_person, conv, prev_ts FROM (${rows})`;
+}
+
+/**
+ * One row per person of the scope with conversions: conv_person and convs,
+ * their conversions (packed CONVERSION_FIELDS) in time order. A conversion is
+ * an order_id (else an event) at its first event by time and event_id.
+ */
+export function conversionsPerPerson(b: RelationBuild, scope: TouchScope): string {
   const { h } = b;
   const people = scope.people ? ` AND ${scope.people('person_id')}` : '';
   const bots = scope.botFiltering ? ` AND ${h.isFalse('is_bot')}` : '';
@@ -91,18 +117,13 @@ function conversionsSql(b: RelationBuild, scope: CreditScope): string {
   const first = `SELECT ${h.argMin(h.pack(CONVERSION_FIELDS, fromEvent), h.pack(['ts', 'event_id'], (n) => n))} AS conv
     FROM (${events}) GROUP BY conv_key`;
   const conv = (name: (typeof CONVERSION_FIELDS)[number]) => h.field('conv', CONVERSION_FIELDS, name);
-  const perPerson = `SELECT ${conv('person_id')} AS conv_person, ${h.arrayAgg('conv', [conv('ts'), conv('conv_key')])} AS convs
+  return `SELECT ${conv('person_id')} AS conv_person, ${h.arrayAgg('conv', [conv('ts'), conv('conv_key')])} AS convs
     FROM (${first}) GROUP BY ${conv('person_id')}`;
-  const shifted = `SELECT conv_person, convs,
-      ${h.arrayShiftRight(h.arrayMap('convs', { body: (x) => h.field(x, CONVERSION_FIELDS, 'ts') }), h.beforeAllTimes())} AS prevs
-    FROM (${perPerson})`;
-  const rows = h.arrayJoin(shifted, ['conv_person'], { conv: 'convs', prev_ts: 'prevs' });
-  return `SELECT conv_person AS person_id, conv_person AS path_person, conv, prev_ts FROM (${rows})`;
 }
 
-/** The touches of the scope's people, packed, as an array per person (path_person). */
-function touchesPerPerson(b: RelationBuild, scope: CreditScope): string {
+/** The touches of a relation of touches (touches.ts), packed, as an array per person (path_person). */
+export function touchesPerPerson(b: RelationBuild, touches: string): string {
   const { h } = b;
   return `SELECT person_id AS path_person, ${h.arrayAgg(h.pack(TOUCH_FIELDS, (n) => n), [])} AS touches
-    FROM (${touchesSql(b, scope)}) GROUP BY person_id`;
+    FROM (${touches}) GROUP BY person_id`;
 }
