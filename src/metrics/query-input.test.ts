@@ -51,7 +51,7 @@ describe('parseQuery', () => {
     expect(failure({ metrics: 'cost', to: '2026-02-30' })).toMatchObject({ status: 400, message: expect.stringContaining('to "2026-02-30"') });
     expect(failure({ metrics: 'nps', dimensions: 'device' })).toMatchObject({ status: 422, message: expect.stringContaining('it supports channel, platform, campaign, objective') });
     expect(failure({ metrics: 'cpc', grain: 'hour' })).toMatchObject({ status: 422, message: expect.stringContaining('daily data') });
-    expect(failure({ metrics: 'cost', attribution: { model: 'shapley' } })).toMatchObject({ status: 422, message: expect.stringContaining('they support ') });
+    expect(failure({ metrics: 'cost', attribution: { model: 'shapley' } })).toMatchObject({ status: 422, message: expect.stringContaining('POST /v1/attribution (beacon attribution) credits conversions under every model') });
     expect(failure({ metrics: 'cost', filters: [{ dimension: 'channel', op: 'eq', values: ['a', 'b'] }] })).toMatchObject({ status: 400, message: expect.stringContaining('exactly one value') });
     expect(failure({ metrics: 'cost', order_by: 'cpa' })).toMatchObject({ status: 400, message: expect.stringContaining('order_by "cpa"') });
     expect(failure({ metrics: 'predicted_clv' })).toMatchObject({ status: 422, message: expect.stringContaining('CLV model') });

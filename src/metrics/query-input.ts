@@ -131,7 +131,7 @@ export function parseQuery(body: unknown, metrics: ReadonlyMap<string, CatalogMe
   const requested = body.attribution?.model;
   if (requested !== undefined && !(QUERY_ATTRIBUTION_MODELS as readonly string[]).includes(requested)) {
     throw new QueryError(
-      `attribution model "${requested}" is not available in metric queries; they support ${QUERY_ATTRIBUTION_MODELS.join(', ')}`,
+      `attribution model "${requested}" is not available in metric queries, which support ${QUERY_ATTRIBUTION_MODELS.join(', ')}; POST /v1/attribution (beacon attribution) credits conversions under every model`,
       { field: 'attribution.model', choices: QUERY_ATTRIBUTION_MODELS },
     );
   }

@@ -75,15 +75,22 @@ export function AttributionView() {
   );
 }
 
+/** Campaign ids are shown by their names where the answer has them. */
+function namesOf(report: AttributionReport): (key: string) => string {
+  const names = new Map(report.rows.filter((r) => r.name).map((r) => [r.key, r.name as string]));
+  return (key) => names.get(key) ?? key;
+}
+
 function ModelChart({ report }: { report: AttributionReport }) {
   const keys = chartKeys(report.models);
+  const label = namesOf(report);
   const option: ChartOption = {
     animation: false,
     aria: { enabled: true },
     grid: { left: 48, right: 16, top: 56, bottom: 48 },
     legend: { top: 0, left: 0, type: 'plain' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'category', data: keys, axisLabel: { interval: 0, hideOverlap: true } },
+    xAxis: { type: 'category', data: keys.map(label), axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'value', name: 'conversions' },
     series: report.models.map((m) => ({
       name: MODEL_NAMES[m.model] ?? m.model,
@@ -151,6 +158,7 @@ function CreditTable({ report }: { report: AttributionReport }) {
 function PathList({ report }: { report: AttributionReport }) {
   if (report.top_paths.length === 0) return <p className="hint">No converting paths in this range.</p>;
   const most = report.top_paths[0].conversions;
+  const label = namesOf(report);
   return (
     <ol className="path-list" data-testid="path-list">
       {report.top_paths.slice(0, 12).map((p) => (
@@ -158,7 +166,7 @@ function PathList({ report }: { report: AttributionReport }) {
           <span className="path-steps">
             {p.path.length === 0 ? <span className="chip">no touch</span> : p.path.map((step, i) => (
               <span key={i} className="chip">
-                {step}
+                {label(step)}
               </span>
             ))}
           </span>
