@@ -66,7 +66,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
   await removeOrphanedStagingFiles().catch((err) => app?.log.warn({ err }, 'could not clear old staging files'));
   const address = await app.listen({ host: options.host, port: options.port });
   // Data imported while no server ran may have left derived views stale.
-  for (const workspace of await options.warehouse.listWorkspaces()) scheduler.markDirty(workspace.name);
+  for (const workspace of await options.warehouse.listWorkspaces()) scheduler.refreshStale(workspace.name);
   const url = address.replace('[::1]', 'localhost');
   if (options.dbPath) await writeServerFile(options.dbPath, { url, pid: process.pid, token: localToken });
 

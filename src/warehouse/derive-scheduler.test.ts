@@ -95,6 +95,17 @@ describe('DeriveScheduler.current: reads wait a bounded time', () => {
     expect(await after).toEqual({ complete: true });
   });
 
+  it('regression: a server start claimed writes "sent since" it started; a stale-view refresh claims none, reads wait for it', async () => {
+    const done: string[] = [];
+    const scheduler = new DeriveScheduler(slowWarehouse({ shop: 300 }, done), { idleMs: 60_000, maxWaitMs: 60_000 });
+    scheduler.refreshStale('shop'); // at 0 ms, as runServer does for data imported while no server ran
+    const read = scheduler.current('shop', { waitMs: 2_000, maxStalenessMs: 5_000 });
+    await vi.advanceTimersByTimeAsync(300);
+    // Within the staleness bound, yet no note of pending writes: the read waited for the refresh under way.
+    expect(await read).toEqual({ complete: true });
+    expect(scheduler.lagMs()).toBe(0);
+  });
+
   it('shares a waiting refresh among the reads that arrive meanwhile: refreshes never pile up', async () => {
     const done: string[] = [];
     const scheduler = new DeriveScheduler(slowWarehouse({ shop: 1_000 }, done), { idleMs: 60_000, maxWaitMs: 60_000 });

@@ -57,6 +57,16 @@ export class DeriveScheduler implements DerivedFreshness {
     this.timer.unref();
   }
 
+  /**
+   * Refreshes a workspace whose view may be stale for reasons no write of
+   * this process knows about (data imported while no server ran): at once,
+   * and without claiming pending writes, so answers carry no note of data
+   * "sent since" — reads simply wait for the refresh as for any other.
+   */
+  refreshStale(workspace: string): void {
+    this.flush(workspace).catch(this.onError);
+  }
+
   /** Milliseconds since the oldest write not yet refreshed into the derived view; 0 when it is current. */
   lagMs(now = Date.now()): number {
     return this.dirtySince.size === 0 ? 0 : now - Math.min(...this.dirtySince.values());
