@@ -1,5 +1,5 @@
 // npm run bench: every benchmark, each printing its figure beside a baseline
-// measured in the same run. Options: --only ingest|overview|mixed|dashboard, --events N
+// measured in the same run. Options: --only ingest|overview|mixed|dashboard|attribution, --events N
 // (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
 // --overview-events N (default 10,000,000), --ad-rows N (default 1,000,000),
 // --query-runs N (default 20), --engines duckdb,clickhouse (default: both
@@ -9,12 +9,15 @@
 // --mixed-events N (each of two workspaces, default 1,000,000), --mixed-seconds
 // S (each load, default 10) and --mixed-rate N (events a second, default 20,000),
 // and for the dashboard in Chromium --dashboard-loads N (default 7) and
-// --demo-visitors N (default 50,000, as `beacon demo`).
+// --demo-visitors N (default 50,000, as `beacon demo`), and for attribution
+// --journeys N (journeys in the warehouse, DuckDB only, default 1,000,000) and
+// --attribution-runs N (runs on the path file, default 21).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clickhouseBinary, startClickHouse, type ClickHouseServers } from '../test/support/clickhouse.js';
+import { benchAttribution } from './attribution-bench.js';
 import { benchDashboard } from './dashboard-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchMixed } from './mixed-load-bench.js';
@@ -36,6 +39,8 @@ const { values } = parseArgs({
     'mixed-rate': { type: 'string', default: '20000' },
     'dashboard-loads': { type: 'string', default: '7' },
     'demo-visitors': { type: 'string', default: '50000' },
+    journeys: { type: 'string', default: '1000000' },
+    'attribution-runs': { type: 'string', default: '21' },
   },
 });
 
@@ -85,6 +90,9 @@ try {
   }
   if ((!values.only || values.only === 'dashboard') && duckdb) {
     await benchDashboard(dir, { loads: Number(values['dashboard-loads']), visitors: Number(values['demo-visitors']), days: 90 });
+  }
+  if (!values.only || values.only === 'attribution') {
+    await benchAttribution(dir, { journeys: Number(values.journeys), fileRuns: Number(values['attribution-runs']), duckdb });
   }
 } finally {
   await clickhouse?.stop();
