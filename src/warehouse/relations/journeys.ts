@@ -86,7 +86,12 @@ function convertingJourneys(b: RelationBuild, query: JourneyQuery, scope: TouchS
       : `CASE WHEN ${h.field(x, TOUCH_FIELDS, 'kind_rank')} = ${h.smallInt(IMPRESSION_RANK)} THEN ${b.value(viewMs)} ELSE ${b.value(clickMs)} END`;
   const path = h.arrayOrEmpty(pathTouches(b, 'touches', lookback));
   const conversions = `SELECT * FROM (${conversionsSql(b, scope)}) WHERE ${within(b, h.epochMs(conv('ts')), period)}`;
-  const touches = touchesPerPerson(b, touchesWithin(b, scope, { start: period.start - Math.max(clickMs, viewMs ?? 0), end: period.end }));
+  // Only the people who converted in the period need their touches gathered here (most people never convert).
+  const converters: TouchScope = {
+    ...scope,
+    people: (column) => `${column} IN (SELECT person_id FROM event_facts WHERE workspace_id = ${b.ws} AND ${h.isTrue('is_conversion')} AND ${within(b, h.epochMs('ts'), period)})`,
+  };
+  const touches = touchesPerPerson(b, touchesWithin(b, converters, { start: period.start - Math.max(clickMs, viewMs ?? 0), end: period.end }));
   return `SELECT ${path} AS path, ${conv('ts')} AS ref_ts, coalesce(${conv('revenue')}, ${h.zeroMoney()}) AS journey_revenue,
       ${h.smallInt(1)} AS converted
     FROM ${h.leftJoin(conversions, touches, ['path_person'])}`;
