@@ -27,9 +27,17 @@ describe.skipIf(!run)('the dashboard of beacon demo (Chromium)', () => {
 
   afterAll(async () => {
     demo?.kill('SIGTERM');
-    if (demo) await exited(demo);
+    if (demo) {
+      // A server that does not stop fails the run, with what it printed last; it is killed by its pid either way.
+      const stopped = await Promise.race([exited(demo).then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000))]);
+      if (!stopped) {
+        demo.kill('SIGKILL');
+        await exited(demo);
+        throw new Error(`beacon demo did not stop within 60 s of SIGTERM; its last lines: ${logs.split('\n').slice(-5).join(' | ')}`);
+      }
+    }
     dir.remove();
-  });
+  }, 90_000);
 
   it('prints a link with a read key in its fragment', () => {
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#key=bk_read_\w+$/);

@@ -109,7 +109,7 @@ describe.skipIf(!run)('dashboard overview (Chromium)', () => {
     const w = await open(`/?kpis=cost,bogus_metric&metric=nope`);
     await expect.poll(() => w.page.getByText('There is no metric "bogus_metric" in the catalog').count()).toBe(1);
     await expect.poll(() => w.page.getByText('There is no metric "nope" in the catalog').count()).toBe(1);
-    expect(await w.page.getByTestId('tiles').locator('.tile').count()).toBe(1);
+    await expect.poll(() => w.page.getByTestId('tiles').locator('.tile').count()).toBe(1);
 
     await w.page.goto(`${server.url}/?from=${server.end}&to=${addDays(server.end, -3)}`);
     await expect.poll(() => w.page.getByText(`The range starts (${server.end}) after it ends`).count()).toBe(1);
