@@ -1,6 +1,7 @@
 // What CLI commands need from Beacon, whether the database is opened in this
 // process (LocalBackend) or reached through a running server (HttpBackend).
 import type { AttributionReport } from '../attribution/attribution-service.js';
+import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import type { CreatedKey } from '../access/api-keys.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
 import type { CsvHeader, RawRecord } from '../ingest/readers/raw-record.js';
@@ -43,6 +44,8 @@ export interface Backend {
   /** POST /v1/query: the body as the HTTP API takes it. */
   query(body: Record<string, unknown>): Promise<QueryResult>;
   catalog(): Promise<PublicMetric[]>;
+  /** GET /v1/clv: its query options. */
+  clv(options: ClvRequest): Promise<ClvReport>;
   /** POST /v1/attribution: the body as the HTTP API takes it. */
   attribution(body: Record<string, unknown>): Promise<AttributionReport>;
   close(): Promise<void>;

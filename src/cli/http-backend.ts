@@ -1,6 +1,7 @@
 // Runs CLI commands through a Beacon server over HTTP: a remote one
 // (--server URL --key KEY) or the local server that holds the database file.
 import type { AttributionReport } from '../attribution/attribution-service.js';
+import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import { BeaconError, ValidationError } from '../core/errors.js';
 import { headerGate } from '../ingest/header-gate.js';
 import { addError, addRejection, addWrite, emptySummary, type IngestSummary } from '../ingest/ingest-summary.js';
@@ -143,6 +144,11 @@ export class HttpBackend implements Backend {
 
   async catalog(): Promise<PublicMetric[]> {
     return (await this.request<{ metrics: PublicMetric[] }>('GET', '/v1/catalog')).metrics;
+  }
+
+  clv(options: ClvRequest): Promise<ClvReport> {
+    const query = new URLSearchParams(Object.entries(options).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    return this.request<ClvReport>('GET', `/v1/clv?${query}`);
   }
 
   attribution(body: Record<string, unknown>): Promise<AttributionReport> {

@@ -1,5 +1,6 @@
 // Runs CLI commands on a warehouse opened in this process.
 import { attributionReport } from '../attribution/attribution-service.js';
+import { clvReport, type ClvRequest } from '../clv/clv-service.js';
 import { createApiKey } from '../access/api-keys.js';
 import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } from '../access/workspaces.js';
 import { NotFoundError } from '../core/errors.js';
@@ -100,6 +101,11 @@ export class LocalBackend implements Backend {
   async query(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
     return answerQuery({ warehouse: this.warehouse, derived: this.derived }, workspace, body);
+  }
+
+  async clv(options: ClvRequest) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return clvReport({ warehouse: this.warehouse, derived: this.derived }, workspace, options);
   }
 
   async attribution(body: Record<string, unknown>) {

@@ -7,6 +7,7 @@ import { readConfig, type BeaconConfig } from '../config.js';
 import type { CliEnvironment } from './command-context.js';
 import { registerAdminCommands } from './commands/admin-commands.js';
 import { registerAttributionCommand } from './commands/attribution-command.js';
+import { registerClvCommand } from './commands/clv-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerDoctorCommand } from './commands/doctor-command.js';
 import { registerImportCommand } from './commands/import-command.js';
@@ -60,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAdminCommands(program, env);
   registerQueryCommands(program, env);
   registerAttributionCommand(program, env);
+  registerClvCommand(program, env);
   registerDoctorCommand(program, env);
   const verbose = () => program.opts<{ verbose?: boolean }>().verbose === true || ['debug', 'trace'].includes(config.logLevel);
   // An error no command awaited (a timer, a socket of the server) ends the process the same way.

@@ -130,7 +130,7 @@ const SPECS: MetricSpec[] = [
     direction: 'up',
     group: 'customers',
     compute: 'new_customers',
-    reserved: 'predicted_clv comes from a fitted CLV model (BG/NBD and Gamma-Gamma), not from metric queries',
+    reserved: 'predicted_clv comes from a fitted CLV model (BG/NBD and Gamma-Gamma: GET /v1/clv, beacon clv), not from metric queries',
   },
   { id: 'ltv_cac', label: 'LTV : CAC', formula: 'clv / cac', unit: 'ratio', direction: 'up', group: 'customers', compute: '(customer_lifetime_margin / new_customers) / ((cost + non_media_cost) / new_customers)' },
   {

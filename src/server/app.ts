@@ -13,6 +13,7 @@ import { registerRateLimit } from './rate-limit.js';
 import { redactUrl } from './redact-url.js';
 import { RequestLog } from './request-log.js';
 import { registerAttributionRoutes } from './routes/attribution-routes.js';
+import { registerClvRoutes } from './routes/clv-routes.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
@@ -81,6 +82,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
     registerMetricsRoutes(api, context);
     registerGoalsRoutes(api, context);
     registerAttributionRoutes(api, context);
+    registerClvRoutes(api, context);
   });
   return app;
 }

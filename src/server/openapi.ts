@@ -8,6 +8,7 @@ import { CustomMetricSchema } from '../metrics/metrics-service.js';
 import { QueryInputSchema } from '../metrics/query-input.js';
 import { RESPONSE_SCHEMAS } from './response-schemas.js';
 import { ATTRIBUTION_SCHEMAS } from './attribution-schemas.js';
+import { ClvReportSchema } from './clv-schemas.js';
 import { AttributionInputSchema } from '../attribution/attribution-input.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
@@ -125,6 +126,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           ...RESPONSE_SCHEMAS,
           Attribution: AttributionInputSchema,
           ...ATTRIBUTION_SCHEMAS,
+          ClvReport: ClvReportSchema,
         }),
       ),
     },
@@ -201,6 +203,20 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           summary: 'multi-touch attribution: a model, or compare for every model, over the journeys of a period by channel, campaign, ad group or ad, or over a path file; attributed conversions, revenue, cost, CPA, ROAS, optional 90 % intervals; scope read',
           requestBody: { required: true, content: json(ref('Attribution')) },
           responses: { ...ok(ref('AttributionReport')), ...errors(400, 401, 403, 413, 422, 501) },
+        },
+      },
+      '/v1/clv': {
+        get: {
+          summary: 'predicted customer lifetime value: RFM from orders up to the calibration end, BG/NBD and Gamma-Gamma fits, the top customers by residual value; scope read',
+          parameters: [
+            { name: 'calibration_end', in: 'query', schema: { type: 'string', format: 'date' }, description: 'last day the models learn from (default yesterday)' },
+            { name: 'time_unit', in: 'query', schema: { type: 'string', enum: ['day', 'week'] } },
+            { name: 'horizon_days', in: 'query', schema: { type: 'number', exclusiveMinimum: 0 }, description: 'default 365' },
+            { name: 'discount', in: 'query', schema: { type: 'number', minimum: 0 }, description: 'yearly discount rate (default 0.1)' },
+            { name: 'margin', in: 'query', schema: { type: 'number', minimum: 0, maximum: 1 }, description: 'gross margin (default: the workspace setting)' },
+            { name: 'top', in: 'query', schema: { type: 'integer', minimum: 0 }, description: 'customers listed (default 20)' },
+          ],
+          responses: { ...ok(ref('ClvReport')), ...errors(400, 401, 403, 422) },
         },
       },
       '/v1/attribution/models': { get: { summary: 'what each attribution model does and its parameters; scope read', responses: { ...ok(ref('AttributionModels')), ...errors(401, 403) } } },

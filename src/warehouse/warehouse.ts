@@ -102,6 +102,65 @@ export interface JourneyPath {
   nulls: number;
 }
 
+/** The unit an RFM summary measures time in (clv/rfm.ts TimeUnit). */
+export type RfmTimeUnit = 'day' | 'week';
+
+/** Which summaries QueryRunner.customerRfm builds (relations/customer-rfm.ts). */
+export interface RfmQuery {
+  /** Last day of the calibration period (YYYY-MM-DD, a UTC day, inclusive): purchases on later days are left out. */
+  calibrationEnd: string;
+  timeUnit: RfmTimeUnit;
+}
+
+/**
+ * A customer's purchase history up to the calibration end, as clv/rfm.ts
+ * buildRfm defines it (RfmCustomer has this shape, plus first_purchase and
+ * orders): one purchase per UTC day with orders, worth their sum in the
+ * workspace currency.
+ */
+export interface RfmRow {
+  /** The orders' customer_id (the person_id when the purchases came from conversion events). */
+  id: string;
+  /** Repeat purchases: days with a purchase, less the first. */
+  frequency: number;
+  /** Time from the first to the last purchase day, in the unit. */
+  recency: number;
+  /** Time from the first purchase day to the calibration end (the customer's age), in the unit. */
+  T: number;
+  /** Mean value of the repeat purchase days (the first day's orders excluded); 0 for one-time buyers. */
+  monetary: number;
+  /** The first purchase day, YYYY-MM-DD (UTC). */
+  first_purchase: string;
+  /** Orders (or conversions) behind the purchases. */
+  orders: number;
+}
+
+/** Which orders QueryRunner.customerRfmCounts counts. */
+export interface RfmCountsQuery {
+  calibrationEnd: string;
+  /** The caller's today (YYYY-MM-DD, UTC): orders on later days are dated in the future. */
+  today: string;
+}
+
+/** What became of a workspace's orders in its RFM summaries, for notes beside them. */
+export interface RfmCounts {
+  /** Where the purchases came from: orders, or (in a workspace without any order) conversion events with revenue. */
+  source: 'orders' | 'events';
+  /** Completed orders up to the calibration end, counted as purchases. */
+  completed: number;
+  /** Orders up to the calibration end left out as refunded, and as cancelled. */
+  refunded: number;
+  cancelled: number;
+  /** Orders up to the calibration end with negative revenue (only refunded orders may carry it). */
+  negative_revenue: number;
+  /** Completed orders up to the calibration end left out for want of an fx rate. */
+  without_rate: number;
+  /** Completed orders after the calibration end, left out. */
+  after_calibration_end: number;
+  /** Orders of any status dated after `today`. */
+  future: number;
+}
+
 /** Channel resolution (model/resolve-traffic.ts, pure rules) and the settings the derived view follows. */
 export interface DeriveOptions {
   resolveTraffic(tuple: TrafficTuple): ResolvedTraffic;
@@ -180,6 +239,30 @@ export interface QueryRunner {
    * // [{ touches: ['Paid Search', 'Email'], daysBefore: [3, 0], conversions: 12, revenue: 1043.5, nulls: 40 }, …]
    */
   journeyPaths(workspace: string, query: JourneyQuery): Promise<JourneyPath[]>;
+  /**
+   * Each customer's RFM summary up to the calibration end, aggregated in the
+   * engine (relations/customer-rfm.ts): one statement over the completed
+   * orders in the workspace currency (converted as order_facts converts them;
+   * orders without an fx rate left out); only when that gives nothing, a
+   * second over conversion events with revenue per person, which counts only
+   * in a workspace without orders. Sorted by id; customers whose first
+   * purchase is after the calibration end are not in it.
+   *
+   * @example
+   * await warehouse.customerRfm('shop', { calibrationEnd: '2026-03-31', timeUnit: 'week' });
+   * // [{ id: 'c1', frequency: 1, recency: 1, T: 4.285714285714286, monetary: 35.5, first_purchase: '2026-03-01', orders: 3 }, …]
+   */
+  customerRfm(workspace: string, query: RfmQuery): Promise<RfmRow[]>;
+  /**
+   * The workspace's orders counted by what became of them in customerRfm
+   * (refunded, cancelled, negative revenue, no fx rate, after the calibration
+   * end, in the future), one small aggregate.
+   *
+   * @example
+   * await warehouse.customerRfmCounts('shop', { calibrationEnd: '2026-03-31', today: '2026-04-15' });
+   * // { source: 'orders', completed: 812, refunded: 31, cancelled: 12, negative_revenue: 0, without_rate: 0, after_calibration_end: 40, future: 0 }
+   */
+  customerRfmCounts(workspace: string, query: RfmCountsQuery): Promise<RfmCounts>;
 }
 
 /** A storage engine in all its roles; a module asks only for the roles it uses. */

@@ -15,6 +15,7 @@ import type { Select } from '../../sql/ast.js';
 import type { Statement } from '../../sql/dialect.js';
 import type { RelationContext } from '../../sql/relations.js';
 import { journeyPathsOf, journeyPathsSql } from '../relations/journeys.js';
+import { customerRfmCountsOf, customerRfmCountsSql, readCustomerRfm, rfmSettings } from '../relations/customer-rfm.js';
 import { clickhouseBuild, renderClickHouseQuery } from './clickhouse-relations.js';
 import { rowsWithTotals, type ClickHouseJson } from './clickhouse-totals.js';
 import { SerialQueue } from '../serial-queue.js';
@@ -28,6 +29,10 @@ import type {
   JourneyPath,
   JourneyQuery,
   ImportRecord,
+  RfmCounts,
+  RfmCountsQuery,
+  RfmQuery,
+  RfmRow,
   ObjectKind,
   StoredObject,
   Warehouse,
@@ -270,6 +275,16 @@ export class ClickHouseWarehouse implements Warehouse {
 
   async journeyPaths(workspace: string, query: JourneyQuery): Promise<JourneyPath[]> {
     return journeyPathsOf(await this.query({ sql: journeyPathsSql(clickhouseBuild(workspace), query), params: {} }));
+  }
+
+  async customerRfm(workspace: string, query: RfmQuery): Promise<RfmRow[]> {
+    const settings = rfmSettings(workspace, await this.getWorkspace(workspace));
+    return readCustomerRfm((statement) => this.query({ sql: statement(clickhouseBuild(workspace)), params: {} }), query, settings);
+  }
+
+  async customerRfmCounts(workspace: string, query: RfmCountsQuery): Promise<RfmCounts> {
+    const settings = rfmSettings(workspace, await this.getWorkspace(workspace));
+    return customerRfmCountsOf((await this.query({ sql: customerRfmCountsSql(clickhouseBuild(workspace), query, settings), params: {} }))[0]);
   }
 
   async query(statement: Statement): Promise<Record<string, unknown>[]> {

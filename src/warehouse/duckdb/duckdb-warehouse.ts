@@ -21,6 +21,10 @@ import type {
   JourneyPath,
   JourneyQuery,
   ImportRecord,
+  RfmCounts,
+  RfmCountsQuery,
+  RfmQuery,
+  RfmRow,
   ObjectKind,
   StoredObject,
   Warehouse,
@@ -32,6 +36,7 @@ import type { Statement } from '../../sql/dialect.js';
 import type { RelationContext } from '../../sql/relations.js';
 import { ParamBag } from '../../sql/dialect.js';
 import { journeyPathsOf, journeyPathsSql } from '../relations/journeys.js';
+import { customerRfmCountsOf, customerRfmCountsSql, readCustomerRfm, rfmSettings } from '../relations/customer-rfm.js';
 import { duckdbBuild, renderDuckDbQuery } from './duckdb-relations.js';
 import { quoteIdent } from './duckdb-ddl.js';
 import { refreshDerivedEvents } from './duckdb-derive.js';
@@ -496,6 +501,26 @@ export class DuckDbWarehouse implements Warehouse {
     const bag = new ParamBag((name) => `$${name}`);
     const sql = journeyPathsSql(duckdbBuild(workspace, (value) => bag.add(value)), query);
     return journeyPathsOf(await this.query({ sql, params: bag.params }));
+  }
+
+  async customerRfm(workspace: string, query: RfmQuery): Promise<RfmRow[]> {
+    const settings = rfmSettings(workspace, await this.getWorkspace(workspace));
+    return readCustomerRfm(
+      (statement) => {
+        const bag = new ParamBag((name) => `$${name}`);
+        const sql = statement(duckdbBuild(workspace, (value) => bag.add(value)));
+        return this.query({ sql, params: bag.params });
+      },
+      query,
+      settings,
+    );
+  }
+
+  async customerRfmCounts(workspace: string, query: RfmCountsQuery): Promise<RfmCounts> {
+    const settings = rfmSettings(workspace, await this.getWorkspace(workspace));
+    const bag = new ParamBag((name) => `$${name}`);
+    const sql = customerRfmCountsSql(duckdbBuild(workspace, (value) => bag.add(value)), query, settings);
+    return customerRfmCountsOf((await this.query({ sql, params: bag.params }))[0]);
   }
 
   query(statement: Statement): Promise<Record<string, unknown>[]> {

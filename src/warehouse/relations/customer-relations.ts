@@ -75,7 +75,7 @@ export function stageProgressFacts(b: RelationBuild, ctx: RelationContext): stri
 }
 
 /** Completed orders: revenue in the workspace currency (at the rate of the order's local date) and margin. */
-export function completedOrders(b: RelationBuild, ctx: RelationContext): string {
+export function completedOrders(b: RelationBuild, ctx: Pick<RelationContext, 'currency' | 'timeZone' | 'grossMargin'>): string {
   const { h } = b;
   const orders = `SELECT order_id, customer_id, ${h.ident('timestamp')} AS ts, revenue AS o_revenue, currency AS o_currency, gross_margin
     FROM ${b.source('orders')} WHERE coalesce(status, ${b.value('completed')}) = ${b.value('completed')}`;

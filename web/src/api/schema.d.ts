@@ -1505,6 +1505,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** predicted customer lifetime value: RFM from orders up to the calibration end, BG/NBD and Gamma-Gamma fits, the top customers by residual value; scope read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description last day the models learn from (default yesterday) */
+                    calibration_end?: string;
+                    time_unit?: "day" | "week";
+                    /** @description default 365 */
+                    horizon_days?: number;
+                    /** @description yearly discount rate (default 0.1) */
+                    discount?: number;
+                    /** @description gross margin (default: the workspace setting) */
+                    margin?: number;
+                    /** @description customers listed (default 20) */
+                    top?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClvReport"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/attribution/models": {
         parameters: {
             query?: never;
@@ -2193,6 +2277,69 @@ export interface components {
                 description: string;
                 params: string[];
             }[];
+        };
+        ClvReport: {
+            /** @description BG/NBD (r, alpha, a, b) and Gamma-Gamma (p, q, gamma) parameters, in the time unit of the summary */
+            params: {
+                r: number;
+                alpha: number;
+                a: number;
+                b: number;
+                p: number;
+                q: number;
+                gamma: number;
+            };
+            /** @description BG/NBD log-likelihood of the calibration data */
+            log_likelihood: number;
+            /** @description the customers of highest predicted value (top) */
+            customers: {
+                id: string;
+                /** @description repeat purchase periods */
+                frequency: number;
+                recency: number;
+                T: number;
+                /** @description mean repeat order value (first purchase excluded) */
+                monetary: number;
+                probability_alive: number;
+                expected_purchases: number;
+                expected_order_value: number;
+                /** @description discounted expected margin over the horizon, after the calibration end */
+                clv: number;
+            }[];
+            summary: {
+                customers: number;
+                repeat_buyers: number;
+                time_unit: "day" | "week";
+                calibration_end: string;
+                horizon_days: number;
+                /** @description yearly discount rate */
+                discount: number;
+                margin: number;
+                /**
+                 * @description values count only purchases after the calibration end
+                 * @constant
+                 */
+                residual: true;
+                total_clv: number;
+                mean_clv: number;
+                new_customer_clv: number;
+                frequency_monetary_correlation: number;
+            };
+            fit: {
+                bg_nbd: {
+                    iterations: number;
+                    evaluations: number;
+                    restarts: number;
+                    converged: boolean;
+                };
+                gamma_gamma: {
+                    iterations: number;
+                    evaluations: number;
+                    restarts: number;
+                    converged: boolean;
+                };
+            };
+            warnings: string[];
         };
     };
     responses: never;

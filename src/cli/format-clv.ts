@@ -1,0 +1,29 @@
+// How `beacon clv` prints a report: the fitted parameters and their fits, the
+// summary in words (time unit, residual value), warnings, then the top customers.
+import type { ClvReport } from '../clv/clv-service.js';
+import { formatNumberForUnit } from './format-query.js';
+import { formatTable } from './output.js';
+
+export function formatClv(report: ClvReport, currency: string): string {
+  const money = (v: number) => formatNumberForUnit(v, 'money', currency);
+  const { params: p, summary: s, fit } = report;
+  const fixed = (v: number) => v.toFixed(4);
+  const lines = [
+    `${s.customers} customers (${s.repeat_buyers} repeat buyers), data up to ${s.calibration_end}, time unit: ${s.time_unit}`,
+    `BG/NBD      r ${fixed(p.r)}  alpha ${fixed(p.alpha)}  a ${fixed(p.a)}  b ${fixed(p.b)}  log-likelihood ${report.log_likelihood.toFixed(1)}  (${fit.bg_nbd.iterations} iterations${fit.bg_nbd.converged ? '' : ', NOT converged'})`,
+    `Gamma-Gamma p ${fixed(p.p)}  q ${fixed(p.q)}  gamma ${fixed(p.gamma)}  (${fit.gamma_gamma.iterations} iterations${fit.gamma_gamma.converged ? '' : ', NOT converged'}); frequency–value correlation ${s.frequency_monetary_correlation.toFixed(2)}`,
+    `residual value over the next ${s.horizon_days} days (purchases after ${s.calibration_end} only), ${(s.discount * 100).toFixed(1)} % a year discount, ${(s.margin * 100).toFixed(0)} % margin:`,
+    `  total ${money(s.total_clv)} · mean per customer ${money(s.mean_clv)} · a new customer ${money(s.new_customer_clv)}`,
+  ];
+  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  if (report.customers.length > 0) {
+    lines.push(
+      '',
+      formatTable(
+        ['customer', 'frequency', 'recency', 'T', 'mean repeat order', 'P(alive)', 'expected purchases', 'clv'],
+        report.customers.map((c) => [c.id, String(c.frequency), c.recency.toFixed(1), c.T.toFixed(1), money(c.monetary), c.probability_alive.toFixed(3), c.expected_purchases.toFixed(2), money(c.clv)]),
+      ),
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,69 @@
+// GET /v1/clv over real HTTP, on the user's own path: the CDNOW sample loaded
+// as orders through the import route, then the models fitted up to
+// 1997-09-30 in weeks must give the published BG/NBD and Gamma-Gamma
+// parameters (Fader, Hardie & Lee 2005).
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './support/temp-dir.js';
+import { call, startTestServer, type TestServer } from './support/test-server.js';
+
+const dir = tempDir('http-clv');
+let t: TestServer;
+
+/** CDNOW_sample.txt (master_id, customer_id, YYYYMMDD, CDs, dollars) as Beacon orders, one per line. */
+function cdnowOrders(): Record<string, unknown>[] {
+  const lines = readFileSync(new URL('../../shared/datasets/CDNOW_sample.txt', import.meta.url), 'utf8').trim().split(/\r?\n/);
+  return lines.map((line, i) => {
+    const [, customer, day, , dollars] = line.trim().split(/\s+/);
+    return { order_id: `cdnow-${i + 1}`, customer_id: customer, timestamp: `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}T00:00:00Z`, revenue: Number(dollars), currency: 'USD' };
+  });
+}
+
+const clv = (query: string) => call(t.url, 'GET', `/v1/clv?${query}`, { key: t.keys.read });
+
+beforeAll(async () => {
+  t = await startTestServer(dir.path);
+  const orders = cdnowOrders();
+  for (let i = 0; i < orders.length; i += 5000) {
+    const answer = await call(t.url, 'POST', '/v1/import/orders', { key: t.keys.ingest, body: JSON.stringify(orders.slice(i, i + 5000)) });
+    expect(answer.status).toBe(200);
+    expect(answer.body.rejected).toBe(0);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await t.stop();
+  dir.remove();
+});
+
+describe('GET /v1/clv', () => {
+  it('gives the published CDNOW parameters from the sample loaded as orders (weeks, calibration end 1997-09-30)', async () => {
+    const { status, body } = await clv('calibration_end=1997-09-30&time_unit=week&horizon_days=364&discount=0&margin=1&top=5');
+    expect(status).toBe(200);
+    // Fader, Hardie & Lee (2005): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4.
+    expect(body.params.r).toBeCloseTo(0.243, 3);
+    expect(body.params.alpha).toBeCloseTo(4.414, 2);
+    expect(body.params.a).toBeCloseTo(0.793, 3);
+    expect(body.params.b).toBeCloseTo(2.426, 2);
+    expect(body.log_likelihood).toBeCloseTo(-9582.4, 1);
+    // Gamma-Gamma on the 946 repeat buyers: p = 6.25, q = 3.74, gamma = 15.44.
+    expect(body.params.p).toBeCloseTo(6.25, 1);
+    expect(body.params.q).toBeCloseTo(3.74, 1);
+    expect(Math.abs(body.params.gamma - 15.44)).toBeLessThan(0.02);
+    expect(body.summary).toMatchObject({ customers: 2357, repeat_buyers: 946, time_unit: 'week', calibration_end: '1997-09-30', residual: true });
+    expect(body.customers).toHaveLength(5);
+    // Highest value first, and never a NaN.
+    const values = body.customers.map((c: { clv: number }) => c.clv);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(JSON.stringify(body)).not.toContain('NaN');
+  });
+
+  it('answers a clear error for a bad horizon, time unit or date, and a 422 when there is too little to fit', async () => {
+    expect((await clv('horizon_days=0')).body.error.message).toContain('horizon_days must be a number of days above 0');
+    expect((await clv('time_unit=month')).status).toBe(400);
+    expect((await clv('calibration_end=1997-02-30')).status).toBe(400);
+    const early = await clv('calibration_end=1997-01-02&time_unit=week');
+    expect(early.status).toBe(422);
+    expect(early.body.error.message).toMatch(/customer/);
+  });
+});
