@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { QueryError, ValidationError } from '../core/errors.js';
-import { fitBgNbd, logLikelihoodBgNbd, totalLogLikelihoodBgNbd } from './bg-nbd.js';
+import { dropoutWarning, fitBgNbd, logLikelihoodBgNbd, totalLogLikelihoodBgNbd } from './bg-nbd.js';
 import type { BgNbdParams } from './bg-nbd.js';
 import type { RfmCustomer } from './rfm.js';
 
@@ -141,5 +141,12 @@ describe('fitBgNbd', () => {
   it('refuses inconsistent summaries with a 400', () => {
     const bad = [...cdnow.slice(0, 20), { id: 'x', frequency: 3, recency: 50, T: 40, monetary: 0 }];
     expect(() => fitBgNbd(bad)).toThrow(ValidationError);
+  });
+});
+
+describe('the dropout warning', () => {
+  it('speaks when a is next to 0 and not for the published CDNOW fit (a = 0.793)', () => {
+    expect(dropoutWarning({ r: 1.27, alpha: 158, a: 1e-6, b: 1e-6 })).toContain('next to no dropout');
+    expect(dropoutWarning({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 })).toBeNull();
   });
 });

@@ -166,3 +166,18 @@ function distinctIndex(items: number[]): { values: number[]; index: Int32Array }
   });
   return { values: [...position.keys()], index };
 }
+
+/** Below this a (the Beta prior's weight on dropping out) the data show next to no dropout. */
+export const NO_DROPOUT_A = 0.01;
+
+/**
+ * A plain warning when the fit finds next to no dropout (a → 0): every
+ * customer then looks alive, and values rest on purchase rates alone.
+ *
+ * @example dropoutWarning({ r: 1.27, alpha: 158, a: 1e-6, b: 1e-6 }) // → 'the fit finds next to no dropout …'
+ */
+export function dropoutWarning(params: BgNbdParams): string | null {
+  return params.a < NO_DROPOUT_A
+    ? `the fit finds next to no dropout (a = ${params.a.toPrecision(2)}): every customer looks alive, so the values rest on purchase rates alone; a longer history before the calibration end would show who lapses`
+    : null;
+}

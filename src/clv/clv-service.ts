@@ -8,7 +8,7 @@ import { addDays, isValidDate, localDate } from '../core/time.js';
 import { freshView, type QueryServices } from '../metrics/query-service.js';
 import type { Workspace } from '../warehouse/warehouse.js';
 import { estimateClv, newCustomerLifetimeValue, discountRatePerPeriod, type ClvOptions } from './clv.js';
-import type { FitReport } from './bg-nbd.js';
+import { dropoutWarning, type FitReport } from './bg-nbd.js';
 import { DAYS_PER_UNIT, type RfmCustomer, type TimeUnit } from './rfm.js';
 
 export interface ClvRequest {
@@ -110,6 +110,7 @@ export async function clvReport(services: QueryServices, workspace: Workspace, r
     },
     fit: { bg_nbd: bgNbd.fit, gamma_gamma: gammaGamma.fit },
     warnings: [
+      ...[dropoutWarning(bgNbd.params)].filter((w): w is string => w !== null),
       ...gammaGamma.warnings,
       ...(gammaGamma.excludedOneTimeBuyers > 0 ? [`${gammaGamma.excludedOneTimeBuyers} one-time buyers are left out of the order-value model (they have no repeat order to learn from)`] : []),
       ...(bgNbd.fit.converged && gammaGamma.fit.converged ? [] : ['a model fit did not converge; treat the values with care']),
