@@ -109,6 +109,7 @@ const EXAMPLES: Record<string, unknown> = {
   'POST /v1/metrics/custom': { id: 'cpl', formula: 'cost / leads', label: 'Cost per lead', unit: 'money', direction: 'down' },
   'POST /v1/goals': { metric: 'cost', target: 100, from: '2026-03-01', to: '2026-03-31', filters: [{ dimension: 'channel', op: 'eq', values: ['Email'] }], seasonality: [1, 1, 1, 1, 1, 2, 2] },
   'POST /v1/benchmarks': { metric: 'ctr', low: 1, high: 3, label: 'Search' },
+  'POST /v1/attribution': { model: 'compare', dimension: 'channel', from: '2026-03-01', to: '2026-03-07', lookback_days: 30, position_weights: { first: 0.4, middle: 0.2, last: 0.4 }, intervals: true, resamples: 20, seed: 3 },
 };
 
 /** The example with one field (possibly nested) replaced by a hostile value. */

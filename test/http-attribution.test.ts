@@ -108,6 +108,13 @@ describe('attribution over the warehouse', () => {
     expect(body.top_paths).toContainEqual({ path: ['Paid Search', 'Email'], conversions: 1, revenue: 100, nulls: 0 });
   });
 
+  it("another workspace's key sees none of these journeys", async () => {
+    const { status, body } = await attribution({ model: 'linear', dimension: 'channel', ...NOV }, t.keys.otherAdmin);
+    expect(status).toBe(200);
+    expect(body.total_conversions).toBe(0);
+    expect(body.top_paths).toEqual([]);
+  });
+
   it('answers an empty period with zero rows and totals, not an error', async () => {
     const { status, body } = await attribution({ model: 'markov', dimension: 'channel', from: '2025-01-01', to: '2025-01-31' });
     expect(status).toBe(200);

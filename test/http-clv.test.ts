@@ -61,6 +61,12 @@ describe('GET /v1/clv', () => {
     expect(JSON.stringify(body)).not.toContain('NaN');
   });
 
+  it("another workspace's key fits nothing of these orders: it has no customers", async () => {
+    const other = await call(t.url, 'GET', '/v1/clv?calibration_end=1997-09-30&time_unit=week', { key: t.keys.otherAdmin });
+    expect(other.status).toBe(422);
+    expect(JSON.stringify(other.body)).not.toContain('0001');
+  });
+
   it('answers a clear error for a bad horizon, time unit or date, and a 422 when there is too little to fit', async () => {
     expect((await clv('horizon_days=0')).body.error.message).toContain('horizon_days must be a number of days above 0');
     expect((await clv('time_unit=month')).status).toBe(400);

@@ -1,7 +1,8 @@
 // The answers of the attribution routes as TypeBox schemas, for the OpenAPI
 // document and the dashboard's typed client; compile-time checks keep them
 // in step with the service's types.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import type { Assert, FieldsFit } from './schema-fit.js';
 import { ATTRIBUTION_DIMENSIONS } from '../attribution/attribution-input.js';
 import type { AttributionReport } from '../attribution/attribution-service.js';
 import type { ModelDescription } from '../attribution/model-descriptions.js';
@@ -78,9 +79,6 @@ export const ATTRIBUTION_SCHEMAS = {
   AttributionModels: AttributionModelsSchema,
 } as const;
 
-/** Each field of T fits the schema's field of the same name (checked field by field: TypeBox's optional fields defeat a whole-object check). */
-type FieldsFit<S extends TSchema, T> = { [K in keyof T]-?: K extends keyof Static<S> ? ([T[K]] extends [Static<S>[K]] ? true : false) : false }[keyof T];
-type Assert<T extends true> = T;
 export type AttributionSchemaChecks = [
   Assert<FieldsFit<typeof AttributionReportSchema, AttributionReport>>,
   Assert<FieldsFit<typeof AttributionModelsSchema, { models: ModelDescription[] }>>,

@@ -1,6 +1,7 @@
 // The answer of GET /v1/clv as a TypeBox schema, for the OpenAPI document and
 // the dashboard's typed client; a compile-time check keeps it in step.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import type { Assert, FieldsFit } from './schema-fit.js';
 import type { ClvReport } from '../clv/clv-service.js';
 
 const Fit = Type.Object({ iterations: Type.Integer(), evaluations: Type.Integer(), restarts: Type.Integer(), converged: Type.Boolean() });
@@ -43,6 +44,4 @@ export const ClvReportSchema = Type.Object({
   warnings: Type.Array(Type.String()),
 });
 
-type FieldsFit<S extends TSchema, T> = { [K in keyof T]-?: K extends keyof Static<S> ? ([T[K]] extends [Static<S>[K]] ? true : false) : false }[keyof T];
-type Assert<T extends true> = T;
 export type ClvSchemaCheck = Assert<FieldsFit<typeof ClvReportSchema, ClvReport>>;

@@ -3,6 +3,8 @@
 // by Beacon): four campaigns on two platforms, two ads each, and buyers who
 // arrive on one campaign's link and buy in the same visit — so every
 // attribution model credits each order to that campaign.
+import { createSeededRandom } from '../../src/attribution/seeded-random.js';
+
 export interface DashboardCampaign {
   id: string;
   name: string;
@@ -42,24 +44,13 @@ export interface DashboardData {
   events: Record<string, unknown>[];
 }
 
-/** Mulberry32: a tiny seeded generator, so every run loads the same numbers. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** `days` days of data ending on `end`. */
 export function generateDashboardData(end: string, days: number, seed = 7): DashboardData {
-  const next = random(seed);
+  const next = createSeededRandom(seed);
   const dates = Array.from({ length: days }, (_, i) => addDays(end, i - days + 1));
   const ads: AdRow[] = [];
   const orders: Order[] = [];
