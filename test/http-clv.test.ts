@@ -29,7 +29,28 @@ beforeAll(async () => {
     expect(answer.status).toBe(200);
     expect(answer.body.rejected).toBe(0);
   }
+  // Orders that are no purchases, and one dated in the future: the fit must not move, and its notes must count them.
+  const odd = [
+    { order_id: 'refund-1', customer_id: '0001', timestamp: '1997-03-01T00:00:00Z', revenue: -12.5, currency: 'USD', status: 'refunded' },
+    { order_id: 'refund-2', customer_id: '0002', timestamp: '1997-04-01T00:00:00Z', revenue: 20, currency: 'USD', status: 'refunded' },
+    { order_id: 'cancel-1', customer_id: '0003', timestamp: '1997-05-01T00:00:00Z', revenue: 30, currency: 'USD', status: 'cancelled' },
+    // The start of tomorrow (UTC): within the day of clock skew the import allows, on a day that has not begun.
+    { order_id: 'future-1', customer_id: '0004', timestamp: new Date(Math.ceil((Date.now() + 1) / 86_400_000) * 86_400_000).toISOString(), revenue: 30, currency: 'USD' },
+  ];
+  const answer = await call(t.url, 'POST', '/v1/import/orders', { key: t.keys.ingest, body: JSON.stringify(odd) });
+  expect(answer.body).toMatchObject({ accepted: 4, rejected: 0 });
 }, 120_000);
+
+/** Each customer's distinct purchase days from the day after `after` through `until` (YYYYMMDD), read from the raw file. */
+function purchaseDaysBetween(after: string, until: string): Map<string, number> {
+  const days = new Map<string, Set<string>>();
+  for (const line of readFileSync(new URL('../../shared/datasets/CDNOW_sample.txt', import.meta.url), 'utf8').trim().split(/\r?\n/)) {
+    const [, customer, day] = line.trim().split(/\s+/);
+    if (day <= after || day > until) continue;
+    days.set(customer, (days.get(customer) ?? new Set()).add(day));
+  }
+  return new Map([...days].map(([c, set]) => [c, set.size]));
+}
 
 afterAll(async () => {
   await t.stop();
@@ -61,6 +82,32 @@ describe('GET /v1/clv', () => {
     expect(JSON.stringify(body)).not.toContain('NaN');
   });
 
+  it('checks the fit on the holdout weeks 40–78 against the purchases in the file, and counts the orders it left out', async () => {
+    const { status, body } = await clv('calibration_end=1997-09-30&time_unit=week&holdout_end=1998-06-30&top=3');
+    expect(status).toBe(200);
+    const actual = purchaseDaysBetween('19970930', '19980630');
+    // 1997-10-01 … 1998-06-30 is 273 days: 39 weeks.
+    expect(body.holdout.length).toBe(39);
+    expect(body.holdout.aggregate.customers).toBe(2357);
+    expect(body.holdout.aggregate.actual).toBe([...actual.values()].reduce((a, b) => a + b, 0));
+    // BTYD's CDNOW walkthrough: bin sizes 1411, 439, 214, 100, 62, 38, 29, 64 for 0 … 7+ repeat purchases.
+    expect(body.holdout.by_frequency.map((b: { customers: number }) => b.customers)).toEqual([1411, 439, 214, 100, 62, 38, 29, 64]);
+    expect(body.holdout.by_frequency[0].mean_actual).toBeCloseTo(0.2367116, 6);
+    for (const c of body.customers) expect(c.holdout.actual).toBe(actual.get(c.id) ?? 0);
+    // Three orders that are no purchases and one in the future; the fit is the published one all the same.
+    expect(body.orders).toMatchObject({ source: 'orders', completed: 4960, refunded: 2, cancelled: 1, negative_revenue: 1, future: 1 });
+    expect(body.notes).toEqual([
+      '2 refunded orders and 1 cancelled order are not counted as purchases (1 with negative revenue)',
+      `${(6919 - 4960 + 1).toLocaleString('en-US')} completed orders after 1997-09-30 are left out of the fit`,
+      '1 order is dated in the future (check the time zone of the timestamps)',
+    ]);
+    expect(body.params.r).toBeCloseTo(0.243, 3);
+    // The histogram holds every customer, and its percentiles are in order.
+    expect(body.distribution.bins.reduce((n: number, b: { customers: number }) => n + b.customers, 0)).toBe(2357);
+    expect(body.distribution.p50).toBeLessThanOrEqual(body.distribution.p90);
+    expect(body.distribution.p90).toBeLessThanOrEqual(body.distribution.p99);
+  });
+
   it("another workspace's key fits nothing of these orders: it has no customers", async () => {
     const other = await call(t.url, 'GET', '/v1/clv?calibration_end=1997-09-30&time_unit=week', { key: t.keys.otherAdmin });
     expect(other.status).toBe(422);
@@ -74,5 +121,9 @@ describe('GET /v1/clv', () => {
     const early = await clv('calibration_end=1997-01-02&time_unit=week');
     expect(early.status).toBe(422);
     expect(early.body.error.message).toMatch(/customer/);
+    const before = await clv('calibration_end=1996-12-31');
+    expect(before.status).toBe(422);
+    expect(before.body.error.message).toBe('no customer has a completed order on or before 1996-12-31: choose a later calibration_end, or load orders first');
+    expect((await clv('calibration_end=1997-09-30&holdout_end=1997-09-30')).body.error.message).toContain('holdout_end 1997-09-30 must be after calibration_end 1997-09-30');
   });
 });

@@ -121,7 +121,7 @@ describe('catalog and custom metrics', () => {
     expect(byId.get('cvr')).toMatchObject({ unit: 'percent', direction: 'up', formula: 'conversions / clicks × 100' });
     expect(byId.get('visitor_cvr')).toBeDefined();
     expect(byId.get('paid_cac')).toBeDefined();
-    expect(byId.get('predicted_clv')).toMatchObject({ available: false });
+    expect(byId.get('predicted_clv')).toMatchObject({ unit: 'money', direction: 'up', group: 'customers', facts: ['customers'] });
   });
 
   it('defines a metric from a formula, uses it in queries and lists it; only admins write', async () => {

@@ -183,11 +183,11 @@ describe('POST /v1/query', () => {
 });
 
 describe('the other read routes', () => {
-  it('GET /v1/catalog: catalog metrics, reserved ones marked unavailable, the custom metric', async () => {
+  it('GET /v1/catalog: catalog metrics, the model-valued one among them, the custom metric', async () => {
     const { metrics } = await read('GET', '/v1/catalog', 'Catalog');
     const byId = new Map<string, any>(metrics.map((m: { id: string }) => [m.id, m]));
     expect(byId.get('cpc')).toMatchObject({ unit: 'money', direction: 'down', group: 'paid_media', facts: ['ad'], custom: false });
-    expect(byId.get('predicted_clv')).toMatchObject({ available: false });
+    expect(byId.get('predicted_clv')).toMatchObject({ unit: 'money', group: 'customers', facts: ['customers'] });
     expect(byId.get('cost_per_visitor')).toMatchObject({ label: 'Cost per visitor', unit: 'money', group: 'custom', custom: true });
   });
 

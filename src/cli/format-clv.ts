@@ -15,15 +15,43 @@ export function formatClv(report: ClvReport, currency: string): string {
     `residual value over the next ${s.horizon_days} days (purchases after ${s.calibration_end} only), ${(s.discount * 100).toFixed(1)} % a year discount, ${(s.margin * 100).toFixed(0)} % margin:`,
     `  total ${money(s.total_clv)} · mean per customer ${money(s.mean_clv)} · a new customer ${money(s.new_customer_clv)}`,
   ];
+  const d = report.distribution;
+  lines.push(`  half the customers are worth under ${money(d.p50)}; the top 10 % over ${money(d.p90)}, the top 1 % over ${money(d.p99)}`);
   for (const w of report.warnings) lines.push(`warning: ${w}`);
+  for (const n of report.notes) lines.push(`note: ${n}`);
+  if (report.holdout) lines.push('', ...formatHoldout(report.holdout, s.time_unit));
   if (report.customers.length > 0) {
+    const checked = report.customers.some((c) => c.holdout);
     lines.push(
       '',
       formatTable(
-        ['customer', 'frequency', 'recency', 'T', 'mean repeat order', 'P(alive)', 'expected purchases', 'clv'],
-        report.customers.map((c) => [c.id, String(c.frequency), c.recency.toFixed(1), c.T.toFixed(1), money(c.monetary), c.probability_alive.toFixed(3), c.expected_purchases.toFixed(2), money(c.clv)]),
+        ['customer', 'frequency', 'recency', 'T', 'mean repeat order', 'P(alive)', 'expected purchases', 'clv', ...(checked ? ['holdout predicted', 'holdout actual'] : [])],
+        report.customers.map((c) => [
+          c.id,
+          String(c.frequency),
+          c.recency.toFixed(1),
+          c.T.toFixed(1),
+          money(c.monetary),
+          c.probability_alive.toFixed(3),
+          c.expected_purchases.toFixed(2),
+          money(c.clv),
+          ...(c.holdout ? [c.holdout.predicted.toFixed(2), String(c.holdout.actual)] : []),
+        ]),
       ),
     );
   }
   return lines.join('\n');
+}
+
+/** The holdout check: totals, then the BG/NBD paper's table by calibration frequency. */
+function formatHoldout(holdout: NonNullable<ClvReport['holdout']>, unit: string): string[] {
+  const { aggregate: a } = holdout;
+  const gap = a.actual > 0 ? ` (${(((a.predicted - a.actual) / a.actual) * 100).toFixed(1)} %)` : '';
+  return [
+    `holdout to ${holdout.end} (${holdout.length.toFixed(1)} ${unit}s): ${a.customers} customers made ${a.actual} purchases; the model predicted ${a.predicted.toFixed(1)}${gap}, mean absolute error per customer ${a.mean_absolute_error.toFixed(3)}`,
+    formatTable(
+      ['repeat purchases before', 'customers', 'actual per customer', 'predicted per customer'],
+      holdout.by_frequency.map((b) => [b.label, String(b.customers), b.mean_actual.toFixed(3), b.mean_predicted.toFixed(3)]),
+    ),
+  ];
 }

@@ -8,7 +8,8 @@ import { newId } from '../core/ids.js';
 import { DeriveScheduler } from '../warehouse/derive-scheduler.js';
 import { DEFAULT_BATCH_SIZE, ingestRecords } from '../ingest/ingest-records.js';
 import { metricCatalog, publicMetric } from '../metrics/metrics-service.js';
-import { answerQuery } from '../metrics/query-service.js';
+import { answerQuery, type QueryServices } from '../metrics/query-service.js';
+import { predictedValues } from '../clv/predicted-values.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { Backend, ImportRequest, PublicKey } from './backend.js';
 
@@ -24,14 +25,14 @@ export const CLICKHOUSE_BATCH_SIZE = 20_000;
 
 export class LocalBackend implements Backend {
   /** Reads bring the derived view up to date first (imports only store raw records). */
-  private readonly derived: DeriveScheduler;
+  private readonly services: QueryServices;
 
   constructor(
     readonly warehouse: Warehouse,
     private readonly workspace: string,
     readonly description: string,
   ) {
-    this.derived = new DeriveScheduler(warehouse);
+    this.services = { warehouse, derived: new DeriveScheduler(warehouse), customerValues: predictedValues(warehouse) };
   }
 
   async importRecords(request: ImportRequest) {
@@ -100,17 +101,17 @@ export class LocalBackend implements Backend {
 
   async query(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
-    return answerQuery({ warehouse: this.warehouse, derived: this.derived }, workspace, body);
+    return answerQuery(this.services, workspace, body);
   }
 
   async clv(options: ClvRequest) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
-    return clvReport({ warehouse: this.warehouse, derived: this.derived }, workspace, options);
+    return clvReport(this.services, workspace, options);
   }
 
   async attribution(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
-    return attributionReport({ warehouse: this.warehouse, derived: this.derived }, workspace, body);
+    return attributionReport(this.services, workspace, body);
   }
 
   async catalog() {

@@ -112,6 +112,59 @@ describe('expectedPurchases (conditional on a history)', () => {
   });
 });
 
+/**
+ * The same integrals for a Beta(a, b) with large a and b, whose mass lies in a
+ * narrow band: Simpson's rule over p within 20 standard deviations of the
+ * mean, the density taken in logs relative to its peak.
+ */
+function expectedByPeakedIntegration({ r, alpha, a, b }: BgNbdParams, x: number, tx: number, T: number, t: number): number {
+  const k = r + x;
+  const mean = a / (a + b);
+  const sd = Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1)));
+  const [lo, hi] = [Math.max(1e-12, mean - 20 * sd), Math.min(1 - 1e-12, mean + 20 * sd)];
+  const logDensity = (p: number) => (a - 1) * Math.log(p) + (b - 1) * Math.log1p(-p);
+  const peak = logDensity((a - 1) / (a + b - 2));
+  const integrate = (g: (p: number) => number, steps = 20_000) => {
+    const h = (hi - lo) / steps;
+    let sum = 0;
+    for (let i = 0; i <= steps; i++) {
+      const p = lo + i * h;
+      sum += (i === 0 || i === steps ? 1 : i % 2 === 1 ? 4 : 2) * g(p) * Math.exp(logDensity(p) - peak);
+    }
+    return (sum * h) / 3;
+  };
+  // Both integrands scaled by (α+T)^k to stay normal.
+  const future = integrate((p) => Math.pow(1 - p, x) * (-Math.expm1(-k * Math.log1p((p * t) / (alpha + T))) / p));
+  const evidence = integrate((p) => Math.pow(1 - p, x) + (x > 0 ? p * Math.pow(1 - p, x - 1) * Math.pow((alpha + T) / (alpha + tx), k) : 0));
+  return future / evidence;
+}
+
+describe('expectedPurchases when dropout hardly varies between customers (large a and b)', () => {
+  // p = 0.35 for everyone, give or take 1 %: the series of the 2F1 has terms far beyond a double, and needs its logs.
+  const narrow: BgNbdParams = { r: 1.2, alpha: 40, a: 700, b: 1300 };
+  it('equals the posterior integral for a one-time buyer, a regular and a lapsed one, over long horizons', () => {
+    for (const [x, tx, T, t] of [
+      [0, 0, 30, 365],
+      [4, 100, 120, 365],
+      [3, 20, 150, 1000],
+    ]) {
+      expect(expectedPurchases(narrow, { frequency: x, recency: tx, T }, t)).toBeCloseTo(expectedByPeakedIntegration(narrow, x, tx, T, t), 6);
+    }
+  });
+
+  it('uses the point-mass limit once a + b is huge, within the Beta’s own spread of the integral', () => {
+    const point: BgNbdParams = { r: 1.2, alpha: 40, a: 5.2e6, b: 9.6e6 };
+    for (const [x, tx, T, t] of [
+      [0, 0, 30, 365],
+      [4, 100, 120, 365],
+    ]) {
+      const value = expectedPurchases(point, { frequency: x, recency: tx, T }, t);
+      expect(Number.isFinite(value)).toBe(true);
+      expect(value).toBeCloseTo(expectedByPeakedIntegration(point, x, tx, T, t), 4);
+    }
+  });
+});
+
 describe('probabilityAlive', () => {
   it('is 1 for a customer who never bought again', () => {
     expect(probabilityAlive(CDNOW, { frequency: 0, recency: 0, T: 38.86 })).toBe(1);

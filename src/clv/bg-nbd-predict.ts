@@ -2,10 +2,17 @@
 // purchases a known customer will make after the calibration end, and the
 // probability that they are still alive (Fader, Hardie & Lee 2005, eq. 9–13).
 import type { BgNbdParams, FrequencyRecency } from './bg-nbd.js';
-import { hypergeometric2F1 } from './special-functions.js';
+import { hypergeometric2F1, logHypergeometric2F1 } from './special-functions.js';
 
 /** Closer to 1 than this, `a` is evaluated at 1 ± twice this and averaged (the formulas divide by a − 1). */
 const A_NEAR_ONE = 1e-7;
+/**
+ * Above this a + b the dropout probability's Beta(a, b) is a point mass for
+ * every purpose (its sd is below 0.2 % of p) and its limit is used: the series
+ * would need millions of terms. A fit lands here when customers' dropout
+ * hardly varies.
+ */
+const POINT_MASS_AB = 1e5;
 
 /**
  * P(alive at T | x, tₓ, T): 1 for a customer who never bought again (under
@@ -46,11 +53,30 @@ export function expectedPurchases(params: BgNbdParams, customer: FrequencyRecenc
     return (below + above) / 2;
   }
   const { r, alpha, a, b } = params;
+  if (a + b > POINT_MASS_AB) return expectedPurchasesFixedDropout(params, customer, t);
   const x = customer.frequency;
   const z = t / (alpha + customer.T + t);
   const c = a + b + x - 1;
-  const bracket = 1 - Math.exp((a - 1) * Math.log1p(-z)) * hypergeometric2F1(a + b - 1 - r, a - 1, c, z);
-  return ((c / (a - 1)) * bracket) * probabilityAlive(params, customer);
+  const [first, second] = [a + b - 1 - r, a - 1];
+  // With positive parameters every term is positive: summed in logs, (1 − z)^(a−1) · 2F1 stays finite however large a is.
+  const euler =
+    first > 0 && second > 0
+      ? Math.exp((a - 1) * Math.log1p(-z) + logHypergeometric2F1(first, second, c, z))
+      : Math.exp((a - 1) * Math.log1p(-z)) * hypergeometric2F1(first, second, c, z);
+  return ((c / (a - 1)) * (1 - euler)) * probabilityAlive(params, customer);
+}
+
+/**
+ * E[Y(t) | x, tₓ, T] in the limit of a Beta(a, b) that is a point mass at
+ * p = a/(a+b): (1 − ((α+T)/(α+T+p·t))^(r+x)) / p · P(alive) — the formula
+ * above as a, b grow with a/(a+b) fixed (its 2F1 tends to (1 − (1−p)z)^−(r+x)).
+ */
+function expectedPurchasesFixedDropout(params: BgNbdParams, customer: FrequencyRecency, t: number): number {
+  const { r, alpha, a, b } = params;
+  const p = a / (a + b);
+  const k = r + customer.frequency;
+  const future = -Math.expm1(k * (Math.log(alpha + customer.T) - Math.log(alpha + customer.T + p * t)));
+  return (future / p) * probabilityAlive(params, customer);
 }
 
 /**

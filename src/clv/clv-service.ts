@@ -2,13 +2,16 @@
 // computed in the warehouse up to a calibration end, BG/NBD and Gamma-Gamma
 // fitted on it, and each customer's residual value over a horizon — with the
 // time unit, the traps the data may hold, and the fits' convergence stated.
-import { ValidationError } from '../core/errors.js';
+import { QueryError, ValidationError } from '../core/errors.js';
 import { roundMoney } from '../core/money.js';
-import { addDays, isValidDate, localDate } from '../core/time.js';
+import { addDays, isValidDate, localDate, utcDate } from '../core/time.js';
 import { freshView, type QueryServices } from '../metrics/query-service.js';
-import type { Workspace } from '../warehouse/warehouse.js';
+import type { RfmCounts, Workspace } from '../warehouse/warehouse.js';
 import { estimateClv, newCustomerLifetimeValue, discountRatePerPeriod, type ClvOptions } from './clv.js';
 import { dropoutWarning, type FitReport } from './bg-nbd.js';
+import { distributeValues, type ValueDistribution } from './clv-distribution.js';
+import { compareHoldout, type HoldoutComparison } from './holdout.js';
+import { orderNotes } from './order-notes.js';
 import { DAYS_PER_UNIT, type RfmCustomer, type TimeUnit } from './rfm.js';
 
 export interface ClvRequest {
@@ -18,6 +21,7 @@ export interface ClvRequest {
   discount?: string | number;
   margin?: string | number;
   top?: string | number;
+  holdout_end?: string;
 }
 
 export interface ClvReport {
@@ -33,7 +37,11 @@ export interface ClvReport {
     expected_purchases: number;
     expected_order_value: number;
     clv: number;
+    /** With holdout_end: the customer's purchases in the holdout, predicted and actual. */
+    holdout?: { predicted: number; actual: number };
   }[];
+  /** How the predicted values of all customers spread (money in the workspace currency). */
+  distribution: ValueDistribution;
   summary: {
     customers: number;
     repeat_buyers: number;
@@ -51,7 +59,23 @@ export interface ClvReport {
     frequency_monetary_correlation: number;
   };
   fit: { bg_nbd: FitReport; gamma_gamma: FitReport };
+  /** With holdout_end: predicted against actual purchases after the calibration end. */
+  holdout?: HoldoutReport;
+  /** The workspace's orders by what became of them in the fit. */
+  orders: RfmCounts;
   warnings: string[];
+  /** What the fit left out of the data, and why. */
+  notes: string[];
+}
+
+/** The BG/NBD paper's check on the period after the calibration: purchases per customer, predicted and actual. */
+export interface HoldoutReport {
+  end: string;
+  /** The holdout's length in the time unit. */
+  length: number;
+  aggregate: { customers: number; actual: number; predicted: number; mean_absolute_error: number };
+  /** Customers grouped by calibration frequency (the last group holds that many or more). */
+  by_frequency: { frequency: number; label: string; customers: number; mean_actual: number; mean_predicted: number }[];
 }
 
 /** Days in a discounting period: purchases of a month are discounted at its end. */
@@ -65,23 +89,34 @@ const PERIOD_DAYS = 30;
 export async function clvReport(services: QueryServices, workspace: Workspace, request: ClvRequest): Promise<ClvReport> {
   const input = parseClvRequest(request, workspace);
   await freshView(services, workspace.name);
-  const rows = await services.warehouse.customerRfm(workspace.name, { calibrationEnd: input.calibrationEnd, timeUnit: input.timeUnit });
+  const { warehouse } = services;
+  const rfmAt = (calibrationEnd: string) => warehouse.customerRfm(workspace.name, { calibrationEnd, timeUnit: input.timeUnit });
+  const [rows, counts] = await Promise.all([
+    rfmAt(input.calibrationEnd),
+    warehouse.customerRfmCounts(workspace.name, { calibrationEnd: input.calibrationEnd, today: utcDate(Date.now()) }),
+  ]);
+  if (rows.length === 0) throw new QueryError(`no customer has a completed order on or before ${input.calibrationEnd}: choose a later calibration_end, or load orders first`);
   const customers: RfmCustomer[] = rows.map((r) => ({ id: r.id, frequency: r.frequency, recency: r.recency, T: r.T, monetary: r.monetary }));
+  const unitDays = DAYS_PER_UNIT[input.timeUnit];
   const options: ClvOptions = {
-    horizon: input.horizonDays / DAYS_PER_UNIT[input.timeUnit],
-    periodLength: PERIOD_DAYS / DAYS_PER_UNIT[input.timeUnit],
-    discountRate: discountRatePerPeriod(input.discount, PERIOD_DAYS / DAYS_PER_UNIT[input.timeUnit], input.timeUnit),
+    horizon: input.horizonDays / unitDays,
+    periodLength: PERIOD_DAYS / unitDays,
+    discountRate: discountRatePerPeriod(input.discount, PERIOD_DAYS / unitDays, input.timeUnit),
     margin: input.margin,
   };
   const { bgNbd, gammaGamma, clv } = estimateClv(customers, options);
+  const holdout = input.holdoutEnd ? compareHoldout(customers, bgNbd.params, holdoutPurchases(customers, await rfmAt(input.holdoutEnd)), holdoutLength(input, input.holdoutEnd)) : null;
   const currency = workspace.settings.currency;
   const byId = new Map(customers.map((c) => [c.id, c]));
+  const holdoutById = new Map(holdout?.customers.map((c) => [c.id, c]));
   const top = [...clv.customers].sort((a, b) => b.clv - a.clv || a.id.localeCompare(b.id)).slice(0, input.top);
+  const distribution = distributeValues(clv.customers.map((c) => c.clv));
   return {
     params: { ...bgNbd.params, ...gammaGamma.params },
     log_likelihood: bgNbd.logLikelihood,
     customers: top.map((c) => {
       const rfm = byId.get(c.id)!;
+      const check = holdoutById.get(c.id);
       return {
         id: c.id,
         frequency: rfm.frequency,
@@ -92,8 +127,15 @@ export async function clvReport(services: QueryServices, workspace: Workspace, r
         expected_purchases: c.expectedPurchases,
         expected_order_value: roundMoney(c.expectedOrderValue, currency),
         clv: roundMoney(c.clv, currency),
+        ...(check ? { holdout: { predicted: check.predicted, actual: check.actual } } : {}),
       };
     }),
+    distribution: {
+      bins: distribution.bins.map((bin) => ({ ...bin, from: roundMoney(bin.from, currency), to: bin.to === null ? null : roundMoney(bin.to, currency) })),
+      p50: roundMoney(distribution.p50, currency),
+      p90: roundMoney(distribution.p90, currency),
+      p99: roundMoney(distribution.p99, currency),
+    },
     summary: {
       customers: bgNbd.customers,
       repeat_buyers: bgNbd.repeatBuyers,
@@ -109,12 +151,40 @@ export async function clvReport(services: QueryServices, workspace: Workspace, r
       frequency_monetary_correlation: gammaGamma.frequencyMonetaryCorrelation,
     },
     fit: { bg_nbd: bgNbd.fit, gamma_gamma: gammaGamma.fit },
+    ...(holdout && input.holdoutEnd ? { holdout: holdoutReport(holdout, input.holdoutEnd) } : {}),
+    orders: counts,
     warnings: [
       ...[dropoutWarning(bgNbd.params)].filter((w): w is string => w !== null),
       ...gammaGamma.warnings,
       ...(gammaGamma.excludedOneTimeBuyers > 0 ? [`${gammaGamma.excludedOneTimeBuyers} one-time buyers are left out of the order-value model (they have no repeat order to learn from)`] : []),
       ...(bgNbd.fit.converged && gammaGamma.fit.converged ? [] : ['a model fit did not converge; treat the values with care']),
     ],
+    notes: orderNotes(counts, input.calibrationEnd),
+  };
+}
+
+/**
+ * Each calibration customer's purchase days after the calibration end up to
+ * the holdout end: their repeat purchases in the summary up to the holdout
+ * end less those up to the calibration end (both count one purchase per day).
+ */
+function holdoutPurchases(customers: readonly RfmCustomer[], later: readonly { id: string; frequency: number }[]): Map<string, number> {
+  const atEnd = new Map(later.map((c) => [c.id, c.frequency]));
+  return new Map(customers.map((c) => [c.id, (atEnd.get(c.id) ?? c.frequency) - c.frequency]));
+}
+
+function holdoutLength(input: ClvInput, holdoutEnd: string): number {
+  const days = (Date.parse(`${holdoutEnd}T00:00:00Z`) - Date.parse(`${input.calibrationEnd}T00:00:00Z`)) / 86_400_000;
+  return days / DAYS_PER_UNIT[input.timeUnit];
+}
+
+function holdoutReport(comparison: HoldoutComparison, end: string): HoldoutReport {
+  const { aggregate } = comparison;
+  return {
+    end,
+    length: comparison.holdoutLength,
+    aggregate: { customers: aggregate.customers, actual: aggregate.actual, predicted: aggregate.predicted, mean_absolute_error: aggregate.meanAbsoluteError },
+    by_frequency: comparison.byFrequency.map((b) => ({ frequency: b.frequency, label: b.label, customers: b.customers, mean_actual: b.meanActual, mean_predicted: b.meanPredicted })),
   };
 }
 
@@ -125,6 +195,7 @@ interface ClvInput {
   discount: number;
   margin: number;
   top: number;
+  holdoutEnd: string | null;
 }
 
 /** The query's options, checked, with defaults: yesterday, days, 365 days, 10 % a year, the workspace's gross margin, the top 20. */
@@ -139,9 +210,17 @@ export function parseClvRequest(request: ClvRequest, workspace: Workspace, now =
   if (!isValidDate(calibrationEnd)) throw new ValidationError(`calibration_end "${calibrationEnd}" is not a date YYYY-MM-DD`, { field: 'calibration_end' });
   const timeUnit = request.time_unit ?? 'day';
   if (timeUnit !== 'day' && timeUnit !== 'week') throw new ValidationError(`time_unit must be day or week, got "${timeUnit}"`, { field: 'time_unit' });
+  const holdoutEnd = request.holdout_end === undefined || request.holdout_end === '' ? null : request.holdout_end;
+  if (holdoutEnd !== null) {
+    if (!isValidDate(holdoutEnd)) throw new ValidationError(`holdout_end "${holdoutEnd}" is not a date YYYY-MM-DD`, { field: 'holdout_end' });
+    if (holdoutEnd <= calibrationEnd) throw new ValidationError(`holdout_end ${holdoutEnd} must be after calibration_end ${calibrationEnd}`, { field: 'holdout_end' });
+    const today = localDate(now, workspace.settings.timezone);
+    if (holdoutEnd >= today) throw new ValidationError(`holdout_end ${holdoutEnd} must be a day that is over (before ${today}): a running day would undercount purchases`, { field: 'holdout_end' });
+  }
   return {
     calibrationEnd,
     timeUnit,
+    holdoutEnd,
     horizonDays: number(request.horizon_days, 'horizon_days', 365, (n) => n > 0 && n <= 36_500, 'a number of days above 0 (at most 36,500)'),
     discount: number(request.discount, 'discount', 0.1, (n) => n >= 0 && n <= 10, 'a yearly rate from 0 (e.g. 0.1 for 10 %)'),
     margin: number(request.margin, 'margin', workspace.settings.gross_margin, (n) => n >= 0 && n <= 1, 'a share from 0 to 1'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hypergeometric2F1, logAddExp, logGamma } from './special-functions.js';
+import { hypergeometric2F1, logHypergeometric2F1, logAddExp, logGamma } from './special-functions.js';
 
 describe('logGamma', () => {
   it('matches factorials: Γ(n) = (n − 1)!', () => {
@@ -70,5 +70,22 @@ describe('hypergeometric2F1', () => {
     expect(() => hypergeometric2F1(1, 1, 2, 1)).toThrow(RangeError);
     expect(() => hypergeometric2F1(1, 1, 2, -1.5)).toThrow(RangeError);
     expect(() => hypergeometric2F1(1, 1, -2, 0.5)).toThrow(RangeError);
+  });
+});
+
+describe('logHypergeometric2F1', () => {
+  it('is the log of 2F1 where 2F1 fits a double: 2F1(1, 1; 2; z) = −ln(1 − z)/z', () => {
+    expect(logHypergeometric2F1(1, 1, 2, 0.5)).toBeCloseTo(Math.log(-Math.log(0.5) / 0.5), 14);
+    expect(logHypergeometric2F1(2, 3, 4, 0)).toBe(0);
+  });
+
+  it('stays finite where 2F1 is far beyond a double: 2F1(a, b; b; z) = (1 − z)^−a', () => {
+    // a = 5,000, z = 0.7: 2F1 = 0.3^−5000 ≈ 10^2614.
+    expect(logHypergeometric2F1(5000, 3, 3, 0.7)).toBeCloseTo(-5000 * Math.log(0.3), 8);
+  });
+
+  it('refuses parameters whose terms may change sign', () => {
+    expect(() => logHypergeometric2F1(-0.5, 1, 2, 0.5)).toThrow(RangeError);
+    expect(() => logHypergeometric2F1(1, 1, 2, 1)).toThrow(RangeError);
   });
 });

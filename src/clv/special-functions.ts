@@ -71,3 +71,28 @@ export function hypergeometric2F1(a: number, b: number, c: number, z: number): n
   }
   throw new RangeError(`2F1(${a}, ${b}; ${c}; ${z}) did not converge in ${HYP2F1_MAX_TERMS} terms`);
 }
+
+/**
+ * ln 2F1(a, b; c; z) for a, b, c > 0 and 0 ≤ z < 1, where every term of the
+ * series is positive: summed in logs, so the function may be far beyond a
+ * double (BG/NBD with a large `a` gives 2F1 ≈ (1 − z)^−(a−1)). Stops as
+ * hypergeometric2F1 does.
+ *
+ * @example
+ * logHypergeometric2F1(1, 1, 2, 0.5) // → ln(−ln(0.5) / 0.5) = 0.3266343…
+ */
+export function logHypergeometric2F1(a: number, b: number, c: number, z: number): number {
+  if (!(a > 0 && b > 0 && c > 0 && z >= 0 && z < 1)) throw new RangeError(`the log 2F1 series needs a, b, c > 0 and 0 ≤ z < 1, got ${a}, ${b}, ${c}, ${z}`);
+  if (z === 0) return 0;
+  const logZ = Math.log(z);
+  let logTerm = 0;
+  let logSum = 0;
+  for (let k = 0; k < HYP2F1_MAX_TERMS; k++) {
+    const logRatio = Math.log(a + k) + Math.log(b + k) + logZ - Math.log(c + k) - Math.log(k + 1);
+    logTerm += logRatio;
+    logSum = logAddExp(logSum, logTerm);
+    const rho = Math.max(Math.exp(logRatio), z);
+    if (rho < 1 && logTerm + Math.log(rho / (1 - rho)) <= Math.log(1e-16) + logSum) return logSum;
+  }
+  throw new RangeError(`2F1(${a}, ${b}; ${c}; ${z}) did not converge in ${HYP2F1_MAX_TERMS} terms`);
+}

@@ -20,8 +20,6 @@ interface MetricSpec {
   compute: string;
   /** % change of this measure against the previous period (revenue_growth). */
   growthOf?: string;
-  /** Reserved: defined by a later module, not answerable by queries yet. */
-  reserved?: string;
   note?: string;
 }
 
@@ -125,14 +123,24 @@ const SPECS: MetricSpec[] = [
   {
     id: 'predicted_clv',
     label: 'CLV (predicted)',
-    formula: 'mean BG/NBD expected purchases × Gamma-Gamma expected order value × margin over a horizon, discounted',
+    formula:
+      'mean over the customers acquired in the period of BG/NBD expected purchases × Gamma-Gamma expected order value × margin over the next 365 days, discounted 10 %/year (residual: purchases after yesterday)',
     unit: 'money',
     direction: 'up',
     group: 'customers',
-    compute: 'new_customers',
-    reserved: 'predicted_clv comes from a fitted CLV model (BG/NBD and Gamma-Gamma: GET /v1/clv, beacon clv), not from metric queries',
+    compute: 'predicted_clv_sum / predicted_customers',
+    note: 'predicted_clv is residual value: what the customers are expected to spend (× margin) in the next 365 days, from BG/NBD and Gamma-Gamma fitted on every completed order up to yesterday (GET /v1/clv shows the fit)',
   },
   { id: 'ltv_cac', label: 'LTV : CAC', formula: 'clv / cac', unit: 'ratio', direction: 'up', group: 'customers', compute: '(customer_lifetime_margin / new_customers) / ((cost + non_media_cost) / new_customers)' },
+  {
+    id: 'predicted_ltv_cac',
+    label: 'Predicted LTV : CAC',
+    formula: '(historical margin + predicted residual CLV of the customers acquired in the period) / (media cost + non-media costs)',
+    unit: 'ratio',
+    direction: 'up',
+    group: 'customers',
+    compute: '(customer_lifetime_margin + predicted_clv_sum) / (cost + non_media_cost)',
+  },
   {
     id: 'cac_payback_months',
     label: 'CAC payback',

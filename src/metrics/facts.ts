@@ -21,14 +21,29 @@ import {
 import type { RelationName } from '../sql/relations.js';
 import type { Dimension } from './types.js';
 
-export interface Measure {
+/** A measure aggregated in SQL, or (customerValue) from each customer's predicted value in TypeScript. */
+export type Measure = SqlMeasure | CustomerValueMeasure;
+
+export interface SqlMeasure {
   expr: Expr;
+  customerValue?: undefined;
   /**
    * A running balance of deltas rather than a flow: its value in a bucket is
    * the sum of every delta before the bucket's start ('start') or up to its
    * end ('end'), e.g. customers active at the start of a month, MRR at its end.
    */
   balance?: 'start' | 'end';
+}
+
+/**
+ * Summed over the customers of a group from a fitted model's value of each
+ * (QueryScope.customerValues): 'sum' of the values, 'count' of the customers
+ * that have one. The engine lists the group's customers; the values never go
+ * into SQL.
+ */
+export interface CustomerValueMeasure {
+  customerValue: 'sum' | 'count';
+  balance?: undefined;
 }
 
 export interface Fact {
@@ -38,6 +53,8 @@ export interface Fact {
   time: { column: string; kind: 'timestamp' | 'local' | 'date' };
   dimensions: Partial<Record<Dimension, string>>;
   measures: Record<string, Measure>;
+  /** The column naming a row's customer, for measures valued per customer. */
+  customerColumn?: string;
   /** Rows without a value for a requested dimension count in the totals only (unallocated costs, DATA.md). */
   totalsOnlyWhenUnassigned?: boolean;
 }
@@ -185,11 +202,14 @@ export const FACTS = {
     id: 'customers',
     relation: 'customer_facts',
     time: { column: 'ts', kind: 'timestamp' },
+    customerColumn: 'customer_id',
     dimensions: CAMPAIGN_DIMS,
     measures: {
       new_customers: m(countDistinct([col('customer_id')])),
       customer_lifetime_margin: m(sum(col('lifetime_value'))),
       customer_first_year_margin: m(sum(col('first_year_value'))),
+      predicted_clv_sum: { customerValue: 'sum' },
+      predicted_customers: { customerValue: 'count' },
     },
   },
   customer_status: {

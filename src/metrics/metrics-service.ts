@@ -32,18 +32,18 @@ export interface CustomMetric {
 const checkCustom = TypeCompiler.Compile(CustomMetricSchema);
 
 /** Catalog metrics that cannot appear inside a formula (they are not a function of aggregates). */
-const NOT_COMPOSABLE = new Set(CATALOG.filter((m) => m.reserved || m.growthOf).map((m) => m.id));
+const NOT_COMPOSABLE = new Set(CATALOG.filter((m) => m.growthOf).map((m) => m.id));
 
 /** A metric of the catalog (or the workspace's own) that can be queried; a ValidationError naming the known ones otherwise. */
 export function requireMetric(metrics: ReadonlyMap<string, CatalogMetric>, id: string): CatalogMetric {
   const metric = metrics.get(id);
-  if (!metric || metric.reserved) throw unknownMetric(id, metrics, 'metric');
+  if (!metric) throw unknownMetric(id, metrics, 'metric');
   return metric;
 }
 
 /** The error for a metric id the catalog does not have: the nearest ids, and where the whole list is (all ids in details.choices). */
 export function unknownMetric(id: string, metrics: ReadonlyMap<string, CatalogMetric>, field: string): ValidationError {
-  const choices = [...metrics.values()].filter((m) => !m.reserved).map((m) => m.id);
+  const choices = [...metrics.keys()];
   return new ValidationError(`unknown metric "${id}"${didYouMean(id, choices)} (beacon metrics, or GET /v1/catalog, lists every metric)`, { field, choices });
 }
 
@@ -160,7 +160,6 @@ export function publicMetric(metric: CatalogMetric) {
     facts: metric.facts,
     dimensions: metric.dimensions,
     custom: metric.custom,
-    ...(metric.reserved ? { available: false, reason: metric.reserved } : {}),
     ...(metric.note ? { note: metric.note } : {}),
   };
 }

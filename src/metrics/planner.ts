@@ -4,7 +4,7 @@
 // balances (active customers, MRR) one for the balance before the period.
 import { and, bin, col, isIn, isNull, or, type Expr, type Select } from '../sql/ast.js';
 import type { CatalogMetric } from './catalog.js';
-import { FACTS, MEASURE_FACT, type Fact, type FactId } from './facts.js';
+import { FACTS, MEASURE_FACT, type Fact, type FactId, type SqlMeasure } from './facts.js';
 import { addDays } from '../core/time.js';
 import { rangeInstants } from './time-buckets.js';
 import type { Grain } from '../core/time.js';
@@ -13,16 +13,23 @@ import type { Dimension, Filter } from './types.js';
 /** Label for NULL dimension values in results and filters. */
 export const NONE = '(none)';
 export const BUCKET = 'date';
+/** The column naming the customer in FactQueries.customerRows. */
+export const CUSTOMER = 'customer';
 
 export interface FactQueries {
   fact: FactId;
   flowMeasures: string[];
   balanceMeasures: string[];
+  /** Measures valued per customer in TypeScript (facts.ts CustomerValueMeasure). */
+  customerValueMeasures: string[];
   /**
    * Grouped by bucket (when a grain is asked) and dimensions, with the totals
    * row in the same statement; when the query has neither, the totals alone.
+   * Absent when every measure asked of the fact is valued per customer.
    */
-  select: Select;
+  select?: Select;
+  /** The customers of each bucket and dimension combination (column CUSTOMER), for customerValueMeasures. */
+  customerRows?: Select;
   /** Sum of balance deltas before the period, by dimensions and in total. */
   openingRows?: Select;
   openingTotals?: Select;
@@ -50,31 +57,37 @@ export function planQuery(input: PlanInput): FactQueries[] {
   return [...byFact].map(([factId, measureSet]) => planFact(FACTS[factId], [...measureSet], input));
 }
 
-function planFact(fact: Fact, measures: string[], input: PlanInput): FactQueries {
-  const flowMeasures = measures.filter((m) => !fact.measures[m].balance);
-  const balanceMeasures = measures.filter((m) => fact.measures[m].balance);
+function planFact(fact: Fact, requested: string[], input: PlanInput): FactQueries {
+  const customerValueMeasures = requested.filter((m) => fact.measures[m].customerValue);
+  const sqlMeasures = sqlMeasuresOf(fact, requested);
+  const measures = Object.keys(sqlMeasures);
+  const flowMeasures = measures.filter((m) => !sqlMeasures[m].balance);
+  const balanceMeasures = measures.filter((m) => sqlMeasures[m].balance);
   const dimensionColumns = input.dimensions.map((d) => ({ alias: d, expr: col(dimensionColumn(fact, d)) }));
-  const measureColumns = measures.map((m) => ({ alias: m, expr: fact.measures[m].expr }));
+  const measureColumns = measures.map((m) => ({ alias: m, expr: sqlMeasures[m].expr }));
   const filters = input.filters.map((f) => filterExpr(col(dimensionColumn(fact, f.dimension)), f));
   const inRange = [...timeRange(fact, input), ...filters];
   const bucket = input.grain ? [{ alias: BUCKET, expr: bucketExpr(fact, input.grain, input.timeZone) }] : [];
   const grouped = [...bucket, ...dimensionColumns];
 
-  const queries: FactQueries = {
-    fact: fact.id as FactId,
-    flowMeasures,
-    balanceMeasures,
-    select: {
+  const queries: FactQueries = { fact: fact.id as FactId, flowMeasures, balanceMeasures, customerValueMeasures };
+  if (measures.length > 0) {
+    queries.select = {
       from: { name: fact.relation },
       columns: [...grouped, ...measureColumns],
       where: inRange,
       groupBy: grouped.map((c) => c.alias),
       withTotals: grouped.length > 0,
-    },
-  };
+    };
+  }
+  if (customerValueMeasures.length > 0) {
+    if (!fact.customerColumn) throw new Error(`fact ${fact.id} names no customer for ${customerValueMeasures.join(', ')}`);
+    const listed = [...grouped, { alias: CUSTOMER, expr: col(fact.customerColumn) }];
+    queries.customerRows = { from: { name: fact.relation }, columns: listed, where: inRange, groupBy: listed.map((c) => c.alias) };
+  }
   if (balanceMeasures.length > 0) {
     const before = [beforeStart(fact, input), ...filters];
-    const balanceColumns = balanceMeasures.map((m) => ({ alias: m, expr: fact.measures[m].expr }));
+    const balanceColumns = balanceMeasures.map((m) => ({ alias: m, expr: sqlMeasures[m].expr }));
     queries.openingTotals = { from: { name: fact.relation }, columns: balanceColumns, where: before, groupBy: [] };
     if (dimensionColumns.length > 0) {
       queries.openingRows = {
@@ -86,6 +99,16 @@ function planFact(fact: Fact, measures: string[], input: PlanInput): FactQueries
     }
   }
   return queries;
+}
+
+/** The requested measures the engine aggregates, by id. */
+function sqlMeasuresOf(fact: Fact, requested: readonly string[]): Record<string, SqlMeasure> {
+  const out: Record<string, SqlMeasure> = {};
+  for (const id of requested) {
+    const measure = fact.measures[id];
+    if (!measure.customerValue) out[id] = measure;
+  }
+  return out;
 }
 
 function dimensionColumn(fact: Fact, dimension: Dimension): string {

@@ -54,7 +54,6 @@ describe('parseQuery', () => {
     expect(failure({ metrics: 'cost', attribution: { model: 'shapley' } })).toMatchObject({ status: 422, message: expect.stringContaining('POST /v1/attribution (beacon attribution) credits conversions under every model') });
     expect(failure({ metrics: 'cost', filters: [{ dimension: 'channel', op: 'eq', values: ['a', 'b'] }] })).toMatchObject({ status: 400, message: expect.stringContaining('exactly one value') });
     expect(failure({ metrics: 'cost', order_by: 'cpa' })).toMatchObject({ status: 400, message: expect.stringContaining('order_by "cpa"') });
-    expect(failure({ metrics: 'predicted_clv' })).toMatchObject({ status: 422, message: expect.stringContaining('CLV model') });
     expect(failure({ metrics: 'visitors', grain: 'hour', from: '2020-01-01', to: '2026-01-01' })).toMatchObject({ status: 422, message: expect.stringContaining('coarser grain') });
   });
 });

@@ -83,7 +83,6 @@ export function parseQuery(body: unknown, metrics: ReadonlyMap<string, CatalogMe
   const chosen = metricIds.map((id) => {
     const metric = metrics.get(id);
     if (!metric) throw unknownMetric(id, metrics, 'metrics');
-    if (metric.reserved) throw new QueryError(`metric "${id}" cannot be queried here: ${metric.reserved}`, { field: 'metrics' });
     return metric;
   });
   const dimensions = list(body.dimensions).map((d) => oneOf(d, DIMENSIONS, 'dimension'));

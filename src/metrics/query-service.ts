@@ -9,6 +9,7 @@ import { attachBenchmarks } from './benchmarks-service.js';
 import { OBJECTIVE_KPIS, type CatalogMetric, type Objective } from './catalog.js';
 import { metricCatalog } from './metrics-service.js';
 import { parseQuery } from './query-input.js';
+import type { CustomerValues } from './customer-values.js';
 import { dataNotes } from './result-notes.js';
 import { runMetricQuery } from './run-query.js';
 import type { QueryResult } from './types.js';
@@ -23,6 +24,8 @@ export interface QueryServices {
    * by default reads wait until the view is current.
    */
   freshness?: FreshnessBounds;
+  /** Each customer's predicted value (predicted_clv); without it those metrics are empty, with a note. */
+  customerValues?: (workspace: Workspace) => Promise<CustomerValues>;
 }
 
 const CURRENT: FreshnessBounds = { waitMs: Number.POSITIVE_INFINITY, maxStalenessMs: 0 };
@@ -50,15 +53,17 @@ export function withFreshness(result: QueryResult, freshness: Freshness): QueryR
  */
 export async function answerQuery(services: QueryServices, workspace: Workspace, body: unknown): Promise<QueryResult> {
   const freshness = await freshView(services, workspace.name);
-  const result = await queryWithDataNotes(services.warehouse, workspace, body);
+  const result = await queryWithDataNotes(services, workspace, body);
   return withFreshness(await attachBenchmarks(services.warehouse, workspace.name, result), freshness);
 }
 
 /** A query's answer with notes on the data behind it: sources with nothing loaded, or nothing in (part of) the range. */
-async function queryWithDataNotes(warehouse: QueryRunner & MetadataStore, workspace: Workspace, body: unknown): Promise<QueryResult> {
+async function queryWithDataNotes(services: QueryServices, workspace: Workspace, body: unknown): Promise<QueryResult> {
+  const { warehouse, customerValues } = services;
   const metrics = await metricCatalog(warehouse, workspace.name);
   const query = parseQuery(body, metrics, workspace.settings);
-  const [result, loaded] = await Promise.all([runMetricQuery({ warehouse, workspace, metrics }, query), warehouse.freshness(workspace.name)]);
+  const scope = { warehouse, workspace, metrics, customerValues: customerValues && (() => customerValues(workspace)) };
+  const [result, loaded] = await Promise.all([runMetricQuery(scope, query), warehouse.freshness(workspace.name)]);
   const notes = dataNotes({ metrics: query.metrics.map((id) => metrics.get(id)!), filters: query.filters, from: query.from, to: query.to }, loaded);
   return notes.length > 0 ? { ...result, notes: [...(result.notes ?? []), ...notes] } : result;
 }
@@ -98,7 +103,7 @@ export async function campaignKpis(services: QueryServices, workspace: Workspace
   if (!found) throw new NotFoundError(`unknown campaign "${campaignId}"`);
   const objective = (found.objective as Objective | null) ?? null;
   const chosen: Objective = objective ?? 'conversion';
-  const kpis = await queryWithDataNotes(warehouse, workspace, {
+  const kpis = await queryWithDataNotes(services, workspace, {
     metrics: [...OBJECTIVE_KPIS[chosen]],
     from,
     to,

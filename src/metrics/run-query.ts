@@ -7,6 +7,7 @@ import type { Select } from '../sql/ast.js';
 import type { RelationContext } from '../sql/relations.js';
 import type { QueryRunner, Workspace } from '../warehouse/warehouse.js';
 import { assemble, percentChange, type Assembled, type FactResults } from './assemble.js';
+import { sumCustomerValues, type CustomerValuer, type CustomerValues } from './customer-values.js';
 import type { CatalogMetric } from './catalog.js';
 import { BUCKET, planQuery } from './planner.js';
 import { markPartialBuckets, roundMoneyIn } from './result-notes.js';
@@ -20,6 +21,8 @@ export interface QueryScope {
   metrics: ReadonlyMap<string, CatalogMetric>;
   /** Today in the workspace's zone (the bucket still running is partial); by default from the clock. */
   today?: string;
+  /** Values per customer for measures valued per customer (predicted CLV); without it those measures are empty and a note says so. */
+  customerValues?: CustomerValuer;
 }
 
 /** Days after a lead or MQL within which reaching the next stage counts (KPIS.md). */
@@ -55,7 +58,7 @@ export async function runMetricQuery(scope: QueryScope, query: MetricQuery): Pro
   if (query.dimensions.includes('campaign')) await addCampaignNames(scope, runner.context, result);
   orderAndLimit(query, result);
   result.rows = markPartialBuckets(result.rows, query.grain, query.from, query.to, scope.today ?? localDate(Date.now(), scope.workspace.settings.timezone));
-  const notes = metrics.flatMap((m) => (m.note ? [m.note] : []));
+  const notes = [...metrics.flatMap((m) => (m.note ? [m.note] : [])), ...runner.notes];
   if (notes.length > 0) result.notes = notes;
   return roundMoneyIn(result, metrics, scope.workspace.settings.currency);
 }
@@ -70,7 +73,10 @@ function keysOf(row: ResultRow, query: MetricQuery): ResultRow {
 
 class WindowRunner {
   readonly context: RelationContext;
+  /** Said beside the answer by the steps that ran (e.g. why customer values are missing). */
+  readonly notes: string[] = [];
   private readonly raw = new Map<string, Promise<Assembled>>();
+  private customerValues?: Promise<CustomerValues>;
 
   constructor(
     private readonly scope: QueryScope,
@@ -130,18 +136,35 @@ class WindowRunner {
     const run = (select: Select) => scope.warehouse.select(select, context);
     const results: FactResults[] = [];
     for (const plan of plans) {
-      const all = await run(plan.select);
-      const grouped = plan.select.withTotals;
-      results.push({
-        plan,
-        totals: (grouped ? all.find((r) => r[TOTALS_FLAG] === true) : all[0]) ?? {},
-        rows: grouped ? all.filter((r) => r[TOTALS_FLAG] !== true) : [],
-        openingRows: plan.openingRows ? await run(plan.openingRows) : [],
-        openingTotals: plan.openingTotals ? ((await run(plan.openingTotals))[0] ?? {}) : {},
-      });
+      if (plan.select) {
+        const all = await run(plan.select);
+        const grouped = plan.select.withTotals;
+        results.push({
+          plan,
+          totals: (grouped ? all.find((r) => r[TOTALS_FLAG] === true) : all[0]) ?? {},
+          rows: grouped ? all.filter((r) => r[TOTALS_FLAG] !== true) : [],
+          openingRows: plan.openingRows ? await run(plan.openingRows) : [],
+          openingTotals: plan.openingTotals ? ((await run(plan.openingTotals))[0] ?? {}) : {},
+        });
+      }
+      if (plan.customerRows) {
+        const [customers, { values }] = await Promise.all([run(plan.customerRows), this.valuesOfCustomers()]);
+        results.push(sumCustomerValues(plan, query.dimensions, customers, values));
+      }
     }
     const buckets = query.grain ? bucketLabels(window.from, window.to, query.grain, context.timeZone) : null;
     return assemble({ metrics: this.metrics, dimensions: query.dimensions, buckets, results, combos });
+  }
+
+  /** The customer values, asked for once per query; a note when there are none. */
+  private valuesOfCustomers(): Promise<CustomerValues> {
+    this.customerValues ??= (this.scope.customerValues?.() ?? Promise.resolve<CustomerValues>({ values: new Map(), note: 'predicted customer values are not available to this caller' })).then(
+      (answer) => {
+        if (answer.note) this.notes.push(answer.note);
+        return answer;
+      },
+    );
+    return this.customerValues;
   }
 }
 

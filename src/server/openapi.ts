@@ -215,6 +215,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
             { name: 'discount', in: 'query', schema: { type: 'number', minimum: 0 }, description: 'yearly discount rate (default 0.1)' },
             { name: 'margin', in: 'query', schema: { type: 'number', minimum: 0, maximum: 1 }, description: 'gross margin (default: the workspace setting)' },
             { name: 'top', in: 'query', schema: { type: 'integer', minimum: 0 }, description: 'customers listed (default 20)' },
+            { name: 'holdout_end', in: 'query', schema: { type: 'string', format: 'date' }, description: 'compare predicted with actual purchases from the day after calibration_end to this day' },
           ],
           responses: { ...ok(ref('ClvReport')), ...errors(400, 401, 403, 422) },
         },

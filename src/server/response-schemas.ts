@@ -101,8 +101,6 @@ export const CatalogMetricSchema = Type.Object({
   facts: Type.Array(oneOf(Object.keys(FACTS) as FactId[])),
   dimensions: Type.Array(oneOf(DIMENSIONS)),
   custom: Type.Boolean(),
-  available: Type.Optional(Type.Literal(false, { description: 'present on reserved metrics queries cannot answer' })),
-  reason: Type.Optional(Type.String()),
   note: Type.Optional(Type.String()),
 });
 
@@ -202,8 +200,7 @@ export type ResponseSchemaChecks = [
   Assert<Accepts<typeof QueryResultSchema, QueryResult>>,
   Assert<Accepts<typeof BenchmarkBandSchema, Benchmark>>,
   Assert<Accepts<typeof BenchmarkReportSchema, BenchmarkReport>>,
-  // publicMetric's type widens `available: false` to boolean; it only ever sends false.
-  Assert<Accepts<typeof CatalogMetricSchema, Omit<ReturnType<typeof publicMetric>, 'available'> & { available?: false }>>,
+  Assert<Accepts<typeof CatalogMetricSchema, ReturnType<typeof publicMetric>>>,
   Assert<Accepts<typeof CustomMetricListSchema, { metrics: CustomMetric[] }>>,
   Assert<Accepts<typeof CampaignKpisSchema, CampaignKpis>>,
   Assert<Accepts<typeof GoalReportSchema, GoalReport>>,

@@ -1,4 +1,5 @@
 // Starts the HTTP server over an open warehouse and stops it cleanly.
+import { predictedValues } from '../clv/predicted-values.js';
 import type { FastifyInstance } from 'fastify';
 import { randomToken } from '../core/ids.js';
 import { DEFAULT_SCHEDULE, DeriveScheduler } from '../warehouse/derive-scheduler.js';
@@ -51,6 +52,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       services: {
         warehouse: options.warehouse,
         derived: scheduler,
+        customerValues: predictedValues(options.warehouse),
         freshness: { waitMs: limits.freshnessWaitMs, maxStalenessMs: limits.maxStalenessMs },
       },
       localToken,

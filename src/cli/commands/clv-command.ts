@@ -12,6 +12,7 @@ interface ClvOptions {
   discount?: string;
   margin?: string;
   top?: string;
+  holdoutEnd?: string;
 }
 
 export function registerClvCommand(program: Command, env: CliEnvironment): void {
@@ -24,6 +25,7 @@ export function registerClvCommand(program: Command, env: CliEnvironment): void 
     .option('--discount <rate>', 'yearly discount rate', '0.1')
     .option('--margin <share>', 'gross margin 0..1 (default: the workspace setting)')
     .option('--top <n>', 'customers to list, highest value first', '20')
+    .option('--holdout-end <date>', 'check the fit: predicted against actual purchases from the day after the calibration end to this day')
     .action(async (options: ClvOptions, command: Command) =>
       withBackend(command, env.config.duckdbMemoryLimit, async (backend, global) => {
         const report = await backend.clv({
@@ -33,6 +35,7 @@ export function registerClvCommand(program: Command, env: CliEnvironment): void 
           discount: options.discount,
           margin: options.margin,
           top: options.top,
+          holdout_end: options.holdoutEnd,
         });
         if (global.json) printJson(report);
         else printLine(formatClv(report, (await backend.settings()).currency));

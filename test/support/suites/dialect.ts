@@ -46,8 +46,11 @@ const inOrder = (rows: Row[], key: string) => {
 };
 
 const metrics = (...ids: string[]) => ids.map((id) => CATALOG_BY_ID.get(id)!);
-const plan = (input: Partial<PlanInput> & Pick<PlanInput, 'metrics'>) =>
-  planQuery({ dimensions: [], grain: null, filters: [], from: '2026-03-01', to: '2026-03-31', timeZone: NY, ...input })[0].select;
+const plan = (input: Partial<PlanInput> & Pick<PlanInput, 'metrics'>) => {
+  const { select } = planQuery({ dimensions: [], grain: null, filters: [], from: '2026-03-01', to: '2026-03-31', timeZone: NY, ...input })[0];
+  if (!select) throw new Error('the plan has no aggregate select');
+  return select;
+};
 
 export function describeDialectOnClickHouse(start: StartServer): void {
   let server: ClickHouseServers;

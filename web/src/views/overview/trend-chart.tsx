@@ -29,7 +29,7 @@ export function TrendChart({ metric, catalog, grain, onMetric, onGrain }: TrendC
   const [drawn, setDrawn] = useState<QueryResult | null>(null);
   useEffect(() => setDrawn(null), [result.data]);
   const option = useMemo(() => (result.data && spec ? trendOption(result.data, spec, currency) : null), [result.data, spec, currency]);
-  const groups = useMemo(() => groupBy(catalog.filter((m) => m.available !== false || m.id === metric)), [catalog, metric]);
+  const groups = useMemo(() => groupBy(catalog), [catalog]);
   const empty = result.data && metric && result.data.rows.every((r) => r[metric] === null || r[metric] === 0);
 
   return (
