@@ -45,6 +45,27 @@ function acquisitionSql(b: RelationBuild, ctx: RelationContext): string {
     FROM ${h.leftJoin(acquired, campaignAttributes(b), ['campaign_key'])}`;
 }
 
+/**
+ * Survey answers by channel and campaign: the answer's own campaign when it
+ * names one, else the respondent's acquisition — the customer_id, else the
+ * person their anonymous_id was stitched to, else that anonymous_id.
+ */
+export function surveyFacts(b: RelationBuild, ctx: RelationContext): string {
+  const { h } = b;
+  const answers = `SELECT ${h.ident('timestamp')} AS ts, kind, score, customer_id, anonymous_id, campaign_id,
+      coalesce(campaign_id, ${b.value('')}) AS campaign_key
+    FROM ${b.source('surveys')}`;
+  const stitched = `SELECT anonymous_id, user_id AS stitched_user FROM identities WHERE workspace_id = ${b.ws}`;
+  const withPerson = `SELECT ts, kind, score, customer_id, campaign_id, campaign_key, coalesce(customer_id, stitched_user, anonymous_id) AS a_customer
+    FROM ${h.leftJoin(answers, stitched, ['anonymous_id'])}`;
+  const withCampaign = `SELECT * FROM ${h.leftJoin(withPerson, campaignAttributes(b), ['campaign_key'])}`;
+  const own = 'campaign_id IS NOT NULL';
+  return `SELECT ts, kind, score, customer_id, CASE WHEN ${own} THEN campaign_id ELSE a_campaign END AS campaign_id,
+      CASE WHEN ${own} THEN c_channel ELSE a_channel END AS channel, CASE WHEN ${own} THEN c_platform ELSE a_platform END AS platform,
+      CASE WHEN ${own} THEN c_objective ELSE a_objective END AS objective
+    FROM (${withAcquisition(b, ctx, withCampaign)})`;
+}
+
 /** `rows` (customer in column a_customer) with their customer's acquisition. */
 function withAcquisition(b: RelationBuild, ctx: RelationContext, rows: string): string {
   return `SELECT * FROM ${b.h.leftJoin(rows, acquisitionSql(b, ctx), ['a_customer'])}`;

@@ -48,14 +48,6 @@ export function campaignAttributes(b: RelationBuild): string {
     FROM ${b.source('campaigns')}`;
 }
 
-export function surveyFacts(b: RelationBuild): string {
-  const { h } = b;
-  const answers = `SELECT ${h.ident('timestamp')} AS ts, kind, score, customer_id, campaign_id, coalesce(campaign_id, ${b.value('')}) AS campaign_key
-    FROM ${b.source('surveys')}`;
-  return `SELECT ts, kind, score, customer_id, campaign_id, c_channel AS channel, c_platform AS platform, c_objective AS objective
-    FROM ${h.leftJoin(answers, campaignAttributes(b), ['campaign_key'])}`;
-}
-
 /** Each campaign's name: its own, else the greatest name its ad rows carry. */
 export function campaignNames(b: RelationBuild): string {
   const { h } = b;

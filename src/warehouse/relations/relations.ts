@@ -6,8 +6,8 @@ import type { RelationContext, RelationName } from '../../sql/relations.js';
 import { CONVERSION_CREDITS } from '../tables.js';
 import { conversionCreditRows } from './conversion-credits.js';
 import { costFacts } from './cost-facts.js';
-import { customerFacts, customerStatusFacts, lifecycleFacts, orderFacts, stageProgressFacts } from './customer-relations.js';
-import { adFacts, campaignNames, eventFacts, scrollFacts, sessionFacts, surveyFacts } from './fact-relations.js';
+import { customerFacts, customerStatusFacts, lifecycleFacts, orderFacts, stageProgressFacts, surveyFacts } from './customer-relations.js';
+import { adFacts, campaignNames, eventFacts, scrollFacts, sessionFacts } from './fact-relations.js';
 import { selectRowsSql } from './insert-select.js';
 import type { RelationBuild } from './relation-build.js';
 
