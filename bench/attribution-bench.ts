@@ -18,7 +18,6 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
-import { Worker } from 'node:worker_threads';
 import { createWorkspace, updateSettings } from '../src/access/workspaces.js';
 import { attributionReport } from '../src/attribution/attribution-service.js';
 import { attributeMarkov } from '../src/attribution/markov.js';
@@ -28,7 +27,8 @@ import { freshView, type QueryServices } from '../src/metrics/query-service.js';
 import { DeriveScheduler, refreshWorkspace } from '../src/warehouse/derive-scheduler.js';
 import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
 import type { JourneyQuery } from '../src/warehouse/warehouse.js';
-import { fmt, median, ROOT } from './bench-support.js';
+import { fmt, mb, median, ms, ROOT, seconds, timedAsync, timedSync } from './bench-support.js';
+import { MemoryWatch, RSS_SAMPLE_MS, type Watched } from './memory-watch.js';
 
 export interface AttributionOptions {
   /** Journeys generated in the warehouse (default 1,000,000). */
@@ -49,7 +49,6 @@ const WAREHOUSE_RUNS = 3;
 const WAREHOUSE_TARGET_S = 10;
 const WORKSPACE = 'default';
 const MONTH = { from: '2026-11-01', to: '2026-11-30' };
-const RSS_SAMPLE_MS = 20;
 
 /**
  * Where journeys come from, weighted by repetition: utm_source, utm_medium,
@@ -68,33 +67,6 @@ const TRAFFIC: readonly (readonly [string | null, string | null, string | null])
   ...Array(3).fill([null, null, null]),
 ];
 const CAMPAIGNS = new Set(TRAFFIC.filter((t) => t[2] !== null).map((t) => t[2])).size;
-
-/** Timed runs of a synchronous piece of work after warm-ups; times in ms. */
-function timedSync(warmups: number, runs: number, work: () => unknown): number[] {
-  for (let i = 0; i < warmups; i++) work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    work();
-    times.push(performance.now() - started);
-  }
-  return times;
-}
-
-async function timedAsync(warmups: number, runs: number, work: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmups; i++) await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  return times;
-}
-
-const ms = (times: number[], digits = 1) => `median ${fmt(median(times), digits)} ms (min ${fmt(Math.min(...times), digits)}, max ${fmt(Math.max(...times), digits)})`;
-const seconds = (times: number[]) => `median ${fmt(median(times) / 1000, 2)} s (runs ${times.map((t) => fmt(t / 1000, 2)).join(', ')})`;
-const mb = (bytes: number) => `${fmt(bytes / 2 ** 20)} MB`;
 
 async function benchPathFile(runs: number): Promise<void> {
   if (!existsSync(DATASET)) {
@@ -176,69 +148,6 @@ async function generateJourneys(path: string, journeys: number): Promise<number>
   } finally {
     db.closeSync();
     instance.closeSync();
-  }
-}
-
-/**
- * The process's RSS sampled every RSS_SAMPLE_MS on a worker thread, which
- * keeps sampling while the main thread computes: "reset" starts a new peak,
- * "read" answers the peak since the last reset.
- */
-const SAMPLER = `
-const { parentPort } = require('node:worker_threads');
-let peak = 0;
-const sample = () => { const rss = process.memoryUsage.rss(); if (rss > peak) peak = rss; };
-setInterval(sample, ${RSS_SAMPLE_MS});
-parentPort.on('message', (what) => {
-  if (what === 'reset') peak = 0;
-  sample();
-  parentPort.postMessage(peak);
-});
-`;
-
-/** What a piece of work took: wall time, and the process's memory while it ran. */
-interface Watched {
-  ms: number;
-  /** RSS when it started and the highest sampled while it ran, bytes. */
-  startRss: number;
-  peakRss: number;
-  /** Highest JS heap in use, sampled between the main thread's synchronous steps (and at the end), bytes. */
-  peakHeap: number;
-}
-
-class MemoryWatch {
-  private constructor(private readonly worker: Worker) {}
-
-  static async start(): Promise<MemoryWatch> {
-    const worker = new Worker(SAMPLER, { eval: true });
-    await new Promise((resolve) => worker.once('online', resolve));
-    return new MemoryWatch(worker);
-  }
-
-  private ask(what: 'reset' | 'read'): Promise<number> {
-    return new Promise((resolve) => {
-      this.worker.once('message', resolve);
-      this.worker.postMessage(what);
-    });
-  }
-
-  async watch(work: () => Promise<unknown>): Promise<Watched> {
-    const startRss = await this.ask('reset');
-    let peakHeap = process.memoryUsage().heapUsed;
-    const heapTimer = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), RSS_SAMPLE_MS);
-    try {
-      const started = performance.now();
-      await work();
-      const ms = performance.now() - started;
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-      return { ms, startRss, peakRss: await this.ask('read'), peakHeap };
-    } finally {
-      clearInterval(heapTimer);
-    }
-  }
-
-  stop(): Promise<number> {
-    return this.worker.terminate();
   }
 }
 

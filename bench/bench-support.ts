@@ -57,3 +57,30 @@ export function cpuSeconds(pid: number): number {
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
+
+/** Timed runs of a synchronous piece of work after warm-ups; times in ms. */
+export function timedSync(warmups: number, runs: number, work: () => unknown): number[] {
+  for (let i = 0; i < warmups; i++) work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+export async function timedAsync(warmups: number, runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmups; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+export const ms = (times: number[], digits = 1) => `median ${fmt(median(times), digits)} ms (min ${fmt(Math.min(...times), digits)}, max ${fmt(Math.max(...times), digits)})`;
+export const seconds = (times: number[]) => `median ${fmt(median(times) / 1000, 2)} s (runs ${times.map((t) => fmt(t / 1000, 2)).join(', ')})`;
+export const mb = (bytes: number) => `${fmt(bytes / 2 ** 20)} MB`;

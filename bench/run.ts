@@ -1,5 +1,5 @@
 // npm run bench: every benchmark, each printing its figure beside a baseline
-// measured in the same run. Options: --only ingest|overview|mixed|dashboard|attribution, --events N
+// measured in the same run. Options: --only ingest|overview|mixed|dashboard|attribution|clv|cohorts|funnels, --events N
 // (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
 // --overview-events N (default 10,000,000), --ad-rows N (default 1,000,000),
 // --query-runs N (default 20), --engines duckdb,clickhouse (default: both
@@ -11,14 +11,21 @@
 // and for the dashboard in Chromium --dashboard-loads N (default 7) and
 // --demo-visitors N (default 50,000, as `beacon demo`), and for attribution
 // --journeys N (journeys in the warehouse, DuckDB only, default 1,000,000) and
-// --attribution-runs N (runs on the path file, default 21).
+// --attribution-runs N (runs on the path file, default 21), and for customer
+// value --clv-customers N (the generated order history, default 1,000,000) and
+// --clv-runs N (fits on CDNOW, default 21), and for cohorts --cohort-customers N
+// (the generated order history, default 200,000) and --cohort-runs N (default 7),
+// and for funnels --funnel-people N (DuckDB, default 300,000) and --funnel-runs N (default 5).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clickhouseBinary, startClickHouse, type ClickHouseServers } from '../test/support/clickhouse.js';
 import { benchAttribution } from './attribution-bench.js';
+import { benchClv } from './clv-bench.js';
+import { benchCohorts } from './cohort-bench.js';
 import { benchDashboard } from './dashboard-bench.js';
+import { benchFunnels } from './funnel-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchMixed } from './mixed-load-bench.js';
 import { benchOverview } from './overview-bench.js';
@@ -41,6 +48,12 @@ const { values } = parseArgs({
     'demo-visitors': { type: 'string', default: '50000' },
     journeys: { type: 'string', default: '1000000' },
     'attribution-runs': { type: 'string', default: '21' },
+    'clv-customers': { type: 'string', default: '1000000' },
+    'clv-runs': { type: 'string', default: '21' },
+    'cohort-customers': { type: 'string', default: '200000' },
+    'cohort-runs': { type: 'string', default: '7' },
+    'funnel-people': { type: 'string', default: '300000' },
+    'funnel-runs': { type: 'string', default: '5' },
   },
 });
 
@@ -93,6 +106,15 @@ try {
   }
   if (!values.only || values.only === 'attribution') {
     await benchAttribution(dir, { journeys: Number(values.journeys), fileRuns: Number(values['attribution-runs']), duckdb });
+  }
+  if ((!values.only || values.only === 'clv') && duckdb) {
+    await benchClv(dir, { customers: Number(values['clv-customers']), fitRuns: Number(values['clv-runs']) });
+  }
+  if ((!values.only || values.only === 'cohorts') && duckdb) {
+    await benchCohorts(dir, { customers: Number(values['cohort-customers']), runs: Number(values['cohort-runs']) });
+  }
+  if ((!values.only || values.only === 'funnels') && duckdb) {
+    await benchFunnels(dir, { people: Number(values['funnel-people']), runs: Number(values['funnel-runs']) });
   }
 } finally {
   await clickhouse?.stop();

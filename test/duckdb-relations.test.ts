@@ -19,6 +19,7 @@ describe('DuckDB relations', () => {
     attribution: { model: 'last_non_direct', lookback_days: 30 },
     storedLookbackDays: 30,
     stageWindowDays: 90,
+    acquisitionTouch: 'first_touch',
   };
   beforeAll(async () => {
     warehouse = await createDuckDbWarehouse({ path: `${dir.path}/w.duckdb` });

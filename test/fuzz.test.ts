@@ -110,6 +110,8 @@ const EXAMPLES: Record<string, unknown> = {
   'POST /v1/goals': { metric: 'cost', target: 100, from: '2026-03-01', to: '2026-03-31', filters: [{ dimension: 'channel', op: 'eq', values: ['Email'] }], seasonality: [1, 1, 1, 1, 1, 2, 2] },
   'POST /v1/benchmarks': { metric: 'ctr', low: 1, high: 3, label: 'Search' },
   'POST /v1/attribution': { model: 'compare', dimension: 'channel', from: '2026-03-01', to: '2026-03-07', lookback_days: 30, position_weights: { first: 0.4, middle: 0.2, last: 0.4 }, intervals: true, resamples: 20, seed: 3 },
+  'POST /v1/cohorts': { by: 'week', metric: 'retention', from: '2026-02-02', to: '2026-03-29', activity: 'subscription', channel: 'Email', dimension: 'campaign', projection_periods: 4 },
+  'POST /v1/funnels': { steps: ['ad_click', 'page_view', 'stage:lead', 'session_start', 'purchase'], window_days: 7, from: '2026-03-01', to: '2026-03-07', order: 'strict', by: 'campaign' },
 };
 
 /** The example with one field (possibly nested) replaced by a hostile value. */

@@ -73,7 +73,7 @@ describe('GET /v1/clv', () => {
     expect(Math.abs(body.params.gamma - 15.44)).toBeLessThan(0.02);
     expect(body.summary).toMatchObject({ customers: 2357, repeat_buyers: 946, time_unit: 'week', calibration_end: '1997-09-30', residual: true });
     // 2,357 − 946 = 1,411 one-time buyers stay out of the order-value model; CDNOW shows dropout (a = 0.793).
-    expect(body.warnings).toContain('1411 one-time buyers are left out of the order-value model (they have no repeat order to learn from)');
+    expect(body.warnings).toContain('1,411 one-time buyers are left out of the order-value model (they have no repeat order to learn from)');
     expect(body.warnings.filter((w: string) => w.includes('dropout'))).toEqual([]);
     expect(body.customers).toHaveLength(5);
     // Highest value first, and never a NaN.

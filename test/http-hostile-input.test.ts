@@ -30,6 +30,7 @@ describe('stored text fields refuse what no store can hold', () => {
       ['POST', '/v1/benchmarks', { metric: 'ctr', low: 1, high: 2, label: 'a\u0000b' }, 'label'],
       ['PATCH', '/v1/settings', { currency: 'ZZZ' }, 'currency'],
       ['POST', '/v1/goals', { metric: 'cost', target: 1e308, from: '2026-01-01', to: '2026-01-31' }, 'target'],
+      ['POST', '/v1/cohorts', { by: 'month', metric: 'retention', from: '2026-01-01', to: '2026-01-31', channel: `E${LONE}mail` }, 'channel'],
     ];
     for (const [method, path, body, field] of cases) {
       const { status, body: answer } = await send(method, path, body);
@@ -77,5 +78,32 @@ describe('custom metrics built on custom metrics', () => {
     // The catalog and queries keep working.
     expect((await call(t.url, 'GET', '/v1/catalog', { key: t.keys.read })).status).toBe(200);
     expect((await send('POST', '/v1/query', { metrics: ['m8'], from: '2026-05-01', to: '2026-05-01' }, t.keys.read)).status).toBe(200);
+  });
+});
+
+describe('funnel steps', () => {
+  const funnel = (steps: string[], month = '05') => send('POST', '/v1/funnels', { steps, window_days: 7, from: `2026-${month}-01`, to: `2026-${month}-30` }, t.keys.read);
+
+  it('refuses hostile step names with a 400 naming the step, and keeps answering', async () => {
+    for (const name of ["'; DROP TABLE events; --", `sign${LONE}up`, 'nul\u0000byte', 'x'.repeat(200), '__proto__', 'stage:constructor', 'event:']) {
+      const { status, body } = await funnel(['page_view', name]);
+      expect(status, JSON.stringify(name)).toBe(400);
+      expect(JSON.stringify(body.error.details), JSON.stringify(name)).toContain('steps[1]');
+    }
+    expect((await funnel(['page_view', 'x'.repeat(201)])).status).toBe(400);
+    expect((await call(t.url, 'GET', '/healthz', {})).status).toBe(200);
+  });
+
+  it('counts a stored event type that reads like SQL as a value, never as SQL', async () => {
+    const type = "x'); DROP TABLE events; --";
+    const events = [
+      { event_id: 'h1', type: 'page_view', timestamp: '2026-06-02T10:00:00Z', anonymous_id: 'h', url: 'https://shop.example/' },
+      { event_id: 'h2', type, timestamp: '2026-06-02T10:01:00Z', anonymous_id: 'h', url: 'https://shop.example/x' },
+    ];
+    expect((await call(t.url, 'POST', '/v1/events', { key: t.keys.ingest, body: JSON.stringify(events) })).body).toMatchObject({ accepted: 2 });
+    const { status, body } = await funnel(['page_view', type], '06');
+    expect(status).toBe(200);
+    expect(body.steps.map((s: { count: number }) => s.count)).toEqual([1, 1]);
+    expect(body.steps[1].median_seconds_from_previous).toBe(60);
   });
 });

@@ -1,6 +1,8 @@
 // What CLI commands need from Beacon, whether the database is opened in this
 // process (LocalBackend) or reached through a running server (HttpBackend).
 import type { AttributionReport } from '../attribution/attribution-service.js';
+import type { CohortReport } from '../cohorts/cohort-service.js';
+import type { FunnelReport } from '../funnels/funnel-report.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import type { CreatedKey } from '../access/api-keys.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
@@ -48,5 +50,9 @@ export interface Backend {
   clv(options: ClvRequest): Promise<ClvReport>;
   /** POST /v1/attribution: the body as the HTTP API takes it. */
   attribution(body: Record<string, unknown>): Promise<AttributionReport>;
+  /** POST /v1/cohorts: the body as the HTTP API takes it. */
+  cohorts(body: Record<string, unknown>): Promise<CohortReport>;
+  /** POST /v1/funnels: the body as the HTTP API takes it. */
+  funnel(body: Record<string, unknown>): Promise<FunnelReport>;
   close(): Promise<void>;
 }

@@ -8,8 +8,9 @@ export function formatClv(report: ClvReport, currency: string): string {
   const money = (v: number) => formatNumberForUnit(v, 'money', currency);
   const { params: p, summary: s, fit } = report;
   const fixed = (v: number) => v.toFixed(4);
+  const count = (n: number) => n.toLocaleString('en-US');
   const lines = [
-    `${s.customers} customers (${s.repeat_buyers} repeat buyers), data up to ${s.calibration_end}, time unit: ${s.time_unit}`,
+    `${count(s.customers)} customers (${count(s.repeat_buyers)} repeat buyers), data up to ${s.calibration_end}, time unit: ${s.time_unit}`,
     `BG/NBD      r ${fixed(p.r)}  alpha ${fixed(p.alpha)}  a ${fixed(p.a)}  b ${fixed(p.b)}  log-likelihood ${report.log_likelihood.toFixed(1)}  (${fit.bg_nbd.iterations} iterations${fit.bg_nbd.converged ? '' : ', NOT converged'})`,
     `Gamma-Gamma p ${fixed(p.p)}  q ${fixed(p.q)}  gamma ${fixed(p.gamma)}  (${fit.gamma_gamma.iterations} iterations${fit.gamma_gamma.converged ? '' : ', NOT converged'}); frequency–value correlation ${s.frequency_monetary_correlation.toFixed(2)}`,
     `residual value over the next ${s.horizon_days} days (purchases after ${s.calibration_end} only), ${(s.discount * 100).toFixed(1)} % a year discount, ${(s.margin * 100).toFixed(0)} % margin:`,
@@ -48,10 +49,10 @@ function formatHoldout(holdout: NonNullable<ClvReport['holdout']>, unit: string)
   const { aggregate: a } = holdout;
   const gap = a.actual > 0 ? ` (${(((a.predicted - a.actual) / a.actual) * 100).toFixed(1)} %)` : '';
   return [
-    `holdout to ${holdout.end} (${holdout.length.toFixed(1)} ${unit}s): ${a.customers} customers made ${a.actual} purchases; the model predicted ${a.predicted.toFixed(1)}${gap}, mean absolute error per customer ${a.mean_absolute_error.toFixed(3)}`,
+    `holdout to ${holdout.end} (${holdout.length.toFixed(1)} ${unit}s): ${a.customers.toLocaleString('en-US')} customers made ${a.actual.toLocaleString('en-US')} purchases; the model predicted ${a.predicted.toLocaleString('en-US', { maximumFractionDigits: 1 })}${gap}, mean absolute error per customer ${a.mean_absolute_error.toFixed(3)}`,
     formatTable(
       ['repeat purchases before', 'customers', 'actual per customer', 'predicted per customer'],
-      holdout.by_frequency.map((b) => [b.label, String(b.customers), b.mean_actual.toFixed(3), b.mean_predicted.toFixed(3)]),
+      holdout.by_frequency.map((b) => [b.label, b.customers.toLocaleString('en-US'), b.mean_actual.toFixed(3), b.mean_predicted.toFixed(3)]),
     ),
   ];
 }

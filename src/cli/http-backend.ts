@@ -1,6 +1,8 @@
 // Runs CLI commands through a Beacon server over HTTP: a remote one
 // (--server URL --key KEY) or the local server that holds the database file.
 import type { AttributionReport } from '../attribution/attribution-service.js';
+import type { CohortReport } from '../cohorts/cohort-service.js';
+import type { FunnelReport } from '../funnels/funnel-report.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import { BeaconError, ValidationError } from '../core/errors.js';
 import { headerGate } from '../ingest/header-gate.js';
@@ -153,6 +155,14 @@ export class HttpBackend implements Backend {
 
   attribution(body: Record<string, unknown>): Promise<AttributionReport> {
     return this.request<AttributionReport>('POST', '/v1/attribution', JSON.stringify(body));
+  }
+
+  cohorts(body: Record<string, unknown>): Promise<CohortReport> {
+    return this.request<CohortReport>('POST', '/v1/cohorts', JSON.stringify(body));
+  }
+
+  funnel(body: Record<string, unknown>): Promise<FunnelReport> {
+    return this.request<FunnelReport>('POST', '/v1/funnels', JSON.stringify(body));
   }
 
   async close(): Promise<void> {}

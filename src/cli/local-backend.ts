@@ -1,5 +1,7 @@
 // Runs CLI commands on a warehouse opened in this process.
 import { attributionReport } from '../attribution/attribution-service.js';
+import { cohortReport } from '../cohorts/cohort-service.js';
+import { funnelReport } from '../funnels/funnel-service.js';
 import { clvReport, type ClvRequest } from '../clv/clv-service.js';
 import { createApiKey } from '../access/api-keys.js';
 import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } from '../access/workspaces.js';
@@ -112,6 +114,16 @@ export class LocalBackend implements Backend {
   async attribution(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
     return attributionReport(this.services, workspace, body);
+  }
+
+  async cohorts(body: Record<string, unknown>) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return cohortReport(this.services, workspace, body);
+  }
+
+  async funnel(body: Record<string, unknown>) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return funnelReport(this.services, workspace, body);
   }
 
   async catalog() {

@@ -8,6 +8,8 @@ import type { CliEnvironment } from './command-context.js';
 import { registerAdminCommands } from './commands/admin-commands.js';
 import { registerAttributionCommand } from './commands/attribution-command.js';
 import { registerClvCommand } from './commands/clv-command.js';
+import { registerCohortsCommand } from './commands/cohorts-command.js';
+import { registerFunnelCommand } from './commands/funnel-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerDoctorCommand } from './commands/doctor-command.js';
 import { registerImportCommand } from './commands/import-command.js';
@@ -62,6 +64,8 @@ export async function main(argv: string[]): Promise<number> {
   registerQueryCommands(program, env);
   registerAttributionCommand(program, env);
   registerClvCommand(program, env);
+  registerCohortsCommand(program, env);
+  registerFunnelCommand(program, env);
   registerDoctorCommand(program, env);
   const verbose = () => program.opts<{ verbose?: boolean }>().verbose === true || ['debug', 'trace'].includes(config.logLevel);
   // An error no command awaited (a timer, a socket of the server) ends the process the same way.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BgNbdParams } from './bg-nbd.js';
-import { expectedPurchases, expectedPurchasesNewCustomer, probabilityAlive } from './bg-nbd-predict.js';
+import { expectedPurchases, expectedPurchasesNewCustomer, expectedPurchasesOf, probabilityAlive } from './bg-nbd-predict.js';
 
 /** Fader, Hardie & Lee (2005) on CDNOW (weeks). */
 const CDNOW: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -152,7 +152,19 @@ describe('expectedPurchases when dropout hardly varies between customers (large 
     }
   });
 
-  it('uses the point-mass limit once a + b is huge, within the Beta’s own spread of the integral', () => {
+  it('uses the narrow-Beta expansion just above a + b = 10^4, within 10^-6 of the integral', () => {
+    const justAbove: BgNbdParams = { r: 1.2, alpha: 40, a: 3600, b: 6700 };
+    for (const [x, tx, T, t] of [
+      [0, 0, 30, 365],
+      [4, 100, 120, 365],
+      [3, 20, 150, 1000],
+    ]) {
+      const integral = expectedByPeakedIntegration(justAbove, x, tx, T, t);
+      expect(Math.abs(expectedPurchases(justAbove, { frequency: x, recency: tx, T }, t) - integral) / integral).toBeLessThan(1e-6);
+    }
+  });
+
+  it('uses the narrow-Beta expansion once a + b is huge', () => {
     const point: BgNbdParams = { r: 1.2, alpha: 40, a: 5.2e6, b: 9.6e6 };
     for (const [x, tx, T, t] of [
       [0, 0, 30, 365],
@@ -195,5 +207,18 @@ describe('probabilityAlive', () => {
     expect(p).toBeGreaterThanOrEqual(0);
     expect(p).toBeLessThan(1e-100);
     expect(Number.isNaN(p)).toBe(false);
+  });
+});
+
+describe('expectedPurchasesOf', () => {
+  it('gives each customer what expectedPurchases gives, computing the shared factor once per (x, T, t)', () => {
+    const expected = expectedPurchasesOf(CDNOW);
+    const customers = [
+      { frequency: 0, recency: 0, T: 38.86 },
+      { frequency: 2, recency: 30.43, T: 38.86 },
+      { frequency: 2, recency: 10, T: 38.86 },
+      { frequency: 7, recency: 35, T: 38.86 },
+    ];
+    for (const c of customers) for (const t of [0, 13, 39, 52]) expect(expected(c, t)).toBe(expectedPurchases(CDNOW, c, t));
   });
 });

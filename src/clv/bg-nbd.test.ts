@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { QueryError, ValidationError } from '../core/errors.js';
-import { dropoutWarning, fitBgNbd, logLikelihoodBgNbd, totalLogLikelihoodBgNbd } from './bg-nbd.js';
+import { dropoutWarning, fitBgNbd, logLikelihoodBgNbd, sameForAllWarnings, totalLogLikelihoodBgNbd } from './bg-nbd.js';
 import type { BgNbdParams } from './bg-nbd.js';
 import type { RfmCustomer } from './rfm.js';
 
@@ -148,5 +148,32 @@ describe('the dropout warning', () => {
   it('speaks when a is next to 0 and not for the published CDNOW fit (a = 0.793)', () => {
     expect(dropoutWarning({ r: 1.27, alpha: 158, a: 1e-6, b: 1e-6 })).toContain('next to no dropout');
     expect(dropoutWarning({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 })).toBeNull();
+  });
+});
+
+describe('fitBgNbd where customers hardly differ', () => {
+  it('stops at a finite fit and says so when every customer buys at the same pace', () => {
+    // 40 customers who each buy every 10 days over 100 days; every second one stopped after 3 purchases. A single purchase
+    // rate fits as well as any spread of it, so r and alpha grow together without a maximum: the fit stops r at its bound.
+    const customers = Array.from({ length: 40 }, (_, i) =>
+      i % 2 === 0 ? { id: `s${i}`, frequency: 2, recency: 20, T: 100, monetary: 10 } : { id: `a${i}`, frequency: 9, recency: 90, T: 100, monetary: 10 },
+    );
+    const fit = fitBgNbd(customers);
+    expect(fit.fit.converged).toBe(true);
+    // The shape parameters stop at 10^4; alpha, a scale, follows r.
+    for (const v of [fit.params.r, fit.params.a, fit.params.b]) expect(v).toBeLessThanOrEqual(1e4);
+    const [warning] = sameForAllWarnings(fit.params);
+    expect(warning).toMatch(/^customers hardly differ in how often they buy: the fit takes every active customer to buy 0\.\d+ times per time unit$/);
+    // One purchase every 10 days is 0.1 a day.
+    expect(fit.params.r / fit.params.alpha).toBeGreaterThan(0.08);
+    expect(fit.params.r / fit.params.alpha).toBeLessThan(0.11);
+  });
+
+  it('says when dropout is the same for everyone: p = a / (a + b)', () => {
+    // 6.2e5 / (6.2e5 + 7.1e5) = 0.46617 → 0.466
+    expect(sameForAllWarnings({ r: 0.33, alpha: 39.8, a: 6.2e5, b: 7.1e5 })).toEqual([
+      'customers hardly differ in how likely they are to lapse: the fit takes every customer to stop buying with probability 0.466 after each purchase',
+    ]);
+    expect(sameForAllWarnings({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 })).toEqual([]);
   });
 });

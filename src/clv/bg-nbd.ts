@@ -73,6 +73,16 @@ export function totalLogLikelihoodBgNbd(params: BgNbdParams, customers: readonly
 }
 
 /**
+ * The largest shape parameter (r, a, b) a fit reports, 10^4: there the Gamma
+ * of purchase rates or the Beta of dropout varies by about 1 % between
+ * customers, the likelihood is flat along it, and a search would drift on
+ * for thousands of iterations. α, a scale, is not bounded.
+ */
+export const SHAPE_BOUND = 1e4;
+const LOG_SHAPE_BOUND = Math.log(SHAPE_BOUND);
+const SHAPES = [0, 2, 3];
+
+/**
  * Fits BG/NBD by maximum likelihood over the log-parameters (Nelder–Mead with
  * restarts, deterministic). Throws ValidationError for inconsistent
  * summaries and QueryError when the data cannot support the model: fewer than
@@ -91,7 +101,9 @@ export function fitBgNbd(customers: readonly RfmCustomer[], options: { start?: B
   const meanT = customers.reduce((sum, c) => sum + c.T, 0) / customers.length;
   const start = options.start ?? { r: 1, alpha: Math.max(meanT, 1e-3), a: 1, b: 1 };
   const toParams = (p: number[]): BgNbdParams => ({ r: Math.exp(p[0]), alpha: Math.exp(p[1]), a: Math.exp(p[2]), b: Math.exp(p[3]) });
-  const minimum = minimizeNelderMead((p) => -likelihood(toParams(p)), [start.r, start.alpha, start.a, start.b].map(Math.log), {
+  // Beyond the bound the Gamma or Beta is a point mass and the likelihood flat: the search stops at the bound instead of drifting.
+  const objective = (p: number[]) => (SHAPES.some((i) => p[i] > LOG_SHAPE_BOUND) ? Number.POSITIVE_INFINITY : -likelihood(toParams(p)));
+  const minimum = minimizeNelderMead(objective, [start.r, start.alpha, start.a, start.b].map((v, i) => (SHAPES.includes(i) ? Math.min(Math.log(v), LOG_SHAPE_BOUND - 1) : Math.log(v))), {
     maxIterations: options.maxIterations,
   });
   const params = toParams(minimum.point);
@@ -165,6 +177,28 @@ function distinctIndex(items: number[]): { values: number[]; index: Int32Array }
     return i;
   });
   return { values: [...position.keys()], index };
+}
+
+/** A Beta(a, b) with a + b above this, or a Gamma(r, α) with r above it, varies by a few % at most between customers. */
+const SAME_FOR_ALL = 1e3;
+
+/**
+ * Plain warnings when the fit finds that customers' dropout probabilities
+ * (a + b large) or purchase rates (r large) hardly differ: the model then
+ * treats them as one value, which the data may not support beyond the history seen.
+ *
+ * @example sameForAllWarnings({ r: 0.33, alpha: 39.8, a: 6.2e5, b: 7.1e5 }) // → ['customers hardly differ in how likely they are to lapse: …']
+ */
+export function sameForAllWarnings(params: BgNbdParams): string[] {
+  const warnings: string[] = [];
+  if (params.a + params.b > SAME_FOR_ALL) {
+    const p = params.a / (params.a + params.b);
+    warnings.push(`customers hardly differ in how likely they are to lapse: the fit takes every customer to stop buying with probability ${p.toFixed(3)} after each purchase`);
+  }
+  if (params.r > SAME_FOR_ALL) {
+    warnings.push(`customers hardly differ in how often they buy: the fit takes every active customer to buy ${(params.r / params.alpha).toPrecision(3)} times per time unit`);
+  }
+  return warnings;
 }
 
 /** Below this a (the Beta prior's weight on dropping out) the data show next to no dropout. */

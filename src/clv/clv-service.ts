@@ -8,7 +8,7 @@ import { addDays, isValidDate, localDate, utcDate } from '../core/time.js';
 import { freshView, type QueryServices } from '../metrics/query-service.js';
 import type { RfmCounts, Workspace } from '../warehouse/warehouse.js';
 import { estimateClv, newCustomerLifetimeValue, discountRatePerPeriod, type ClvOptions } from './clv.js';
-import { dropoutWarning, type FitReport } from './bg-nbd.js';
+import { dropoutWarning, sameForAllWarnings, type FitReport } from './bg-nbd.js';
 import { distributeValues, type ValueDistribution } from './clv-distribution.js';
 import { compareHoldout, type HoldoutComparison } from './holdout.js';
 import { orderNotes } from './order-notes.js';
@@ -155,8 +155,9 @@ export async function clvReport(services: QueryServices, workspace: Workspace, r
     orders: counts,
     warnings: [
       ...[dropoutWarning(bgNbd.params)].filter((w): w is string => w !== null),
+      ...sameForAllWarnings(bgNbd.params),
       ...gammaGamma.warnings,
-      ...(gammaGamma.excludedOneTimeBuyers > 0 ? [`${gammaGamma.excludedOneTimeBuyers} one-time buyers are left out of the order-value model (they have no repeat order to learn from)`] : []),
+      ...(gammaGamma.excludedOneTimeBuyers > 0 ? [`${gammaGamma.excludedOneTimeBuyers.toLocaleString('en-US')} one-time buyers are left out of the order-value model (they have no repeat order to learn from)`] : []),
       ...(bgNbd.fit.converged && gammaGamma.fit.converged ? [] : ['a model fit did not converge; treat the values with care']),
     ],
     notes: orderNotes(counts, input.calibrationEnd),

@@ -7,7 +7,7 @@
 import { QueryError, ValidationError } from '../core/errors.js';
 import type { BgNbdFit, BgNbdParams } from './bg-nbd.js';
 import { fitBgNbd } from './bg-nbd.js';
-import { expectedPurchases, expectedPurchasesNewCustomer, probabilityAlive } from './bg-nbd-predict.js';
+import { expectedPurchasesNewCustomer, expectedPurchasesOf, probabilityAlive } from './bg-nbd-predict.js';
 import type { GammaGammaFit, GammaGammaParams } from './gamma-gamma.js';
 import { expectedOrderValue, fitGammaGamma } from './gamma-gamma.js';
 import type { RfmCustomer, TimeUnit } from './rfm.js';
@@ -84,12 +84,22 @@ export function discountRatePerPeriod(yearlyRate: number, periodLength: number, 
  */
 export function customerLifetimeValue(bgNbd: BgNbdParams, gammaGamma: GammaGammaParams, customer: RfmCustomer, options: ClvOptions): CustomerClv {
   checkClvOptions(options);
-  return valueCustomer(bgNbd, gammaGamma, customer, periodEnds(options), options);
+  return valueCustomer(expectedPurchasesOf(bgNbd), bgNbd, gammaGamma, customer, periodEnds(options), options);
 }
 
-function valueCustomer(bgNbd: BgNbdParams, gammaGamma: GammaGammaParams, customer: RfmCustomer, ends: number[], options: ClvOptions): CustomerClv {
+/** E[Y(t) | x, tₓ, T] of a fit (bg-nbd-predict.ts expectedPurchasesOf). */
+type ExpectedPurchases = ReturnType<typeof expectedPurchasesOf>;
+
+function valueCustomer(
+  expected: ExpectedPurchases,
+  bgNbd: BgNbdParams,
+  gammaGamma: GammaGammaParams,
+  customer: RfmCustomer,
+  ends: number[],
+  options: ClvOptions,
+): CustomerClv {
   const orderValue = expectedOrderValue(gammaGamma, customer.frequency, customer.monetary);
-  const flow = discountedFlow((t) => expectedPurchases(bgNbd, customer, t), orderValue, ends, options);
+  const flow = discountedFlow((t) => expected(customer, t), orderValue, ends, options);
   const result = { id: customer.id, probabilityAlive: probabilityAlive(bgNbd, customer), expectedPurchases: flow.purchases, expectedOrderValue: orderValue, clv: flow.value };
   if (![result.probabilityAlive, result.expectedPurchases, result.expectedOrderValue, result.clv].every(Number.isFinite)) {
     throw new Error(`CLV of customer ${customer.id} is not finite: ${JSON.stringify(result)}`);
@@ -118,7 +128,8 @@ export function computeClv(customers: readonly RfmCustomer[], bgNbd: BgNbdParams
   checkClvOptions(options);
   if (customers.length === 0) throw new QueryError('no customers to value');
   const ends = periodEnds(options);
-  const values = customers.map((c) => valueCustomer(bgNbd, gammaGamma, c, ends, options));
+  const expected = expectedPurchasesOf(bgNbd);
+  const values = customers.map((c) => valueCustomer(expected, bgNbd, gammaGamma, c, ends, options));
   const total = values.reduce((sum, v) => sum + v.clv, 0);
   return { residual: true, horizon: options.horizon, periods: ends.length, customers: values, total, mean: total / values.length };
 }

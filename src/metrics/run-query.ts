@@ -93,6 +93,7 @@ class WindowRunner {
       attribution: query.attribution,
       storedLookbackDays: settings.lookback_days,
       stageWindowDays: STAGE_WINDOW_DAYS,
+      acquisitionTouch: settings.acquisition_touch,
     };
   }
 

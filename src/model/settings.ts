@@ -29,6 +29,9 @@ export const WorkspaceSettingsSchema = Type.Object(
     lookback_days: Type.Integer({ minimum: 1, maximum: 365 }),
     session_timeout_minutes: Type.Integer({ minimum: 1, maximum: 24 * 60 }),
     bot_filtering: Type.Boolean(),
+    acquisition_touch: Type.Union([Type.Literal('first_touch'), Type.Literal('last_non_direct')], {
+      description: "which touch gives a customer's acquisition channel and campaign: their first, or their last non-direct one up to their first completed order",
+    }),
   },
   { additionalProperties: false },
 );
@@ -47,7 +50,19 @@ export const DEFAULT_SETTINGS: Readonly<WorkspaceSettings> = Object.freeze({
   lookback_days: 30,
   session_timeout_minutes: 30,
   bot_filtering: true,
+  acquisition_touch: 'first_touch',
 });
+
+/**
+ * Settings as a workspace stored them, with the defaults of settings added
+ * since (a workspace created before a setting existed has the default).
+ *
+ * @example storedSettings('{"currency":"EUR",…}').acquisition_touch // → 'first_touch'
+ */
+export function storedSettings(stored: unknown): WorkspaceSettings {
+  const parsed = typeof stored === 'string' ? (JSON.parse(stored) as Partial<WorkspaceSettings>) : (stored as Partial<WorkspaceSettings>);
+  return { ...DEFAULT_SETTINGS, ...parsed };
+}
 
 const check = TypeCompiler.Compile(WorkspaceSettingsSchema);
 

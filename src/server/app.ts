@@ -14,6 +14,8 @@ import { redactUrl } from './redact-url.js';
 import { RequestLog } from './request-log.js';
 import { registerAttributionRoutes } from './routes/attribution-routes.js';
 import { registerClvRoutes } from './routes/clv-routes.js';
+import { registerCohortRoutes } from './routes/cohort-routes.js';
+import { registerFunnelRoutes } from './routes/funnel-routes.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
@@ -83,6 +85,8 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
     registerGoalsRoutes(api, context);
     registerAttributionRoutes(api, context);
     registerClvRoutes(api, context);
+    registerCohortRoutes(api, context);
+    registerFunnelRoutes(api, context);
   });
   return app;
 }

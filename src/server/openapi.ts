@@ -9,6 +9,10 @@ import { QueryInputSchema } from '../metrics/query-input.js';
 import { RESPONSE_SCHEMAS } from './response-schemas.js';
 import { ATTRIBUTION_SCHEMAS } from './attribution-schemas.js';
 import { ClvReportSchema } from './clv-schemas.js';
+import { CohortReportSchema } from './cohort-schemas.js';
+import { CohortInputSchema } from '../cohorts/cohort-input.js';
+import { FunnelReportSchema } from './funnel-schemas.js';
+import { FunnelInputSchema } from '../funnels/funnel-input.js';
 import { AttributionInputSchema } from '../attribution/attribution-input.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
@@ -127,6 +131,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           Attribution: AttributionInputSchema,
           ...ATTRIBUTION_SCHEMAS,
           ClvReport: ClvReportSchema,
+          Cohorts: CohortInputSchema,
+          CohortReport: CohortReportSchema,
+          Funnel: FunnelInputSchema,
+          FunnelReport: FunnelReportSchema,
         }),
       ),
     },
@@ -218,6 +226,22 @@ export function buildOpenApi(version: string): Record<string, unknown> {
             { name: 'holdout_end', in: 'query', schema: { type: 'string', format: 'date' }, description: 'compare predicted with actual purchases from the day after calibration_end to this day' },
           ],
           responses: { ...ok(ref('ClvReport')), ...errors(400, 401, 403, 422) },
+        },
+      },
+      '/v1/cohorts': {
+        post: {
+          summary:
+            'acquisition cohorts by week or month: retention (% active per period since acquisition, by purchase or subscription) or cumulative revenue per customer, optionally for one channel or per acquisition channel or campaign; the sBG retention projection for subscriptions; scope read',
+          requestBody: { required: true, content: json(ref('Cohorts')) },
+          responses: { ...ok(ref('CohortReport')), ...errors(400, 401, 403) },
+        },
+      },
+      '/v1/funnels': {
+        post: {
+          summary:
+            'funnel: people who entered in a period (their first first-step event, local dates) and reached each step within a conversion window, ordered, strict or in any order; counts, conversion from the previous and the first step, median time between steps, optionally by the channel or campaign that entered them; scope read',
+          requestBody: { required: true, content: json(ref('Funnel')) },
+          responses: { ...ok(ref('FunnelReport')), ...errors(400, 401, 403) },
         },
       },
       '/v1/attribution/models': { get: { summary: 'what each attribution model does and its parameters; scope read', responses: { ...ok(ref('AttributionModels')), ...errors(401, 403) } } },

@@ -16,6 +16,8 @@ export interface RelationContext {
   storedLookbackDays: number;
   /** Days after a lead (or MQL) within which reaching the next stage counts. */
   stageWindowDays: number;
+  /** The touch that gives a customer's acquisition channel and campaign (the workspace setting). */
+  acquisitionTouch: 'first_touch' | 'last_non_direct';
 }
 
 /** Relations every engine defines. */

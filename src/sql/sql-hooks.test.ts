@@ -29,8 +29,29 @@ const CASES: Case[] = [
     clickhouse: '(ts - 1800000)',
   },
   { hook: 'day', render: (h) => h.day('d'), duckdb: 'd', clickhouse: 'toInt64(d)' },
+  {
+    hook: 'periodIndex (week)',
+    render: (h) => h.periodIndex('d', 'week'),
+    duckdb: "((d - DATE '1970-01-01' + 3) // 7)",
+    clickhouse: '(intDiv((d + 3), 7) - (modulo((d + 3), 7) < 0))',
+  },
+  {
+    hook: 'periodIndex (month)',
+    render: (h) => h.periodIndex('d', 'month'),
+    duckdb: "date_diff('month', DATE '1970-01-01', d)",
+    clickhouse: 'toInt64((toYear(toDate(d)) - 1970) * 12 + toMonth(toDate(d)) - 1)',
+  },
   { hook: 'argMin', render: (h) => h.argMin('channel', 'ts'), duckdb: 'arg_min(channel, ts)', clickhouse: 'argMin(channel, ts)' },
+  { hook: 'argMax', render: (h) => h.argMax('channel', 'ts'), duckdb: 'arg_max(channel, ts)', clickhouse: 'argMax(channel, ts)' },
   { hook: 'countIf', render: (h) => h.countIf("type = 'page_view'"), duckdb: "count(*) FILTER (WHERE type = 'page_view')", clickhouse: "countIf(type = 'page_view')" },
+  {
+    hook: 'median',
+    render: (h) => h.median('d', 'r = 1'),
+    duckdb: 'median(CAST(d AS DOUBLE)) FILTER (WHERE r = 1)',
+    clickhouse:
+      'if(countIf(r = 1) = 0, CAST(NULL AS Nullable(Float64)), (arrayElement(arraySort(groupArrayIf(toFloat64(d), r = 1)), intDiv(countIf(r = 1) + 1, 2)) + arrayElement(arraySort(groupArrayIf(toFloat64(d), r = 1)), intDiv(countIf(r = 1), 2) + 1)) / 2)',
+  },
+  { hook: 'arrayMin', render: (h) => h.arrayMin('xs'), duckdb: 'coalesce(list_min(xs), 0)', clickhouse: "arrayReduce('min', xs)" },
   { hook: 'anyTrue', render: (h) => h.anyTrue('is_bot'), duckdb: 'bool_or(is_bot)', clickhouse: 'max(is_bot)' },
   {
     hook: 'pack / field',
@@ -68,6 +89,7 @@ const CASES: Case[] = [
     duckdb: 'list_prepend(0, a)[1:len(a)]',
     clickhouse: 'arrayPopBack(arrayPushFront(a, 0))',
   },
+  { hook: 'arrayConcat', render: (h) => h.arrayConcat('[c]', 'later'), duckdb: 'list_concat([c], later)', clickhouse: 'arrayConcat([c], later)' },
   { hook: 'arraySort', render: (h) => h.arraySort('steps'), duckdb: 'list_sort(steps)', clickhouse: 'arraySort(steps)' },
   { hook: 'arrayOrEmpty', render: (h) => h.arrayOrEmpty('path'), duckdb: 'coalesce(path, [])', clickhouse: 'path' },
   { hook: 'intDiv', render: (h) => h.intDiv('a - b', '86400000'), duckdb: '((a - b) // (86400000))', clickhouse: 'intDiv(a - b, 86400000)' },

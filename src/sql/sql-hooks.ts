@@ -4,6 +4,7 @@
 // lambdas; ClickHouse (18.16 and later) stores instants as Int64 epoch
 // milliseconds and booleans as UInt8, has positional tuples, arrays whose
 // lambdas cannot read outer columns, ANY LEFT joins with USING, and ARRAY JOIN.
+import type { PeriodGrain } from '../core/period-index.js';
 
 /** A lambda over the elements of an array; `outer` names outer values the body reads. */
 export interface Lambda {
@@ -57,15 +58,28 @@ export interface SqlHooks {
   day(date: string): string;
   /** The date of a stored instant in a time zone (`timeZone` a value), comparable as day() is. */
   localDay(instant: string, timeZone: string): string;
+  /**
+   * The calendar period holding a day (as day() and localDay() give it),
+   * numbered as core/period-index.ts numbers it: weeks (Monday to Sunday)
+   * since the week of 1970-01-01, or months since January 1970; a 64-bit integer.
+   */
+  periodIndex(day: string, grain: PeriodGrain): string;
 
   /** The value of the row with the least `by` (NULLs of `value` skipped). */
   argMin(value: string, by: string): string;
+  /** The value of the row with the greatest `by`. */
+  argMax(value: string, by: string): string;
   anyValue(value: string): string;
   /** Whether a stored boolean is true in some row of the group. */
   anyTrue(expr: string): string;
   /** Rows of the group where `condition` holds. */
   countIf(condition: string): string;
   countRows(): string;
+  /**
+   * The median of a number over the group's rows where `condition` holds, as a
+   * double: the middle value, or the mean of the two middle ones; NULL where none do.
+   */
+  median(value: string, condition: string): string;
 
   /** Named values carried as one (a struct; a positional tuple on ClickHouse). */
   pack(fields: readonly string[], value: (name: string) => string): string;
@@ -84,6 +98,8 @@ export interface SqlHooks {
   arrayAt(array: string, index: string): string;
   /** 0, 1, … n − 1. */
   arrayRange(n: string): string;
+  /** The least element of an array of numbers; 0 for an empty one. */
+  arrayMin(array: string): string;
   /** The sum of a numeric array's elements; NULL or 0 for an empty or missing one. */
   arraySum(array: string): string;
   /** Whether some element satisfies the lambda; false for an empty or missing array. */
@@ -103,6 +119,8 @@ export interface SqlHooks {
   arrayShiftRight(array: string, first: string): string;
   /** A literal array of packed values. */
   arrayOf(elements: readonly string[]): string;
+  /** The elements of one array, then those of another of the same type. */
+  arrayConcat(first: string, second: string): string;
   /** The elements in ascending order; packed values compare field by field (fields never NULL here). */
   arraySort(array: string): string;
   /** The array, or an empty one where a LEFT JOIN left it missing (ClickHouse fills in an empty array itself). */

@@ -11,6 +11,7 @@ import type { WorkspaceSettings } from '../model/settings.js';
 import type { Select } from '../sql/ast.js';
 import type { Statement } from '../sql/dialect.js';
 import type { RelationContext } from '../sql/relations.js';
+import type { PeriodGrain } from '../core/period-index.js';
 
 export interface WriteResult {
   /** New records stored. */
@@ -161,6 +162,108 @@ export interface RfmCounts {
   future: number;
 }
 
+/** What a funnel step matches (relations/funnels.ts): events of a type, lifecycle records of a stage, or the starts of sessions. */
+export type FunnelStepMatch = { kind: 'event'; type: string } | { kind: 'stage'; stage: string } | { kind: 'session_start' };
+
+/**
+ * How a person moves through a funnel's steps: `ordered`, each step after the
+ * previous one (other events allowed between); `strict`, each step the very
+ * next funnel-step event after the previous one; `any`, every step within the
+ * window in any order.
+ */
+export type FunnelOrder = 'ordered' | 'strict' | 'any';
+
+/** What a funnel's people are split by: the channel or campaign of the event that entered them. */
+export type FunnelBreakdown = 'channel' | 'campaign';
+
+/** Which funnel QueryRunner.funnelCounts counts (relations/funnels.ts). */
+export interface FunnelQuery {
+  steps: FunnelStepMatch[];
+  order: FunnelOrder;
+  /** The conversion window from the entering event, in milliseconds. */
+  windowMs: number;
+  /** First and last local date (YYYY-MM-DD, inclusive, in `timeZone`) of the entering events. */
+  from: string;
+  to: string;
+  timeZone: string;
+  /** Leave out bots' events and sessions (the workspace setting). */
+  botFiltering: boolean;
+  by?: FunnelBreakdown | null;
+}
+
+/**
+ * A funnel's people in one group (everyone, or one breakdown value): those
+ * who entered, those who reached each step (index 0 is the first step), and
+ * the median milliseconds each step took after the one before (null for the
+ * first step and where no one reached it).
+ */
+export interface FunnelCounts {
+  /** The breakdown value; null for everyone. */
+  key: string | null;
+  entered: number;
+  reached: number[];
+  medianMs: (number | null)[];
+}
+
+/**
+ * When a cohort's customer counts as active in a period: `purchase`, with a
+ * completed order in it; `subscription`, while their latest lifecycle stage is
+ * customer or reactivated (DATA.md) at some moment of it.
+ */
+export type CohortActivityKind = 'purchase' | 'subscription';
+
+/** What cohorts are split by: the channel or campaign their customers were acquired through. */
+export type CohortDimension = 'channel' | 'campaign';
+
+/** Which acquisition cohorts QueryRunner.cohortActivity aggregates (relations/customer-cohorts.ts). */
+export interface CohortQuery {
+  /** Cohorts and their periods are calendar weeks (Monday to Sunday) or months of the workspace time zone. */
+  by: PeriodGrain;
+  /** First and last local date (YYYY-MM-DD, inclusive) of the customers' acquisition (customer_facts' ts). */
+  from: string;
+  to: string;
+  /** The last local date whose activity counts (the caller's today): later periods are not read. */
+  through: string;
+  /** Subscribers and survivors are counted only for `subscription`. */
+  activity: CohortActivityKind;
+  /** Only customers acquired through this channel ('(none)': those without one). */
+  channel?: string | null;
+  /** One group of cohorts per acquisition channel or campaign ('(none)' for customers without one). */
+  dimension?: CohortDimension | null;
+}
+
+/** A cohort of customers acquired in one period (of one acquisition channel or campaign, with a dimension). */
+export interface CohortSize {
+  /** First date of the acquisition period. */
+  cohort: string;
+  /** The dimension's value; null without a dimension. */
+  key: string | null;
+  customers: number;
+  /** Customers of the cohort with a lifecycle `churned` record. */
+  churners: number;
+}
+
+/** A cohort's activity in the period `period` periods after its own (0: the acquisition period). */
+export interface CohortPeriod {
+  cohort: string;
+  key: string | null;
+  period: number;
+  /** Customers with a completed order in the period. */
+  purchasers: number;
+  /** With `subscription` activity: customers whose latest stage was customer or reactivated at some moment of the period; else 0. */
+  subscribers: number;
+  /** With `subscription` activity: customers with a status record and no churn before the period began; else 0. */
+  survivors: number;
+  /** Completed-order revenue of the period in the workspace currency (orders without an fx rate count as purchases, not revenue). */
+  revenue: number;
+}
+
+/** The aggregates of a cohort query: each cohort's size, and its periods with any activity (period 0 always). */
+export interface CohortActivity {
+  cohorts: CohortSize[];
+  periods: CohortPeriod[];
+}
+
 /** Channel resolution (model/resolve-traffic.ts, pure rules) and the settings the derived view follows. */
 export interface DeriveOptions {
   resolveTraffic(tuple: TrafficTuple): ResolvedTraffic;
@@ -263,6 +366,35 @@ export interface QueryRunner {
    * // { source: 'orders', completed: 812, refunded: 31, cancelled: 12, negative_revenue: 0, without_rate: 0, after_calibration_end: 40, future: 0 }
    */
   customerRfmCounts(workspace: string, query: RfmCountsQuery): Promise<RfmCounts>;
+  /**
+   * A funnel's counts, aggregated in the engine in one statement
+   * (relations/funnels.ts): everyone first, then one group per breakdown
+   * value; only these aggregates leave it, never a person's events.
+   *
+   * @example
+   * await warehouse.funnelCounts('shop', { steps: [{ kind: 'event', type: 'ad_click' }, { kind: 'event', type: 'purchase' }],
+   *   order: 'ordered', windowMs: 7 * 86_400_000, from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', botFiltering: true });
+   * // [{ key: null, entered: 812, reached: [812, 64], medianMs: [null, 172800000] }]
+   */
+  funnelCounts(workspace: string, query: FunnelQuery): Promise<FunnelCounts[]>;
+  /**
+   * The event types the workspace's derived events hold, sorted (at most
+   * 10,000): what a funnel step may name besides the types DATA.md lists.
+   *
+   * @example await warehouse.eventTypes('shop') // ['ad_click', 'add_to_cart', 'page_view', 'purchase']
+   */
+  eventTypes(workspace: string): Promise<string[]>;
+  /**
+   * Acquisition cohorts and their activity in each period since, aggregated in
+   * the engine in one statement (relations/customer-cohorts.ts): only
+   * (cohort, key, period) aggregates and cohort sizes leave it.
+   *
+   * @example
+   * await warehouse.cohortActivity('shop', { by: 'month', from: '2026-01-01', to: '2026-03-31', through: '2026-04-15', activity: 'purchase' });
+   * // { cohorts: [{ cohort: '2026-01-01', key: null, customers: 120, churners: 0 }, …],
+   * //   periods: [{ cohort: '2026-01-01', key: null, period: 0, purchasers: 118, subscribers: 0, survivors: 0, revenue: 9120.5 }, …] }
+   */
+  cohortActivity(workspace: string, query: CohortQuery): Promise<CohortActivity>;
 }
 
 /** A storage engine in all its roles; a module asks only for the roles it uses. */

@@ -307,3 +307,62 @@ describe('funnel and customer metrics', () => {
     });
   });
 });
+
+// The acquisition_touch setting. Touches (page views with an explicit channel, days apart: one session each) and orders:
+//   P  Email 03-01, Paid Search 03-05, Direct 03-08, order 03-09, Display 03-12 (after the order)
+//   Q  Direct 03-02, order 03-04                           — only Direct before the order
+//   R  Organic Search 03-03, order 03-06, Paid Social 03-10 (after the order)
+//   S  Email 03-01, Referral 03-07, lead 03-05, no order    — never bought: every touch counts
+// first_touch:     P Email, Q Direct, R Organic Search, S Email
+// last_non_direct: P Paid Search (the last non-Direct touch up to the order), Q Direct (no other: the first touch),
+//                  R Organic Search (Paid Social came after the order), S Referral
+describe('acquisition by first touch or by last non-direct touch before the first order', () => {
+  let h: Harness;
+  const visit = (person: string, date: string, channel: string) =>
+    ev('page_view', at(date), `${person}-device`, { user_id: person, channel, url: 'https://shop.example/' });
+  const data = {
+    events: [
+      visit('P', '2026-03-01', 'Email'),
+      visit('P', '2026-03-05', 'Paid Search'),
+      visit('P', '2026-03-08', 'Direct'),
+      visit('P', '2026-03-12', 'Display'),
+      visit('Q', '2026-03-02', 'Direct'),
+      visit('R', '2026-03-03', 'Organic Search'),
+      visit('R', '2026-03-10', 'Paid Social'),
+      visit('S', '2026-03-01', 'Email'),
+      visit('S', '2026-03-07', 'Referral'),
+    ],
+    orders: [
+      { order_id: 'P-1', customer_id: 'P', timestamp: at('2026-03-09'), revenue: 50 },
+      { order_id: 'Q-1', customer_id: 'Q', timestamp: at('2026-03-04'), revenue: 20 },
+      { order_id: 'R-1', customer_id: 'R', timestamp: at('2026-03-06'), revenue: 30 },
+    ],
+    lifecycle: [{ customer_id: 'S', stage: 'lead', timestamp: at('2026-03-05') }],
+  };
+
+  beforeAll(async () => {
+    h = await openHarness('acquisition-touch');
+    await h.workspace('acq-first', data);
+    await h.workspace('acq-lnd', data, { settings: { acquisition_touch: 'last_non_direct' } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const byChannel = async (workspace: string, metric: string) => {
+    const r = await h.query(workspace, { metrics: [metric], dimensions: ['channel'], ...MARCH });
+    return Object.fromEntries(r.rows.filter((row) => (row[metric] as number) > 0).map((row) => [row.channel, row[metric]]));
+  };
+
+  it('first touch (the default): the channel of each customer’s first touch', async () => {
+    expect(await byChannel('acq-first', 'new_customers')).toEqual({ Email: 1, Direct: 1, 'Organic Search': 1 });
+    expect(await byChannel('acq-first', 'leads')).toEqual({ Email: 1 });
+  });
+
+  it('last non-direct: the last touch other than Direct up to the first order, else the first touch', async () => {
+    expect(await byChannel('acq-lnd', 'new_customers')).toEqual({ 'Paid Search': 1, Direct: 1, 'Organic Search': 1 });
+    expect(await byChannel('acq-lnd', 'leads')).toEqual({ Referral: 1 });
+    expect(await byChannel('acq-lnd', 'order_revenue')).toEqual({ 'Paid Search': 50, Direct: 20, 'Organic Search': 30 });
+  });
+});

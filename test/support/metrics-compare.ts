@@ -62,6 +62,8 @@ export const QUERIES: [string, string, Record<string, unknown>][] = [
   ['utc', 'last touch', { metrics: ['conversions', 'revenue'], dimensions: ['campaign'], attribution: { model: 'last_touch', lookback_days: 30 }, ...MARCH }],
   ['ny', 'last non-direct', { metrics: ['conversions', 'revenue'], dimensions: ['channel'], grain: 'day', attribution: { model: 'last_non_direct', lookback_days: 30 }, ...MARCH }],
   ['utc', 'lookback of 1 day, last non-direct', { metrics: ['conversions', 'revenue', 'cpa'], dimensions: ['channel'], attribution: { model: 'last_non_direct', lookback_days: 1 }, ...MARCH }],
+  ['ny', 'customers by last non-direct acquisition', { metrics: ['leads', 'new_customers', 'order_revenue', 'cac', 'clv', 'nps', 'predicted_clv'], dimensions: ['channel'], ...MARCH }],
+  ['ny', 'customers by acquisition campaign and week', { metrics: ['new_customers', 'orders', 'mrr', 'churn_rate', 'survey_responses'], dimensions: ['campaign'], grain: 'week', ...MARCH }],
   ['ny', 'lookback of 7 days, first touch', { metrics: ['conversions', 'revenue'], dimensions: ['campaign'], grain: 'week', attribution: { model: 'first_touch', lookback_days: 7 }, ...MARCH }],
 ];
 

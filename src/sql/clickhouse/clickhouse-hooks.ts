@@ -7,7 +7,7 @@
 import type { Lambda, SqlHooks } from '../sql-hooks.js';
 import { jsonNumber, jsonProperty } from './clickhouse-json-sql.js';
 import { quoteIdent } from './clickhouse-literals.js';
-import { dayNumber, localMillis } from './clickhouse-time-sql.js';
+import { dayNumber, floorDiv, localMillis } from './clickhouse-time-sql.js';
 
 /** fn(lambda, array, replicate(outer, array)…): outer values enter as arrays of the array's length. */
 function lambdaCall(fn: string, array: string, l: Lambda): string {
@@ -51,16 +51,28 @@ export const clickhouseHooks: SqlHooks = {
   beforeAllTimes: () => 'toInt64(-1000000000000000000)',
   day: (date) => `toInt64(${date})`,
   localDay: (instant, timeZone) => dayNumber(localMillis(instant, timeZone)),
+  // Day numbers of dates Beacon stores (1970 … 2099) fit the Date that toDate reads them as.
+  periodIndex: (day, grain) =>
+    grain === 'week' ? floorDiv(`(${day} + 3)`, 7) : `toInt64((toYear(toDate(${day})) - 1970) * 12 + toMonth(toDate(${day})) - 1)`,
   argMin: (value, by) => `argMin(${value}, ${by})`,
+  argMax: (value, by) => `argMax(${value}, ${by})`,
   anyValue: (value) => `any(${value})`,
   anyTrue: (expr) => `max(${expr})`,
   countIf: (condition) => `countIf(${condition})`,
   countRows: () => 'count()',
+  // Exact, as DuckDB's: quantileExact gives the upper of the two middle values, 18.16 has no interpolating exact quantile.
+  median: (value, condition) => {
+    const n = `countIf(${condition})`;
+    const sorted = `arraySort(groupArrayIf(toFloat64(${value}), ${condition}))`;
+    return `if(${n} = 0, CAST(NULL AS Nullable(Float64)), (arrayElement(${sorted}, intDiv(${n} + 1, 2)) + arrayElement(${sorted}, intDiv(${n}, 2) + 1)) / 2)`;
+  },
   pack: (fields, value) => `tuple(${fields.map(value).join(', ')})`,
   field: (packed, fields, name) => `tupleElement(${packed}, ${position(fields, name)})`,
   arrayAgg: (value, orderBy) =>
     orderBy.length === 0 ? `groupArray(${value})` : `arrayMap(p -> tupleElement(p, 1), arraySort(p -> tupleElement(p, 2), groupArray(tuple(${value}, tuple(${orderBy.join(', ')})))))`,
   arrayAggIf: (value, condition) => `groupArrayIf(${value}, ${condition})`,
+  // arrayMin came after 18.16; arrayReduce gives the type's default, 0, for an empty array.
+  arrayMin: (array) => `arrayReduce('min', ${array})`,
   arraySum: (array) => `arraySum(${array})`,
   arrayIndexes: (array) => `arrayEnumerate(${array})`,
   arrayHead: (array, n) => `arraySlice(${array}, 1, ${n})`,
@@ -74,6 +86,7 @@ export const clickhouseHooks: SqlHooks = {
   arrayMaxBy: (array, key) => sortedAt(array, key, -1),
   arrayShiftRight: (array, first) => `arrayPopBack(arrayPushFront(${array}, ${first}))`,
   arrayOf: (elements) => `[${elements.join(', ')}]`,
+  arrayConcat: (first, second) => `arrayConcat(${first}, ${second})`,
   arraySort: (array) => `arraySort(${array})`,
   arrayOrEmpty: (array) => array,
   leftJoin: (left, right, keys) => `(${left}) AS l ANY LEFT JOIN (${right}) AS r ${using(keys)}`,

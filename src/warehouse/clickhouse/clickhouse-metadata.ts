@@ -4,7 +4,7 @@
 // version (clickhouse-latest.ts).
 import { ConflictError } from '../../core/errors.js';
 import { parseTimestamp } from '../../core/time.js';
-import type { WorkspaceSettings } from '../../model/settings.js';
+import { storedSettings, type WorkspaceSettings } from '../../model/settings.js';
 import type { SourceName } from '../../model/sources.js';
 import type { Row } from '../../model/validate.js';
 import type { StoredColumn } from '../tables.js';
@@ -174,7 +174,7 @@ function importRow(r: ImportRecord): Row {
 }
 
 function toWorkspace(r: Record<string, unknown>): Workspace {
-  return { name: String(r.name), settings: JSON.parse(String(r.settings)) as WorkspaceSettings, createdAt: formatTimestamp(Number(r.created_at)) };
+  return { name: String(r.name), settings: storedSettings(String(r.settings)), createdAt: formatTimestamp(Number(r.created_at)) };
 }
 
 function toKey(r: Record<string, unknown>): ApiKeyRecord {

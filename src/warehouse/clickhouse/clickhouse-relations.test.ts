@@ -15,6 +15,7 @@ describe('ClickHouse relations', () => {
     attribution: { model: 'last_non_direct', lookback_days: 30 },
     storedLookbackDays: 30,
     stageWindowDays: 90,
+    acquisitionTouch: 'first_touch',
   };
 
   it('defines every relation over the workspace', () => {

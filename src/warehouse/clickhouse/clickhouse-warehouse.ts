@@ -16,12 +16,16 @@ import type { Statement } from '../../sql/dialect.js';
 import type { RelationContext } from '../../sql/relations.js';
 import { journeyPathsOf, journeyPathsSql } from '../relations/journeys.js';
 import { customerRfmCountsOf, customerRfmCountsSql, readCustomerRfm, rfmSettings } from '../relations/customer-rfm.js';
+import { eventTypesSql, funnelCountsOf, funnelSql } from '../relations/funnels.js';
+import { cohortActivityOf, cohortActivitySql, cohortContext } from '../relations/customer-cohorts.js';
 import { clickhouseBuild, renderClickHouseQuery } from './clickhouse-relations.js';
 import { rowsWithTotals, type ClickHouseJson } from './clickhouse-totals.js';
 import { SerialQueue } from '../serial-queue.js';
 import { discardStaged, readStagedValues, type StagedEvents } from '../staged-events.js';
 import type {
   ApiKeyRecord,
+  CohortActivity,
+  CohortQuery,
   DeriveOptions,
   DerivedRelation,
   FreshnessRow,
@@ -29,6 +33,8 @@ import type {
   JourneyPath,
   JourneyQuery,
   ImportRecord,
+  FunnelCounts,
+  FunnelQuery,
   RfmCounts,
   RfmCountsQuery,
   RfmQuery,
@@ -285,6 +291,19 @@ export class ClickHouseWarehouse implements Warehouse {
   async customerRfmCounts(workspace: string, query: RfmCountsQuery): Promise<RfmCounts> {
     const settings = rfmSettings(workspace, await this.getWorkspace(workspace));
     return customerRfmCountsOf((await this.query({ sql: customerRfmCountsSql(clickhouseBuild(workspace), query, settings), params: {} }))[0]);
+  }
+
+  async funnelCounts(workspace: string, query: FunnelQuery): Promise<FunnelCounts[]> {
+    return funnelCountsOf(await this.query({ sql: funnelSql(clickhouseBuild(workspace), query), params: {} }), query.steps.length);
+  }
+
+  async eventTypes(workspace: string): Promise<string[]> {
+    return (await this.query({ sql: eventTypesSql(clickhouseBuild(workspace)), params: {} })).map((row) => String(row.type));
+  }
+
+  async cohortActivity(workspace: string, query: CohortQuery): Promise<CohortActivity> {
+    const ctx = cohortContext(workspace, await this.getWorkspace(workspace));
+    return cohortActivityOf(await this.query({ sql: cohortActivitySql(clickhouseBuild(workspace), query, ctx), params: {} }), query);
   }
 
   async query(statement: Statement): Promise<Record<string, unknown>[]> {

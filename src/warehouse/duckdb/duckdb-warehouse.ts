@@ -8,12 +8,14 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ConflictError, StatementTimeoutError, StorageFullError, UnavailableError } from '../../core/errors.js';
 import { SOURCES, SOURCE_NAMES, type SourceName } from '../../model/sources.js';
-import type { WorkspaceSettings } from '../../model/settings.js';
+import { storedSettings, type WorkspaceSettings } from '../../model/settings.js';
 import type { Row } from '../../model/validate.js';
 import { GroupCommit } from '../group-commit.js';
 import { SerialQueue } from '../serial-queue.js';
 import type {
   ApiKeyRecord,
+  CohortActivity,
+  CohortQuery,
   DeriveOptions,
   DerivedRelation,
   FreshnessRow,
@@ -21,6 +23,8 @@ import type {
   JourneyPath,
   JourneyQuery,
   ImportRecord,
+  FunnelCounts,
+  FunnelQuery,
   RfmCounts,
   RfmCountsQuery,
   RfmQuery,
@@ -37,6 +41,8 @@ import type { RelationContext } from '../../sql/relations.js';
 import { ParamBag } from '../../sql/dialect.js';
 import { journeyPathsOf, journeyPathsSql } from '../relations/journeys.js';
 import { customerRfmCountsOf, customerRfmCountsSql, readCustomerRfm, rfmSettings } from '../relations/customer-rfm.js';
+import { eventTypesSql, funnelCountsOf, funnelSql } from '../relations/funnels.js';
+import { cohortActivityOf, cohortActivitySql, cohortContext } from '../relations/customer-cohorts.js';
 import { duckdbBuild, renderDuckDbQuery } from './duckdb-relations.js';
 import { quoteIdent } from './duckdb-ddl.js';
 import { refreshDerivedEvents } from './duckdb-derive.js';
@@ -523,6 +529,25 @@ export class DuckDbWarehouse implements Warehouse {
     return customerRfmCountsOf((await this.query({ sql, params: bag.params }))[0]);
   }
 
+  async funnelCounts(workspace: string, query: FunnelQuery): Promise<FunnelCounts[]> {
+    const bag = new ParamBag((name) => `$${name}`);
+    const sql = funnelSql(duckdbBuild(workspace, (value) => bag.add(value)), query);
+    return funnelCountsOf(await this.query({ sql, params: bag.params }), query.steps.length);
+  }
+
+  async eventTypes(workspace: string): Promise<string[]> {
+    const bag = new ParamBag((name) => `$${name}`);
+    const sql = eventTypesSql(duckdbBuild(workspace, (value) => bag.add(value)));
+    return (await this.query({ sql, params: bag.params })).map((row) => String(row.type));
+  }
+
+  async cohortActivity(workspace: string, query: CohortQuery): Promise<CohortActivity> {
+    const ctx = cohortContext(workspace, await this.getWorkspace(workspace));
+    const bag = new ParamBag((name) => `$${name}`);
+    const sql = cohortActivitySql(duckdbBuild(workspace, (value) => bag.add(value)), query, ctx);
+    return cohortActivityOf(await this.query({ sql, params: bag.params }), query);
+  }
+
   query(statement: Statement): Promise<Record<string, unknown>[]> {
     const limit = this.statementTimeoutMs;
     if (!limit) return this.read(statement.sql, statement.params as Record<string, DuckDBValue>);
@@ -585,7 +610,7 @@ function importRecord(workspace: string, source: SourceName, id: string, note: I
 function toWorkspace(r: Record<string, unknown>): Workspace {
   return {
     name: r.name as string,
-    settings: (typeof r.settings === 'string' ? JSON.parse(r.settings) : r.settings) as WorkspaceSettings,
+    settings: storedSettings(r.settings),
     createdAt: String(r.created_at),
   };
 }

@@ -12,13 +12,19 @@ import { touchesSql } from './touches.js';
 
 const DAY_MS = 86_400_000;
 /** Stages of a paying customer, and the stages that change whether one is. */
-const ACTIVE_STAGES = ['customer', 'reactivated'];
-const STATUS_STAGES = ['customer', 'reactivated', 'churned'];
+export const ACTIVE_STAGES = ['customer', 'reactivated'];
+export const STATUS_STAGES = ['customer', 'reactivated', 'churned'];
 
 /** The acquisition columns as the relations name them. */
 const ACQUIRED = 'a_channel AS channel, a_campaign AS campaign_id, a_platform AS platform, a_objective AS objective';
 
-/** Per customer (`a_customer`): acquisition channel and campaign, and that campaign's platform and objective. */
+/**
+ * Per customer (`a_customer`): acquisition channel and campaign, and that
+ * campaign's platform and objective. The touch is the first (setting
+ * first_touch), or the last non-direct one up to the first completed order
+ * (last_non_direct; all touches for someone who never bought), the first
+ * when there is no such touch.
+ */
 function acquisitionSql(b: RelationBuild, ctx: RelationContext): string {
   const { h } = b;
   const touches = touchesSql(b, { botFiltering: ctx.botFiltering });
@@ -28,12 +34,13 @@ function acquisitionSql(b: RelationBuild, ctx: RelationContext): string {
   const firstTouch = `SELECT person_id AS a_customer, ${h.smallInt(1)} AS has_touch, ${h.argMin('channel', order)} AS t_channel,
       ${h.argMin('campaign_id', order)} AS t_campaign
     FROM (${touches}) GROUP BY person_id`;
+  const chosenTouch = ctx.acquisitionTouch === 'last_non_direct' ? lastNonDirectTouch(b, touches, firstTouch, order) : firstTouch;
   const firstRecord = `SELECT customer_id AS a_customer, ${h.argMin('channel', at)} AS l_channel, ${h.argMin('campaign_id', at)} AS l_campaign,
       coalesce(${h.argMin('campaign_id', at)}, ${b.value('')}) AS campaign_key
     FROM ${lifecycle} GROUP BY customer_id`;
   const customers = `SELECT a_customer FROM (SELECT person_id AS a_customer FROM (${touches})
       UNION ALL SELECT customer_id AS a_customer FROM ${lifecycle}) GROUP BY a_customer`;
-  const withTouch = `SELECT * FROM ${h.leftJoin(customers, firstTouch, ['a_customer'])}`;
+  const withTouch = `SELECT * FROM ${h.leftJoin(customers, chosenTouch, ['a_customer'])}`;
   const withRecord = `SELECT * FROM ${h.leftJoin(withTouch, firstRecord, ['a_customer'])}`;
   const withRecordCampaign = `SELECT * FROM ${h.leftJoin(withRecord, campaignAttributes(b), ['campaign_key'])}`;
   const touched = 'coalesce(has_touch, 0) = 1';
@@ -43,6 +50,27 @@ function acquisitionSql(b: RelationBuild, ctx: RelationContext): string {
     FROM (${withRecordCampaign})`;
   return `SELECT a_customer, a_channel, a_campaign, c_platform AS a_platform, c_objective AS a_objective
     FROM ${h.leftJoin(acquired, campaignAttributes(b), ['campaign_key'])}`;
+}
+
+/**
+ * Per person with a touch: the channel and campaign of their last touch that
+ * is not Direct up to their first completed order (t_channel, t_campaign),
+ * else of their first touch.
+ */
+function lastNonDirectTouch(b: RelationBuild, touches: string, firstTouch: string, order: string): string {
+  const { h } = b;
+  const firstOrders = `SELECT customer_id AS person_id, ${h.nullable(`min(${h.ident('timestamp')})`)} AS first_order FROM ${b.source('orders')}
+    WHERE coalesce(status, ${b.value('completed')}) = ${b.value('completed')} GROUP BY customer_id`;
+  const beforeOrder = `SELECT person_id, ${h.argMax('channel', order)} AS n_channel, ${h.argMax('campaign_id', order)} AS n_campaign, ${h.smallInt(1)} AS has_non_direct
+    FROM ${h.leftJoin(`(${touches})`, firstOrders, ['person_id'])}
+    WHERE coalesce(channel, ${b.value('Direct')}) <> ${b.value('Direct')} AND (first_order IS NULL OR ts <= first_order)
+    GROUP BY person_id`;
+  const nonDirect = `SELECT person_id AS a_customer, n_channel, n_campaign, has_non_direct FROM (${beforeOrder})`;
+  const both = `SELECT * FROM ${h.leftJoin(firstTouch, nonDirect, ['a_customer'])}`;
+  const found = 'coalesce(has_non_direct, 0) = 1';
+  return `SELECT a_customer, has_touch, CASE WHEN ${found} THEN n_channel ELSE t_channel END AS t_channel,
+      CASE WHEN ${found} THEN n_campaign ELSE t_campaign END AS t_campaign
+    FROM (${both})`;
 }
 
 /**

@@ -2,7 +2,8 @@
 // (test/support/metrics-fixture.ts) goes into a DuckDB file and a ClickHouse
 // server, and a matrix of queries through queryMetrics — every catalog metric,
 // with and without a grain, split by dimensions, filtered, compared, under
-// each attribution model — must give the same rows, totals and comparison.
+// each attribution model, either acquisition touch — must give the same rows,
+// totals and comparison.
 // Integers and the money sums both engines add as Decimals (cost, order
 // revenue, MRR) must be equal; other numbers within 1e-9 relative: ratios,
 // and sums DuckDB adds as doubles (attributed revenue is credit × revenue,
@@ -12,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { updateSettings } from '../../../src/access/workspaces.js';
 import { createClickHouseWarehouse } from '../../../src/warehouse/clickhouse/clickhouse-warehouse.js';
 import { createDuckDbWarehouse } from '../../../src/warehouse/duckdb/duckdb-warehouse.js';
 import type { Warehouse } from '../../../src/warehouse/warehouse.js';
@@ -34,6 +36,8 @@ export function describeMetricsVsDuckDb(start: StartServer): void {
     for (const w of [duck, click]) {
       await loadWorkspace(w, 'utc', METRICS_DATA);
       await loadWorkspace(w, 'ny', METRICS_DATA, { timezone: 'America/New_York' });
+      // New York's customers are acquired by their last non-direct touch before the first order (utc's by the first touch).
+      await updateSettings(w, 'ny', { acquisition_touch: 'last_non_direct' });
     }
   }, 300_000);
 

@@ -20,6 +20,12 @@ export type AttributionReport = Awaited<ReturnType<Api['attribution']>>;
 export type AttributionRow = AttributionReport['rows'][number];
 export type AttributionModels = Schemas['AttributionModels'];
 export type Direction = CatalogMetric['direction'];
+export type ClvParams = NonNullable<paths['/v1/clv']['get']['parameters']['query']>;
+export type ClvReport = Schemas['ClvReport'];
+export type FunnelBody = Schemas['Funnel'];
+export type FunnelReport = Schemas['FunnelReport'];
+export type CohortBody = Schemas['Cohorts'];
+export type CohortReport = Schemas['CohortReport'];
 
 export class ApiError extends Error {
   constructor(
@@ -27,6 +33,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly requestId?: string,
+    /** What the server says per field of a 400 (`[{ field, message }]`), as it sent it. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -51,10 +59,10 @@ export function createApi(key: string, onUnauthorized: (message: string) => void
     }
     const { data, error, response } = answer;
     if (response.ok && data !== undefined) return data;
-    const body = (error ?? {}) as { error?: { code?: string; message?: string; request_id?: string } };
+    const body = (error ?? {}) as { error?: { code?: string; message?: string; request_id?: string; details?: unknown } };
     const message = body.error?.message ?? `${response.status} ${response.statusText}`;
     if (response.status === 401) onUnauthorized(message);
-    throw new ApiError(message, response.status, body.error?.code ?? 'http_error', body.error?.request_id);
+    throw new ApiError(message, response.status, body.error?.code ?? 'http_error', body.error?.request_id, body.error?.details);
   }
 
   return {
@@ -65,6 +73,9 @@ export function createApi(key: string, onUnauthorized: (message: string) => void
     settings: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/settings', { signal })),
     attribution: (body: AttributionBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/attribution', { body, signal })),
     attributionModels: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/attribution/models', { signal })),
+    clv: (query: ClvParams, signal?: AbortSignal) => unwrap(() => client.GET('/v1/clv', { params: { query }, signal })),
+    funnels: (body: FunnelBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/funnels', { body, signal })),
+    cohorts: (body: CohortBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/cohorts', { body, signal })),
   };
 }
 

@@ -1527,6 +1527,8 @@ export interface paths {
                     margin?: number;
                     /** @description customers listed (default 20) */
                     top?: number;
+                    /** @description compare predicted with actual purchases from the day after calibration_end to this day */
+                    holdout_end?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1583,6 +1585,140 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** acquisition cohorts by week or month: retention (% active per period since acquisition, by purchase or subscription) or cumulative revenue per customer, optionally for one channel or per acquisition channel or campaign; the sBG retention projection for subscriptions; scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Cohorts"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CohortReport"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/funnels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** funnel: people who entered in a period (their first first-step event, local dates) and reached each step within a conversion window, ordered, strict or in any order; counts, conversion from the previous and the first step, median time between steps, optionally by the channel or campaign that entered them; scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FunnelReport"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1758,6 +1894,8 @@ export interface components {
             lookback_days: number;
             session_timeout_minutes: number;
             bot_filtering: boolean;
+            /** @description which touch gives a customer's acquisition channel and campaign: their first, or their last non-direct one up to their first completed order */
+            acquisition_touch: "first_touch" | "last_non_direct";
         };
         Query: {
             metrics: string[] | string;
@@ -2049,12 +2187,6 @@ export interface components {
             facts: ("ad" | "events" | "sessions" | "scroll" | "conversions" | "lifecycle" | "stage_progress" | "customers" | "customer_status" | "orders" | "costs" | "surveys")[];
             dimensions: ("channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective")[];
             custom: boolean;
-            /**
-             * @description present on reserved metrics queries cannot answer
-             * @constant
-             */
-            available?: false;
-            reason?: string;
             note?: string;
         };
         Catalog: {
@@ -2305,6 +2437,11 @@ export interface components {
                 expected_order_value: number;
                 /** @description discounted expected margin over the horizon, after the calibration end */
                 clv: number;
+                /** @description with holdout_end: purchases after the calibration end, predicted and actual */
+                holdout?: {
+                    predicted: number;
+                    actual: number;
+                };
             }[];
             summary: {
                 customers: number;
@@ -2325,6 +2462,20 @@ export interface components {
                 new_customer_clv: number;
                 frequency_monetary_correlation: number;
             };
+            /** @description how the predicted values of all customers spread */
+            distribution: {
+                bins: {
+                    from: number;
+                    /** @description null: the open bin above the 99th percentile */
+                    to: number | null;
+                    customers: number;
+                    /** @description share of the total predicted value, 0 to 1 */
+                    value_share: number;
+                }[];
+                p50: number;
+                p90: number;
+                p99: number;
+            };
             fit: {
                 bg_nbd: {
                     iterations: number;
@@ -2339,7 +2490,294 @@ export interface components {
                     converged: boolean;
                 };
             };
+            /** @description with holdout_end: predicted against actual purchases after the calibration end */
+            holdout?: {
+                end: string;
+                /** @description in the time unit */
+                length: number;
+                aggregate: {
+                    customers: number;
+                    actual: number;
+                    predicted: number;
+                    mean_absolute_error: number;
+                };
+                by_frequency: {
+                    frequency: number;
+                    label: string;
+                    customers: number;
+                    mean_actual: number;
+                    mean_predicted: number;
+                }[];
+            };
+            /** @description the workspace orders by what became of them in the fit */
+            orders: {
+                source: "orders" | "events";
+                completed: number;
+                refunded: number;
+                cancelled: number;
+                negative_revenue: number;
+                without_rate: number;
+                after_calibration_end: number;
+                future: number;
+            };
             warnings: string[];
+            notes: string[];
+        };
+        Cohorts: {
+            /** @description cohorts and their periods: calendar weeks (Monday to Sunday) or months of the workspace time zone */
+            by: "week" | "month";
+            /** @description retention: % of the cohort active in each period; revenue: cumulative completed-order revenue per cohort customer */
+            metric: "retention" | "revenue";
+            /** @description first acquisition date (workspace time zone) */
+            from: string;
+            /** @description last acquisition date, inclusive */
+            to: string;
+            /** @description only customers acquired through this channel; "(none)" for those without one */
+            channel?: string;
+            /** @description purchase (default): a completed order in the period; subscription: the latest lifecycle stage is customer or reactivated at some moment of the period */
+            activity?: "purchase" | "subscription";
+            /** @description also one matrix per acquisition channel or campaign (breakdown) */
+            dimension?: "channel" | "campaign";
+            /** @description retention with subscription activity: periods the fitted model projects (default 6) */
+            projection_periods?: number;
+        };
+        CohortReport: {
+            by: "week" | "month";
+            metric: "retention" | "revenue";
+            activity: "purchase" | "subscription";
+            from: string;
+            to: string;
+            channel: string | null;
+            dimension: ("channel" | "campaign") | null;
+            /** @description today in the workspace time zone */
+            today: string;
+            currency: string;
+            /** @description the columns: periods since acquisition */
+            periods: number[];
+            matrix: {
+                customers: number;
+                cohorts: {
+                    /** @description first date of the acquisition week or month */
+                    cohort: string;
+                    /** @description its last date */
+                    end: string;
+                    customers: number;
+                    /** @description one per period of `periods`; null after the period holding today */
+                    cells: ({
+                        /** @description periods since acquisition */
+                        period: number;
+                        /** @description the cohort's size */
+                        customers: number;
+                        /** @description customers active in the period (by the activity) */
+                        active: number;
+                        /** @description completed-order revenue of the cohort from its acquisition period through this one (workspace currency) */
+                        revenue: number;
+                        /** @description retention: active / customers × 100; revenue: revenue / customers; null for an empty cohort */
+                        value: number | null;
+                        /** @description false for the period holding today, still running */
+                        complete: boolean;
+                        /** @description subscription activity: subscribed since acquisition, no churn before this period began */
+                        survivors?: number;
+                    } | null)[];
+                }[];
+                /** @description per period: the cohorts that completed it, weighted by size; null where none has */
+                average: ({
+                    period: number;
+                    /** @description customers of the cohorts that completed the period */
+                    customers: number;
+                    cohorts: number;
+                    active: number;
+                    revenue: number;
+                    value: number | null;
+                } | null)[];
+                /** @description with metric retention and activity subscription; null otherwise, or with a warning saying why */
+                model: {
+                    /** @constant */
+                    model: "sbg";
+                    alpha: number;
+                    beta: number;
+                    log_likelihood: number;
+                    /** @description mean lifetime in periods; null when alpha ≤ 1 (infinite) */
+                    expected_lifetime: number | null;
+                    /** @description periods until fewer than half of the subscribers remain */
+                    median_lifetime: number | null;
+                    /** @description cohorts with subscribers fitted */
+                    cohorts: number;
+                    /** @description their subscribers at acquisition */
+                    subscribers: number;
+                    /** @description periods of churn observed, over all cohorts */
+                    observed_periods: number;
+                    /** @description the periods after the longest observed */
+                    projection: {
+                        period: number;
+                        /** @description % of a cohort’s subscribers at acquisition expected to remain */
+                        retention: number;
+                    }[];
+                    fit: {
+                        iterations: number;
+                        evaluations: number;
+                        restarts: number;
+                        converged: boolean;
+                    };
+                } | null;
+                warnings: string[];
+            };
+            /** @description with a dimension: one matrix per acquisition channel or campaign, most customers first */
+            breakdown?: {
+                key: string;
+                matrix: {
+                    customers: number;
+                    cohorts: {
+                        /** @description first date of the acquisition week or month */
+                        cohort: string;
+                        /** @description its last date */
+                        end: string;
+                        customers: number;
+                        /** @description one per period of `periods`; null after the period holding today */
+                        cells: ({
+                            /** @description periods since acquisition */
+                            period: number;
+                            /** @description the cohort's size */
+                            customers: number;
+                            /** @description customers active in the period (by the activity) */
+                            active: number;
+                            /** @description completed-order revenue of the cohort from its acquisition period through this one (workspace currency) */
+                            revenue: number;
+                            /** @description retention: active / customers × 100; revenue: revenue / customers; null for an empty cohort */
+                            value: number | null;
+                            /** @description false for the period holding today, still running */
+                            complete: boolean;
+                            /** @description subscription activity: subscribed since acquisition, no churn before this period began */
+                            survivors?: number;
+                        } | null)[];
+                    }[];
+                    /** @description per period: the cohorts that completed it, weighted by size; null where none has */
+                    average: ({
+                        period: number;
+                        /** @description customers of the cohorts that completed the period */
+                        customers: number;
+                        cohorts: number;
+                        active: number;
+                        revenue: number;
+                        value: number | null;
+                    } | null)[];
+                    /** @description with metric retention and activity subscription; null otherwise, or with a warning saying why */
+                    model: {
+                        /** @constant */
+                        model: "sbg";
+                        alpha: number;
+                        beta: number;
+                        log_likelihood: number;
+                        /** @description mean lifetime in periods; null when alpha ≤ 1 (infinite) */
+                        expected_lifetime: number | null;
+                        /** @description periods until fewer than half of the subscribers remain */
+                        median_lifetime: number | null;
+                        /** @description cohorts with subscribers fitted */
+                        cohorts: number;
+                        /** @description their subscribers at acquisition */
+                        subscribers: number;
+                        /** @description periods of churn observed, over all cohorts */
+                        observed_periods: number;
+                        /** @description the periods after the longest observed */
+                        projection: {
+                            period: number;
+                            /** @description % of a cohort’s subscribers at acquisition expected to remain */
+                            retention: number;
+                        }[];
+                        fit: {
+                            iterations: number;
+                            evaluations: number;
+                            restarts: number;
+                            converged: boolean;
+                        };
+                    } | null;
+                    warnings: string[];
+                };
+            }[];
+            notes: string[];
+            /** @description present when the answer may miss data sent since pending_since */
+            freshness?: {
+                /** @constant */
+                complete: false;
+                /** @description ISO 8601 timestamp */
+                pending_since: string;
+            };
+        };
+        Funnel: {
+            /** @description event types, lifecycle stages (lead, mql, sql, opportunity, customer, churned, reactivated) or session_start, first to last; a bare stage name is the stage, "event:NAME" and "stage:NAME" say which is meant */
+            steps: string[];
+            /** @description days after the entering event within which every later step must come (fractions allowed: 0.5 is 12 hours) */
+            window_days: number;
+            /** @description first day a person may enter (workspace time zone) */
+            from: string;
+            /** @description last day a person may enter, inclusive */
+            to: string;
+            /** @description ordered (default): each step after the previous one, other events allowed between; strict: each step the very next funnel-step event; any: the steps in any order within the window */
+            order?: "ordered" | "strict" | "any";
+            /** @description split people by the channel or campaign of the event that entered them */
+            by?: "channel" | "campaign";
+        };
+        FunnelReport: {
+            /** @description people who entered (ordered and strict: the first step’s count) */
+            entered: number;
+            steps: {
+                /** @description 1-based position */
+                step: number;
+                /** @description the step as asked for */
+                name: string;
+                /** @description what the name was read as */
+                kind: "event" | "stage" | "session_start";
+                /** @description people who reached the step */
+                count: number;
+                /** @description percent; null for the first step and where the step before has no one */
+                conversion_from_previous: number | null;
+                /** @description percent; null where the first step has no one */
+                conversion_from_first: number | null;
+                /** @description median time from the step before, among those who reached this one; null for the first step and where no one did */
+                median_seconds_from_previous: number | null;
+            }[];
+            /** @description percent; the last step’s count / entered; null when no one entered */
+            overall_conversion: number | null;
+            breakdown: {
+                by: "channel" | "campaign";
+                /** @description most entered first */
+                rows: {
+                    /** @description the channel or campaign id; (none) for an entering event without one */
+                    key: string;
+                    /** @description people who entered (ordered and strict: the first step’s count) */
+                    entered: number;
+                    steps: {
+                        /** @description 1-based position */
+                        step: number;
+                        /** @description the step as asked for */
+                        name: string;
+                        /** @description what the name was read as */
+                        kind: "event" | "stage" | "session_start";
+                        /** @description people who reached the step */
+                        count: number;
+                        /** @description percent; null for the first step and where the step before has no one */
+                        conversion_from_previous: number | null;
+                        /** @description percent; null where the first step has no one */
+                        conversion_from_first: number | null;
+                        /** @description median time from the step before, among those who reached this one; null for the first step and where no one did */
+                        median_seconds_from_previous: number | null;
+                    }[];
+                    /** @description percent; the last step’s count / entered; null when no one entered */
+                    overall_conversion: number | null;
+                }[];
+            } | null;
+            params: {
+                steps: string[];
+                order: "ordered" | "strict" | "any";
+                window_days: number;
+                from: string;
+                to: string;
+                /** @description the workspace time zone from and to are read in */
+                time_zone: string;
+                by: ("channel" | "campaign") | null;
+                bot_filtering: boolean;
+            };
+            notes: string[];
         };
     };
     responses: never;

@@ -4,6 +4,9 @@
 import type { ComponentType } from 'react';
 import { AttributionView } from './attribution/attribution-view';
 import { CampaignsView } from './campaigns/campaigns-view';
+import { CohortsView } from './cohorts/cohorts-view';
+import { CustomersView } from './customers/customers-view';
+import { FunnelsView } from './funnels/funnels-view';
 import { GoalsView } from './goals/goals-view';
 import { OverviewView } from './overview/overview-view';
 
@@ -19,5 +22,8 @@ export const VIEWS: readonly ViewEntry[] = [
   { path: '/', label: 'Overview', component: OverviewView, usesRange: true },
   { path: '/campaigns', label: 'Campaigns', component: CampaignsView, usesRange: true },
   { path: '/attribution', label: 'Attribution', component: AttributionView, usesRange: true },
+  { path: '/customers', label: 'Customers', component: CustomersView, usesRange: true },
+  { path: '/cohorts', label: 'Cohorts', component: CohortsView, usesRange: true },
+  { path: '/funnels', label: 'Funnels', component: FunnelsView, usesRange: true },
   { path: '/goals', label: 'Goals', component: GoalsView, usesRange: false },
 ];

@@ -123,11 +123,22 @@ describe.skipIf(!run)('dashboard overview (Chromium)', () => {
   });
 
   it('an API error shows in the panel that asked, and the rest of the page works', async () => {
-    // predicted_clv is in the catalog but comes from the CLV model: a metric query answers 422.
-    const w = await open('/?metric=predicted_clv');
+    // The server refuses the trend's query of ctr (and only that one) as a query it cannot answer.
+    await watched?.close();
+    watched = await openPage(browser);
+    const w = watched;
+    const refusal = 'metric "ctr" cannot be answered for this range';
+    await w.page.route('**/v1/query', (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { metrics?: string[]; compare?: string };
+      if (body.metrics?.length === 1 && body.metrics[0] === 'ctr' && body.compare) {
+        return route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'query_error', message: refusal } }) });
+      }
+      return route.continue();
+    });
+    await w.page.goto(server.link('/?metric=ctr'));
     await w.page.getByTestId('tiles').waitFor();
     const panel = w.page.getByTestId('trend-panel');
-    await expect.poll(() => panel.getByRole('alert').innerText()).toContain('predicted_clv comes from a fitted CLV model');
+    await expect.poll(() => panel.getByRole('alert').innerText()).toContain(refusal);
     expect(await tileText(w, 'cost', 'tile-value')).toBe(dollars(sums(server.data, { from: addDays(server.end, -29), to: server.end }).cost));
     await screenshot(w.page, 'overview-panel-error');
     await w.page.getByTestId('tile-revenue').click();
