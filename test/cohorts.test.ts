@@ -16,11 +16,7 @@ import { clickhouseHooks } from '../src/sql/clickhouse/clickhouse-hooks.js';
 import { duckdbHooks } from '../src/sql/duckdb/duckdb-hooks.js';
 import { NotFoundError, ValidationError } from '../src/core/errors.js';
 import { DeriveScheduler } from '../src/warehouse/derive-scheduler.js';
-import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
-import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
 import type { CohortQuery, Warehouse } from '../src/warehouse/warehouse.js';
-import { requireChdb, startChdb } from './support/chdb.js';
-import { requireClickHouse, startClickHouse, type StartServer } from './support/clickhouse.js';
 import {
   MONTHS_BY_CAMPAIGN_SIZES,
   MONTHS_BY_CHANNEL_SIZES,
@@ -35,37 +31,10 @@ import {
   WEEKS_QUERY,
   WEEKS_SETTINGS,
 } from './support/cohort-fixture.js';
+import { everyEngine, type OpenedWarehouse } from './support/every-engine.js';
 import { loadWorkspace } from './support/metrics-fixture.js';
 
-interface Opened {
-  warehouse: Warehouse;
-  stop(): Promise<void>;
-}
-
-async function openDuckDb(dir: string): Promise<Opened> {
-  const warehouse = await createDuckDbWarehouse({ path: join(dir, 'cohorts.duckdb') });
-  return { warehouse, stop: () => warehouse.close() };
-}
-
-async function openClickHouse(start: StartServer): Promise<Opened> {
-  const server = await start();
-  try {
-    const sharded = server.cluster ? { cluster: server.cluster, shards: server.urls } : {};
-    const warehouse = await createClickHouseWarehouse({ url: server.url, database: 'cohorts', ...sharded });
-    return { warehouse, stop: async () => (await warehouse.close(), await server.stop()) };
-  } catch (err) {
-    await server.stop();
-    throw err;
-  }
-}
-
-const ENGINES = [
-  { name: 'DuckDB', available: true, open: openDuckDb },
-  { name: 'a current ClickHouse (chdb)', available: requireChdb(), open: () => openClickHouse(startChdb) },
-  { name: 'ClickHouse 18.16', available: requireClickHouse(), open: () => openClickHouse(startClickHouse) },
-  // Ann's first touch sits in the sharded person tables.
-  { name: 'a two-shard ClickHouse 18.16 cluster', available: requireClickHouse(), open: () => openClickHouse(() => startClickHouse({ shards: 2 })) },
-];
+const ENGINES = everyEngine('cohorts');
 
 /** 2026-04-15 at noon in New York; in Berlin it is 2026-03-18 at noon on the weeks' day. */
 const APRIL_15 = Date.UTC(2026, 3, 15, 16);
@@ -74,7 +43,7 @@ const MARCH_18 = Date.UTC(2026, 2, 18, 11);
 for (const engine of ENGINES) {
   describe.skipIf(!engine.available && !process.env.CI)(`acquisition cohorts on ${engine.name}`, () => {
     let dir: string;
-    let opened: Opened;
+    let opened: OpenedWarehouse;
     let w: Warehouse;
     const report = async (workspace: string, body: Record<string, unknown>, now: number) =>
       cohortReport({ warehouse: w, derived: new DeriveScheduler(w) }, (await w.getWorkspace(workspace))!, body, now);

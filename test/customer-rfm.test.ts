@@ -15,11 +15,8 @@ import { NotFoundError, ValidationError } from '../src/core/errors.js';
 import { localDate } from '../src/core/time.js';
 import { generateDemo } from '../src/demo/generate-demo.js';
 import type { Row } from '../src/model/validate.js';
-import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
-import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
 import type { RfmQuery, RfmRow, Warehouse } from '../src/warehouse/warehouse.js';
-import { requireChdb, startChdb } from './support/chdb.js';
-import { requireClickHouse, startClickHouse, type StartServer } from './support/clickhouse.js';
+import { everyEngine, type OpenedWarehouse } from './support/every-engine.js';
 import { loadWorkspace } from './support/metrics-fixture.js';
 import {
   cdnowOrders,
@@ -37,35 +34,7 @@ import {
   SHOP_SETTINGS,
 } from './support/rfm-fixture.js';
 
-interface Opened {
-  warehouse: Warehouse;
-  stop(): Promise<void>;
-}
-
-async function openDuckDb(dir: string): Promise<Opened> {
-  const warehouse = await createDuckDbWarehouse({ path: join(dir, 'rfm.duckdb') });
-  return { warehouse, stop: () => warehouse.close() };
-}
-
-async function openClickHouse(start: StartServer): Promise<Opened> {
-  const server = await start();
-  try {
-    const sharded = server.cluster ? { cluster: server.cluster, shards: server.urls } : {};
-    const warehouse = await createClickHouseWarehouse({ url: server.url, database: 'rfm', ...sharded });
-    return { warehouse, stop: async () => (await warehouse.close(), await server.stop()) };
-  } catch (err) {
-    await server.stop();
-    throw err;
-  }
-}
-
-const ENGINES = [
-  { name: 'DuckDB', available: true, open: openDuckDb },
-  { name: 'a current ClickHouse (chdb)', available: requireChdb(), open: () => openClickHouse(startChdb) },
-  { name: 'ClickHouse 18.16', available: requireClickHouse(), open: () => openClickHouse(startClickHouse) },
-  // The purchase events of the fallback sit in the sharded person tables.
-  { name: 'a two-shard ClickHouse 18.16 cluster', available: requireClickHouse(), open: () => openClickHouse(() => startClickHouse({ shards: 2 })) },
-];
+const ENGINES = everyEngine('rfm');
 
 /** The 90-day demo shop's orders (4,414 of 3,258 customers; refunded and cancelled ones among them) and its fx rates. */
 const DEMO = { days: 90, seed: 1, end: '2026-03-21', visitors: 50_000 };
@@ -113,7 +82,7 @@ function expectSummaries(found: RfmRow[], expected: RfmCustomer[]): void {
 for (const engine of ENGINES) {
   describe.skipIf(!engine.available && !process.env.CI)(`customer RFM on ${engine.name}`, () => {
     let dir: string;
-    let opened: Opened;
+    let opened: OpenedWarehouse;
     let w: Warehouse;
 
     beforeAll(async () => {

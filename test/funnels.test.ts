@@ -15,12 +15,8 @@ import { ValidationError } from '../src/core/errors.js';
 import { zoneMidnight } from '../src/core/zone-midnight.js';
 import { addDays } from '../src/core/time.js';
 import { generateDemo } from '../src/demo/generate-demo.js';
-import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
 import { refreshWorkspace } from '../src/warehouse/derive-scheduler.js';
-import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
 import type { FunnelOrder, FunnelQuery, FunnelStepMatch, Warehouse } from '../src/warehouse/warehouse.js';
-import { requireChdb, startChdb } from './support/chdb.js';
-import { requireClickHouse, startClickHouse, type StartServer } from './support/clickhouse.js';
 import {
   DAY_MS,
   EMPTY,
@@ -43,37 +39,10 @@ import {
   WEB_STRICT,
   WEB_WITH_BOTS,
 } from './support/funnel-fixture.js';
+import { everyEngine, openDuckDb, type OpenedWarehouse } from './support/every-engine.js';
 import { loadWorkspace } from './support/metrics-fixture.js';
 
-interface Opened {
-  warehouse: Warehouse;
-  stop(): Promise<void>;
-}
-
-async function openDuckDb(dir: string): Promise<Opened> {
-  const warehouse = await createDuckDbWarehouse({ path: join(dir, 'funnels.duckdb') });
-  return { warehouse, stop: () => warehouse.close() };
-}
-
-async function openClickHouse(start: StartServer): Promise<Opened> {
-  const server = await start();
-  try {
-    const sharded = server.cluster ? { cluster: server.cluster, shards: server.urls } : {};
-    const warehouse = await createClickHouseWarehouse({ url: server.url, database: 'funnels', ...sharded });
-    return { warehouse, stop: async () => (await warehouse.close(), await server.stop()) };
-  } catch (err) {
-    await server.stop();
-    throw err;
-  }
-}
-
-const ENGINES = [
-  { name: 'DuckDB', available: true, open: openDuckDb, reference: false },
-  { name: 'a current ClickHouse (chdb)', available: requireChdb(), open: () => openClickHouse(startChdb), reference: true },
-  { name: 'ClickHouse 18.16', available: requireClickHouse(), open: () => openClickHouse(startClickHouse), reference: true },
-  // Person tables sharded over two servers: a stitched person's devices may sit on different shards.
-  { name: 'a two-shard ClickHouse 18.16 cluster', available: requireClickHouse(), open: () => openClickHouse(() => startClickHouse({ shards: 2 })), reference: true },
-];
+const ENGINES = everyEngine('funnels');
 
 const DEMO = { days: 21, seed: 7, end: '2026-03-21', visitors: 400 };
 const DEMO_RANGE = { from: '2026-03-01', to: '2026-03-14' };
@@ -148,8 +117,8 @@ function countOrdered(rows: Record<string, unknown>[], types: string[], from: st
 for (const engine of ENGINES) {
   describe.skipIf(!engine.available && !process.env.CI)(`funnels on ${engine.name}`, () => {
     let dir: string;
-    let opened: Opened;
-    let reference: Opened | undefined;
+    let opened: OpenedWarehouse;
+    let reference: OpenedWarehouse | undefined;
     let w: Warehouse;
 
     beforeAll(async () => {
@@ -158,7 +127,7 @@ for (const engine of ENGINES) {
       w = opened.warehouse;
       await loadAll(w);
       if (engine.reference) {
-        reference = await openDuckDb(dir);
+        reference = await openDuckDb(dir, 'funnels-reference');
         await loadAll(reference.warehouse);
       }
     }, 600_000);

@@ -14,12 +14,8 @@ import { updateSettings } from '../src/access/workspaces.js';
 import { ValidationError } from '../src/core/errors.js';
 import { generateDemo } from '../src/demo/generate-demo.js';
 import { queryMetrics } from '../src/metrics/query-service.js';
-import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
 import { refreshWorkspace } from '../src/warehouse/derive-scheduler.js';
-import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
 import type { JourneyPath, JourneyQuery, Warehouse } from '../src/warehouse/warehouse.js';
-import { requireChdb, startChdb } from './support/chdb.js';
-import { requireClickHouse, startClickHouse, type StartServer } from './support/clickhouse.js';
 import {
   AD_GROUP_PATHS_7D,
   CAMPAIGN_PATHS_7D,
@@ -31,37 +27,10 @@ import {
   JOURNEY_EVENTS,
   JOURNEY_SETTINGS,
 } from './support/journey-fixture.js';
+import { everyEngine, openDuckDb, type OpenedWarehouse } from './support/every-engine.js';
 import { loadWorkspace, METRICS_DATA } from './support/metrics-fixture.js';
 
-interface Opened {
-  warehouse: Warehouse;
-  stop(): Promise<void>;
-}
-
-async function openDuckDb(dir: string): Promise<Opened> {
-  const warehouse = await createDuckDbWarehouse({ path: join(dir, 'journeys.duckdb') });
-  return { warehouse, stop: () => warehouse.close() };
-}
-
-async function openClickHouse(start: StartServer): Promise<Opened> {
-  const server = await start();
-  try {
-    const sharded = server.cluster ? { cluster: server.cluster, shards: server.urls } : {};
-    const warehouse = await createClickHouseWarehouse({ url: server.url, database: 'journeys', ...sharded });
-    return { warehouse, stop: async () => (await warehouse.close(), await server.stop()) };
-  } catch (err) {
-    await server.stop();
-    throw err;
-  }
-}
-
-const ENGINES = [
-  { name: 'DuckDB', available: true, open: openDuckDb, reference: false },
-  { name: 'a current ClickHouse (chdb)', available: requireChdb(), open: () => openClickHouse(startChdb), reference: true },
-  { name: 'ClickHouse 18.16', available: requireClickHouse(), open: () => openClickHouse(startClickHouse), reference: true },
-  // Person tables sharded over two servers: a stitched person's ids may sit on different shards.
-  { name: 'a two-shard ClickHouse 18.16 cluster', available: requireClickHouse(), open: () => openClickHouse(() => startClickHouse({ shards: 2 })), reference: true },
-];
+const ENGINES = everyEngine('journeys');
 
 const DEMO = { days: 21, seed: 5, end: '2026-03-21', visitors: 300 };
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
@@ -112,8 +81,8 @@ const AGAINST_DUCKDB: [string, Omit<JourneyQuery, 'timeZone' | 'botFiltering'>][
 for (const engine of ENGINES) {
   describe.skipIf(!engine.available && !process.env.CI)(`journey paths on ${engine.name}`, () => {
     let dir: string;
-    let opened: Opened;
-    let reference: Opened | undefined;
+    let opened: OpenedWarehouse;
+    let reference: OpenedWarehouse | undefined;
     let w: Warehouse;
 
     beforeAll(async () => {
@@ -122,7 +91,7 @@ for (const engine of ENGINES) {
       w = opened.warehouse;
       await loadAll(w);
       if (engine.reference) {
-        reference = await openDuckDb(dir);
+        reference = await openDuckDb(dir, 'journeys-reference');
         await loadAll(reference.warehouse);
       }
     }, 600_000);
