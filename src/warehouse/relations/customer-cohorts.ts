@@ -1,8 +1,9 @@
 // Acquisition cohorts, written once for every engine and aggregated there:
 // only (cohort, key, period) aggregates and cohort sizes reach TypeScript.
 // A customer's cohort is the period of their acquisition as customer_facts
-// defines it (first `customer` stage, else first completed order), their key
-// the channel or campaign customer_facts acquires them through. Each customer
+// defines it (first `customer` stage, else first completed order: the
+// relation acquiredCustomers), their key the channel or campaign they were
+// acquired through. Each customer
 // travels as one row with their orders and lifecycle status records as
 // arrays, unrolled into the periods where something happened.
 import { NotFoundError, ValidationError } from '../../core/errors.js';
@@ -11,7 +12,7 @@ import { addDays, isValidDate } from '../../core/time.js';
 import { zoneMidnight } from '../../core/zone-midnight.js';
 import type { RelationContext } from '../../sql/relations.js';
 import type { CohortActivity, CohortQuery, Workspace } from '../warehouse.js';
-import { ACTIVE_STAGES, completedOrders, customerFacts, STATUS_STAGES } from './customer-relations.js';
+import { ACTIVE_STAGES, acquiredCustomers, completedOrders, STATUS_STAGES } from './customer-relations.js';
 import type { RelationBuild } from './relation-build.js';
 
 /** The key of a customer acquired without a channel or campaign. */
@@ -134,7 +135,7 @@ function acquired(b: RelationBuild, query: CohortQuery, ctx: RelationContext, in
   const key = query.dimension ? keyOf(DIMENSIONS[query.dimension]) : b.value('');
   const channel = query.channel === undefined || query.channel === null ? '' : ` AND ${keyOf('channel')} = ${b.value(query.channel)}`;
   return `SELECT customer_id AS a_customer, ${index('ts')} AS c_index, ${key} AS d_key
-    FROM (${customerFacts(b, ctx)}) WHERE ${ms} >= ${start} AND ${ms} < ${end}${channel}`;
+    FROM (${acquiredCustomers(b, ctx)}) WHERE ${ms} >= ${start} AND ${ms} < ${end}${channel}`;
 }
 
 /** A query the statement can be built from; the caller's fault otherwise. */

@@ -152,12 +152,8 @@ export function orderFacts(b: RelationBuild, ctx: RelationContext): string {
  */
 export function customerFacts(b: RelationBuild, ctx: RelationContext): string {
   const { h } = b;
-  const lifecycle = b.source('lifecycle');
   const orders = completedOrders(b, ctx);
-  const acquired = `SELECT customer_id AS a_customer, min(${h.ident('timestamp')}) AS ts FROM ${lifecycle} WHERE stage = ${b.value('customer')} GROUP BY customer_id
-    UNION ALL
-    SELECT customer_id AS a_customer, min(ts) AS ts FROM (${orders})
-    WHERE customer_id NOT IN (SELECT customer_id FROM ${lifecycle}) GROUP BY customer_id`;
+  const acquired = acquisitionTimes(b);
   const fields = ['ts', 'value'];
   const orderValue = h.pack(fields, (name) => (name === 'ts' ? 'ts' : `${h.toDouble(h.notNull('revenue'))} * margin`));
   const values = `SELECT customer_id AS a_customer, ${h.arrayAgg(orderValue, [])} AS order_values
@@ -171,6 +167,26 @@ export function customerFacts(b: RelationBuild, ctx: RelationContext): string {
   const total = (array: string) => `coalesce(${h.arraySum(h.arrayMap(array, { body: (o) => h.field(o, fields, 'value') }))}, 0)`;
   const valued = `SELECT ts, a_customer, ${total('order_values')} AS lifetime_value, ${total(firstYear)} AS first_year_value FROM (${withValues})`;
   return `SELECT ts, a_customer AS customer_id, lifetime_value, first_year_value, ${ACQUIRED} FROM (${withAcquisition(b, ctx, valued)})`;
+}
+
+/**
+ * New customers as customer_facts counts them (ts, customer_id and their
+ * acquisition), without the value of their orders: what cohorts group.
+ */
+export function acquiredCustomers(b: RelationBuild, ctx: RelationContext): string {
+  return `SELECT ts, a_customer AS customer_id, ${ACQUIRED} FROM (${withAcquisition(b, ctx, acquisitionTimes(b))})`;
+}
+
+/** When each customer was acquired (a_customer, ts): the first `customer` stage, or without lifecycle records the first completed order. */
+function acquisitionTimes(b: RelationBuild): string {
+  const { h } = b;
+  const lifecycle = b.source('lifecycle');
+  const at = h.ident('timestamp');
+  return `SELECT customer_id AS a_customer, min(${at}) AS ts FROM ${lifecycle} WHERE stage = ${b.value('customer')} GROUP BY customer_id
+    UNION ALL
+    SELECT customer_id AS a_customer, min(${at}) AS ts FROM ${b.source('orders')}
+    WHERE coalesce(status, ${b.value('completed')}) = ${b.value('completed')} AND customer_id NOT IN (SELECT customer_id FROM ${lifecycle})
+    GROUP BY customer_id`;
 }
 
 /**
