@@ -209,8 +209,8 @@ function StepCard({ index, name, total, extra, invalid, onReplace, onMove, onRem
           extra={extra}
           typed={typed}
           onChange={(value) => {
-            if (value === OTHER) setTyping(true);
-            else onReplace(value);
+            setTyping(value === OTHER);
+            if (value !== OTHER && value !== name) onReplace(value);
           }}
         />
         {typing ? <CustomStep label={`Step ${n}: event type`} initial="" onCommit={onReplace} onCancel={() => setTyping(false)} /> : null}

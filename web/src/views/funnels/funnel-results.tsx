@@ -34,7 +34,7 @@ export function FunnelSummary({ report }: { report: FunnelReport }) {
     <>
       <dl className="funnel-figures" data-testid="funnel-figures">
         <Figure id="overall" label="Overall conversion" value={formatRate(report.overall_conversion)} detail={`${count(last.count)} of ${count(report.entered)} reached ${stepLabel(last.name)}`} strong />
-        <Figure id="entered" label="Entered" value={count(report.entered)} detail={params.order === 'any' ? 'did any step first' : `did ${stepLabel(steps[0].name)} first`} />
+        <Figure id="entered" label="Entered" value={count(report.entered)} detail={params.order === 'any' ? 'started with any of the steps' : `started with ${stepLabel(steps[0].name)}`} />
         <Figure id="completed" label={`Reached ${stepLabel(last.name)}`} value={count(last.count)} detail={`within ${windowLabel(params.window_days)} of entering`} />
         <Figure
           id="drop"
@@ -189,6 +189,7 @@ export function BreakdownTable({ report, nameOf }: { report: FunnelReport; nameO
   const what = breakdown.by === 'channel' ? 'Channel' : 'Campaign';
   const plural = breakdown.by === 'channel' ? 'channels' : 'campaigns';
   const marked = rows.some((r) => r.tone !== null);
+  const anySmall = rows.some((r) => r.entered < MIN_SEGMENT_SIZE);
   if (rows.length === 0) return <p className="hint">No one entered the funnel in this range, so there is nothing to split.</p>;
   return (
     <>
@@ -235,10 +236,10 @@ export function BreakdownTable({ report, nameOf }: { report: FunnelReport; nameO
         {marked ? (
           <>
             <span className="tone-mark best" aria-hidden="true" /> best and <span className="tone-mark worst" aria-hidden="true" /> lowest overall conversion among the {plural} with at
-            least {MIN_SEGMENT_SIZE} people.{' '}
+            least {MIN_SEGMENT_SIZE} people{anySmall ? '; greyed rows have fewer, too few to compare' : ''}.{' '}
           </>
         ) : (
-          `Best and lowest are marked among ${plural} with at least ${MIN_SEGMENT_SIZE} people; fewer than two have that many here. `
+          `Best and lowest are marked among ${plural} with at least ${MIN_SEGMENT_SIZE} people; fewer than two have that many here${anySmall ? ' (greyed rows have fewer)' : ''}. `
         )}
         The {breakdown.by} is the one of the event that brought the person into the funnel, not their acquisition {breakdown.by}.
       </p>
@@ -248,8 +249,17 @@ export function BreakdownTable({ report, nameOf }: { report: FunnelReport; nameO
 
 function SegmentRow({ row, name, highest }: { row: Segment & { tone: SegmentTone }; name: string; highest: number }) {
   const width = highest > 0 && row.overall_conversion !== null ? (row.overall_conversion / highest) * 100 : 0;
+  const small = row.entered < MIN_SEGMENT_SIZE;
+  const classes = [row.tone ? `tone-${row.tone}` : '', small ? 'small' : ''].filter(Boolean).join(' ');
   return (
-    <tr data-testid="segment-row" data-key={row.key} data-tone={row.tone ?? undefined} className={row.tone ? `tone-${row.tone}` : undefined}>
+    <tr
+      data-testid="segment-row"
+      data-key={row.key}
+      data-tone={row.tone ?? undefined}
+      data-small={small || undefined}
+      className={classes || undefined}
+      title={small ? `Fewer than ${MIN_SEGMENT_SIZE} people: too few to compare with confidence` : undefined}
+    >
       <th scope="row" title={row.key === '(none)' ? 'entered through an event without one' : row.key}>
         {name}
       </th>

@@ -107,11 +107,14 @@ describe('numbers as the funnel writes them', () => {
     expect(formatDuration(2 * 86_400)).toBe('2 days');
   });
 
-  it('writes rates with one decimal, and a dash where no one is there to divide by', () => {
+  it('writes rates with one decimal, two below 1 % so small rates still differ, and a dash where no one is there to divide by', () => {
     expect(formatRate(42.44)).toBe('42.4%');
     expect(formatRate(100)).toBe('100.0%');
     expect(formatRate(0)).toBe('0.0%');
-    expect(formatRate(0.01)).toBe('<0.1%');
+    expect(formatRate(0.996)).toBe('1.0%');
+    expect(formatRate(0.344)).toBe('0.34%');
+    expect(formatRate(0.034)).toBe('0.03%');
+    expect(formatRate(0.001)).toBe('<0.01%');
     expect(formatRate(null)).toBe('—');
   });
 

@@ -278,11 +278,16 @@ export function formatDuration(seconds: number | null | undefined): string {
 
 const trimZero = (text: string) => text.replace(/\.0$/, '');
 
-/** A rate as the funnel shows it: one decimal ("42.4%"); "—" where there is no one to divide by. */
+/**
+ * A rate as the funnel shows it: one decimal ("42.4%"), two below 1 % so
+ * small rates still differ ("0.34%"), "<0.01%" below that; "—" where there
+ * is no one to divide by.
+ */
 export function formatRate(percent: number | null | undefined): string {
   if (percent === null || percent === undefined || !Number.isFinite(percent)) return '—';
-  if (percent > 0 && percent < 0.05) return '<0.1%';
-  return `${percent.toFixed(1)}%`;
+  if (percent === 0 || percent >= 0.995) return `${percent.toFixed(1)}%`;
+  if (percent < 0.005) return '<0.01%';
+  return `${percent.toFixed(2)}%`;
 }
 
 interface StepCounts {

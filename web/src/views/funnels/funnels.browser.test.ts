@@ -25,7 +25,11 @@ let watched: WatchedPage | undefined;
 
 const DAY_MS = 86_400_000;
 const count = (n: number) => n.toLocaleString('en-US');
-const rate = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
+/** A rate as the page writes it: one decimal, two below 1 %. */
+const rate = (part: number, whole: number) => {
+  const percent = (part / whole) * 100;
+  return percent === 0 || percent >= 0.995 ? `${percent.toFixed(1)}%` : percent < 0.005 ? '<0.01%' : `${percent.toFixed(2)}%`;
+};
 
 /** One record of one person: an event, a lifecycle stage (named as the funnel names it), with the campaign that brought it. */
 interface Touch {
@@ -262,6 +266,7 @@ describe.skipIf(!run)('dashboard funnels (Chromium)', () => {
         expect(await row.locator('td[data-field="overall"]').innerText()).toContain(rate(g.reached[2], g.entered));
         const tone = g.entered < 20 ? null : overall(g) === Math.max(...large) ? 'best' : overall(g) === Math.min(...large) ? 'worst' : null;
         expect(await row.getAttribute('data-tone')).toBe(tone);
+        expect(await row.getAttribute('data-small')).toBe(g.entered < 20 ? 'true' : null);
       }
     };
     // Every ad click carries its campaign, whose platform gives the channel.
@@ -295,6 +300,15 @@ describe.skipIf(!run)('dashboard funnels (Chromium)', () => {
     await w.page.getByTestId('funnel-breakdown').selectOption('channel');
     await shown(w, steps, '[data-by="channel"]');
     await w.page.getByTestId('segment-row').first().waitFor();
+    // Channels with fewer than 20 leads are greyed, none called best or lowest.
+    const byChannel = recount(steps, range, 60, (entry) => visitors.lifecycle.find((r) => r.customer_id === entry.person)!.channel);
+    for (const [channel, g] of byChannel) {
+      const row = w.page.locator(`tr[data-testid="segment-row"][data-key="${channel}"]`);
+      expect(await row.locator('td[data-field="entered"]').innerText()).toBe(count(g.entered));
+      expect(await row.getAttribute('data-small')).toBe(g.entered < 20 ? 'true' : null);
+    }
+    // Nothing is wider than the window: no sideways scrolling of the page.
+    expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
     await screenshot(w.page, 'funnels-820');
     expect(w.errors).toEqual([]);
     expect(w.failedRequests).toEqual([]);
