@@ -170,3 +170,24 @@ function lnGammaBySum(s: number): number {
   }
   return shift + (s - 0.5) * Math.log(s) - s + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * s) - 1 / (360 * s ** 3) + 1 / (1260 * s ** 5);
 }
+
+describe('fitGammaGamma where customers spend alike', () => {
+  it('stops q at its bound, says so, and values everyone at the mean order', () => {
+    // Every order drawn from one spend of mean 50 and sd 12.5: a customer's mean of x orders spreads by 12.5/√x around 50
+    // (here exactly ±12.5/√x), which the order-to-order spread explains alone — no spread of spend between customers is
+    // left for q to describe, so it runs to its bound.
+    const customers = [1, 2, 4, 8].flatMap((x) =>
+      Array.from({ length: 20 }, (_, i) => ({ id: `c${x}-${i}`, frequency: x, recency: 30, T: 40, monetary: 50 + ((i % 2 === 0 ? 1 : -1) * 12.5) / Math.sqrt(x) })),
+    );
+    const fit = fitGammaGamma(customers);
+    expect(fit.fit.converged).toBe(true);
+    expect(fit.params.q).toBeLessThanOrEqual(1e4);
+    expect(fit.params.q).toBeGreaterThan(1e3);
+    expect(fit.warnings).toContain(
+      "customers hardly differ in what they spend per order: the spend model values every customer's orders at about the mean order of all customers (50.00)",
+    );
+    // One order of 62.5 or eight averaging 45.58: with no spread between customers, both are expected to spend about 50.
+    expect(expectedOrderValue(fit.params, 1, 62.5)).toBeCloseTo(50, 0);
+    expect(expectedOrderValue(fit.params, 8, 50 - 12.5 / Math.sqrt(8))).toBeCloseTo(50, 0);
+  });
+});

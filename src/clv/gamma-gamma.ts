@@ -57,6 +57,15 @@ export function logLikelihoodGammaGamma(params: GammaGammaParams, frequency: num
 }
 
 /**
+ * The largest shape parameter (p, q) a fit reports, 10^4: there a Gamma is as
+ * good as one value, the likelihood is flat along it, and a search would
+ * drift for thousands of iterations. γ, a scale, is not bounded.
+ */
+const LOG_SHAPE_BOUND = Math.log(1e4);
+/** A Gamma(q, γ) of customers' spend with q above this varies by about 3 % between customers. */
+const SAME_FOR_ALL = 1e3;
+
+/**
  * Fits Gamma-Gamma by maximum likelihood over the log-parameters on the
  * repeat buyers (frequency ≥ 1) with a positive mean repeat order value; the
  * others are left out and counted. Reports the frequency–spend correlation
@@ -83,7 +92,9 @@ export function fitGammaGamma(customers: readonly RfmCustomer[], options: { star
   const start = options.start ?? { p: 1, q: 2, gamma: meanSpend };
   const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) });
   const likelihood = compileLikelihood(x, z);
-  const minimum = minimizeNelderMead((v) => -likelihood(toParams(v)), [start.p, start.q, start.gamma].map(Math.log), {
+  // Beyond the bound a Gamma is as good as a single value and the likelihood flat: the search stops there instead of drifting.
+  const objective = (v: number[]) => (v[0] > LOG_SHAPE_BOUND || v[1] > LOG_SHAPE_BOUND ? Number.POSITIVE_INFINITY : -likelihood(toParams(v)));
+  const minimum = minimizeNelderMead(objective, [start.p, start.q, start.gamma].map(Math.log), {
     maxIterations: options.maxIterations,
   });
   const correlation = pearsonCorrelation(x, z);
@@ -93,9 +104,15 @@ export function fitGammaGamma(customers: readonly RfmCustomer[], options: { star
       `purchase frequency and order value are correlated (ρ = ${correlation.toFixed(2)}); the spend model assumes they are independent, so its order values are less reliable`,
     );
   }
+  const params = toParams(minimum.point);
+  if (params.q > SAME_FOR_ALL) {
+    warnings.push(
+      `customers hardly differ in what they spend per order: the spend model values every customer's orders at about the mean order of all customers (${((params.p * params.gamma) / (params.q - 1)).toFixed(2)})`,
+    );
+  }
   const { iterations, evaluations, restarts, converged } = minimum;
   return {
-    params: toParams(minimum.point),
+    params,
     logLikelihood: -minimum.value,
     customers: usable.length,
     excludedOneTimeBuyers: customers.length - repeat.length,

@@ -135,6 +135,8 @@ export interface RecountCell {
   active: number;
   /** Completed-order revenue of the cohort from its acquisition period through this one. */
   revenue: number;
+  /** Subscribers since acquisition who had not churned before this period began. */
+  survivors: number;
 }
 
 export interface RecountRow {
@@ -173,8 +175,11 @@ export function recountCohorts(data: CohortData, scope: RecountScope): RecountRo
 
   const members = [...acquired].filter(([id, date]) => date >= scope.from && date <= scope.to && (scope.channel === undefined || (data.channelOf.get(id) ?? '(none)') === scope.channel));
   const now = period(scope.today);
-  const rows = new Map<number, { customers: Set<string>; active: Set<string>[]; revenue: number[] }>();
-  for (let c = period(scope.from); c <= Math.min(period(scope.to), now); c++) rows.set(c, { customers: new Set(), active: Array.from({ length: now - c + 1 }, () => new Set()), revenue: Array(now - c + 1).fill(0) });
+  const rows = new Map<number, { customers: Set<string>; active: Set<string>[]; revenue: number[]; survivors: number[] }>();
+  for (let c = period(scope.from); c <= Math.min(period(scope.to), now); c++) {
+    const length = now - c + 1;
+    rows.set(c, { customers: new Set(), active: Array.from({ length }, () => new Set()), revenue: Array(length).fill(0), survivors: Array(length).fill(0) });
+  }
   const cohortOf = new Map<string, number>();
   for (const [id, date] of members) {
     cohortOf.set(id, period(date));
@@ -189,15 +194,18 @@ export function recountCohorts(data: CohortData, scope: RecountScope): RecountRo
     row.revenue[k] += o.revenue;
     if (scope.activity === 'purchase') row.active[k].add(o.customer_id);
   }
-  if (scope.activity === 'subscription') {
-    for (const [id, spans] of subscriptions(data)) {
-      const c = cohortOf.get(id);
-      if (c === undefined) continue;
-      for (const [from, to] of spans) {
-        // Subscribed from `from` up to the churn (the churn's period included: active when it began).
-        for (let p = period(from); p <= (to === null ? now : period(to)); p++) if (p >= c && p <= now) rows.get(c)!.active[p - c].add(id);
-      }
+  for (const [id, spans] of subscriptions(data)) {
+    const c = cohortOf.get(id);
+    if (c === undefined) continue;
+    const row = rows.get(c)!;
+    for (const [from, to] of spans) {
+      // Subscribed from `from` up to the churn (the churn's period included: active when it began).
+      for (let p = period(from); p <= (to === null ? now : period(to)); p++) if (scope.activity === 'subscription' && p >= c && p <= now) row.active[p - c].add(id);
     }
+    // A survivor of every period up to the one of their first churn (subscribed since their acquisition period).
+    const [first, churn] = spans[0];
+    if (period(first) !== c) continue;
+    for (let k = 0; k <= now - c && (churn === null || c + k <= period(churn)); k++) row.survivors[k]++;
   }
   return [...rows].map(([c, row]) => {
     let total = 0;
@@ -206,7 +214,7 @@ export function recountCohorts(data: CohortData, scope: RecountScope): RecountRo
       customers: row.customers.size,
       cells: row.active.map((set, k) => {
         total += row.revenue[k];
-        return { active: set.size, revenue: total };
+        return { active: set.size, revenue: total, survivors: row.survivors[k] };
       }),
     };
   });

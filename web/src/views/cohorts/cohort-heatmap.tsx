@@ -4,7 +4,7 @@
 // with the text colour that reads on it. The period still running is
 // hatched, periods not reached yet are blank, and every cell's title says
 // how many of the cohort were active.
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { CohortReport } from '../../api/client';
 import { formatValue } from '../../frame/format';
 import { COLOUR_RAMP, cohortLabel, cohortSpan, heatColour, periodHeading, unitName, type Domain, type Grain } from './cohorts-queries';
@@ -50,55 +50,85 @@ export function formatCellValue(value: number, metric: CohortReport['metric'], c
 }
 
 export function Heatmap({ rows, periods, by, metric, currency, domain, testId, labelHeading, caption }: HeatmapProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const overflow = useOverflow(box);
+  const hints = [overflow.sideways ? `sideways for later ${unitName(by, 2)} →` : '', overflow.down ? 'down for later cohorts ↓' : ''].filter(Boolean);
   return (
-    <div className="heat-scroll" tabIndex={0} role="region" aria-label={`${caption}; scrolls sideways`} data-testid={`${testId}-scroll`}>
-      <table className="heatmap" data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="heat-label">
-              {labelHeading}
-            </th>
-            <th scope="col" className="heat-size">
-              Customers
-            </th>
-            {periods.map((p) => (
-              <th key={p} scope="col" className="heat-period" title={p === 0 ? `the ${by} of acquisition` : `${p} ${unitName(by, p)} after the ${by} of acquisition`}>
-                {periodHeading(p, by)}
+    <>
+      {hints.length > 0 ? (
+        <p className="heat-scroll-hint" data-testid={`${testId}-scroll-hint`}>
+          Scroll the table {hints.join(', ')}
+        </p>
+      ) : null}
+      <div ref={box} className="heat-scroll" tabIndex={0} role="region" aria-label={`${caption}; scrolls sideways`} data-testid={`${testId}-scroll`}>
+        <table className="heatmap" data-testid={testId}>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="heat-label">
+                {labelHeading}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className={`heat-row ${row.kind}`} data-testid={`${testId}-${row.kind}`} {...dataAttributes(row.data)}>
-              <th scope="row" className="heat-label" title={row.labelTitle}>
-                {row.label}
+              <th scope="col" className="heat-size">
+                Customers
               </th>
-              <td className="heat-size" data-field="size" title={row.sizeTitle}>
-                {formatValue(row.size, 'count')}
-              </td>
               {periods.map((p) => (
-                <HeatTd key={p} period={p} cell={row.cells[p] ?? null} metric={metric} currency={currency} domain={domain} />
+                <th key={p} scope="col" className="heat-period" title={p === 0 ? `the ${by} of acquisition` : `${p} ${unitName(by, p)} after the ${by} of acquisition`}>
+                  {periodHeading(p, by)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className={`heat-row ${row.kind}`} data-testid={`${testId}-${row.kind}`} {...dataAttributes(row.data)}>
+                <th scope="row" className="heat-label" title={row.labelTitle}>
+                  {row.label}
+                </th>
+                <td className="heat-size" data-field="size" title={row.sizeTitle}>
+                  {formatValue(row.size, 'count')}
+                </td>
+                {periods.map((p) => (
+                  <HeatTd key={p} period={p} cell={row.cells[p] ?? null} metric={metric} currency={currency} domain={domain} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
+}
+
+/** Whether a box's content is wider or taller than the box, as it resizes. */
+function useOverflow(ref: RefObject<HTMLDivElement | null>): { sideways: boolean; down: boolean } {
+  const [overflow, setOverflow] = useState({ sideways: false, down: false });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      const sideways = element.scrollWidth > element.clientWidth + 1;
+      const down = element.scrollHeight > element.clientHeight + 1;
+      setOverflow((o) => (o.sideways === sideways && o.down === down ? o : { sideways, down }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, [ref]);
+  return overflow;
 }
 
 function HeatTd({ period, cell, metric, currency, domain }: { period: number; cell: HeatCell | null; metric: CohortReport['metric']; currency: string; domain: Domain }) {
   if (!cell) return <td className="heat-cell blank" data-period={period} data-empty="true" />;
   if (cell.value === null) {
     return (
-      <td className="heat-cell none" data-period={period} data-complete={String(cell.complete)} title={cell.title}>
+      <td className={`heat-cell none${cell.complete ? '' : ' running'}`} data-period={period} data-complete={String(cell.complete)} title={cell.title}>
         –
       </td>
     );
   }
-  const colour = heatColour(cell.value, domain);
+  const colour = heatColour(cell.value, domain, !cell.complete);
   return (
     <td
       className={`heat-cell${cell.complete ? '' : ' running'}`}

@@ -36,7 +36,9 @@ export function RetentionModelSummary({ matrix, model, by }: { matrix: Matrix; m
         </div>
         {end ? (
           <div>
-            <dt>Left after {end.period} {unitName(by, end.period)}</dt>
+            <dt title={`% of a cohort's subscribers the model expects still subscribed ${end.period} ${unitName(by, end.period)} after acquisition`}>
+              Still subscribed after {end.period} {unitName(by, end.period)}
+            </dt>
             <dd>{percent(end.retention)}</dd>
           </div>
         ) : null}

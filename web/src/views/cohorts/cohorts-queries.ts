@@ -158,15 +158,25 @@ export function colourDomain(report: Pick<CohortReport, 'metric'>, rows: readonl
   return { min: 0, max: Math.max(0, ...pool) };
 }
 
-/** A cell's background and the text colour that reads on it. */
-export function heatColour(value: number, domain: Domain): { background: string; text: string; level: number } {
+/**
+ * A cell's background and the text colour that reads on it; a period still
+ * running is drawn lighter (its value is not final).
+ */
+export function heatColour(value: number, domain: Domain, running = false): { background: string; text: string; level: number } {
   const span = domain.max - domain.min;
   const level = span > 0 ? Math.min(1, Math.max(0, (value - domain.min) / span)) : 0;
   const position = level * (RAMP.length - 1);
   const i = Math.min(RAMP.length - 2, Math.floor(position));
-  const background = mix(RAMP[i], RAMP[i + 1], position - i);
-  return { background, text: luminance(background) < 0.33 ? '#ffffff' : '#0f172a', level };
+  const shade = mix(RAMP[i], RAMP[i + 1], position - i);
+  const background = running ? mix(shade, WHITE, RUNNING_LIGHTER) : shade;
+  // Whichever of white and black reads better: on every shade of the ramp one of them has a contrast of at least 4.5:1.
+  return { background, text: contrast(background, WHITE) >= contrast(background, BLACK) ? WHITE : BLACK, level };
 }
+
+const WHITE = '#ffffff';
+const BLACK = '#000000';
+/** How much of the way to white a running period's colour is drawn. */
+const RUNNING_LIGHTER = 0.5;
 
 /** The ramp's stops, for the legend. */
 export const COLOUR_RAMP: readonly string[] = RAMP;
@@ -243,7 +253,18 @@ export function sentence(message: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }
 
-/** The report's notes a reader needs: the running period is marked in the table itself, so its note is left out. */
+/** The API's names in its notes, and what this page calls them. */
+const PAGE_WORDS: [RegExp, string][] = [
+  [/activity "subscription"/g, '“Active means: Subscribed”'],
+  [/activity "purchase"/g, '“Active means: Bought”'],
+  [/GET \/v1\/clv/g, 'the predicted CLV of the Customers view'],
+];
+
+/**
+ * The report's notes as the page words them: the running period is marked in
+ * the table itself, so its note is left out; the API's parameters become the
+ * controls that set them.
+ */
 export function readerNotes(notes: readonly string[]): string[] {
-  return notes.filter((n) => !/is still running \(complete: false\)/.test(n)).map(sentence);
+  return notes.filter((n) => !/is still running \(complete: false\)/.test(n)).map((n) => sentence(PAGE_WORDS.reduce((text, [api, page]) => text.replace(api, page), n)));
 }

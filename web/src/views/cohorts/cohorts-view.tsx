@@ -33,6 +33,8 @@ import './cohorts.css';
 type Matrix = CohortReport['matrix'];
 
 const METRIC_TITLES = { retention: 'Retention', revenue: 'Revenue per customer' } as const;
+/** The breakdown key of customers acquired without a channel or campaign. */
+const NO_KEY = '(none)';
 
 export function CohortsView() {
   const { state, update, today } = useViewState();
@@ -59,7 +61,8 @@ export function CohortsView() {
   const badRequest = cohorts.error instanceof ApiError && cohorts.error.status === 400 ? cohorts.error : null;
   const channel = body.channel ?? null;
   const model = report?.matrix.model ?? null;
-  const showsModel = choices.metric === 'retention' && choices.activity === 'subscription';
+  // The model belongs to the answer shown (the previous one stays while the next loads).
+  const showsModel = report?.metric === 'retention' && report.activity === 'subscription';
 
   let result: ReactNode;
   if (badRequest) result = <RequestProblem error={badRequest} choices={choices} onChange={change} today={today} />;
@@ -107,7 +110,7 @@ export function CohortsView() {
 }
 
 function describe(choices: CohortChoices, range: { from: string; to: string }, channel: string | null): string {
-  const who = `Customers acquired from ${range.from} to ${range.to}${channel ? ` through ${channel === '(none)' ? 'no channel' : channel}` : ''}, grouped by the ${choices.by} of their first order (or CRM customer stage).`;
+  const who = `Customers acquired from ${range.from} to ${range.to}${channel ? (channel === NO_KEY ? ' without an acquisition channel' : ` through ${channel}`) : ''}, grouped by the ${choices.by} of their first order (or CRM customer stage).`;
   const zero = `${choices.by === 'month' ? 'Month' : 'Week'} 0 is the ${choices.by} of acquisition.`;
   if (choices.metric === 'revenue') return `${who} Each cell: completed-order revenue per customer of the cohort, added up from acquisition through that ${choices.by}. ${zero}`;
   const active = choices.activity === 'subscription' ? `were subscribed at some time in that ${choices.by}` : `placed a completed order in that ${choices.by}`;
@@ -161,7 +164,7 @@ function Controls({ choices, onChange, range, today }: ControlsProps) {
       />
       <label className="field">
         <span>Split by</span>
-        <select value={choices.breakdown ?? ''} onChange={(e) => onChange({ breakdown: (e.target.value || null) as Breakdown | null, key: null })} data-testid="cohort-breakdown">
+        <select value={choices.breakdown ?? ''} onChange={(e) => onChange({ breakdown: (e.target.value || null) as Breakdown | null, key: null })} data-testid="cohort-breakdown-select">
           <option value="">Nothing</option>
           <option value="channel">Acquisition channel</option>
           <option value="campaign">Acquisition campaign</option>
@@ -227,10 +230,11 @@ function CohortMatrix({ report, matrix, testId }: { report: CohortReport; matrix
         currency={report.currency}
         domain={domain}
         testId={testId}
-        labelHeading={report.by === 'month' ? 'Cohort (month)' : 'Cohort (week of)'}
+        labelHeading={report.by === 'month' ? 'Cohort' : 'Week of'}
         caption={`${METRIC_TITLES[report.metric]} of each ${report.by}'s cohort, per ${report.by} since acquisition`}
       />
       <HeatLegend domain={domain} clamped={clamped} metric={report.metric} currency={report.currency} today={report.today} />
+      {report.activity === 'subscription' && report.metric === 'retention' ? <NeverSubscribed matrix={matrix} /> : null}
       {matrix.cohorts.length < 3 && testId === 'cohort-table' ? (
         <p className="hint cohort-short" data-testid="cohort-short">
           Only {matrix.cohorts.length} cohort{matrix.cohorts.length === 1 ? '' : 's'} in this range: cohorts compare best over several {unitName(report.by, 2)} — pick one of the ranges under
@@ -239,6 +243,18 @@ function CohortMatrix({ report, matrix, testId }: { report: CohortReport; matrix
       ) : null}
       <Callouts title="About these cohorts" items={notes} tone="info" testId="cohort-notes" />
     </>
+  );
+}
+
+/** Subscription retention counts every customer of a cohort; those who never subscribed lower it, and the model leaves them out. */
+function NeverSubscribed({ matrix }: { matrix: Matrix }) {
+  const subscribers = matrix.cohorts.reduce((n, r) => n + (r.cells[0]?.survivors ?? 0), 0);
+  if (subscribers >= matrix.customers) return null;
+  return (
+    <p className="hint cohort-subscribers" data-testid="cohort-subscribers">
+      {formatValue(subscribers, 'count')} of the {formatValue(matrix.customers, 'count')} customers in these cohorts were subscribed from their acquisition; the others (acquired by a
+      first order, with no subscription then) count in their cohort's size, which lowers these percentages. The retention model below follows the subscribers alone.
+    </p>
   );
 }
 
@@ -313,8 +329,10 @@ function BreakdownPanel({ report, error, choices, range, onChange, onOnlyChannel
     for (const row of names.data?.rows ?? []) {
       if (typeof row.campaign === 'string' && typeof row.campaign_name === 'string' && row.campaign_name) map.set(row.campaign, row.campaign_name);
     }
+    // Customers acquired without a channel or campaign have the key "(none)".
+    map.set(NO_KEY, breakdown === 'channel' ? 'No channel' : 'No campaign');
     return (key: string) => map.get(key) ?? key;
-  }, [names.data]);
+  }, [names.data, breakdown]);
   const title = breakdown === 'channel' ? 'By acquisition channel' : 'By acquisition campaign';
   let content: ReactNode;
   if (error) content = <ErrorMessage error={error} />;
@@ -349,7 +367,7 @@ function BreakdownTable({ report, choices, nameOf, onChange, onOnlyChannel }: { 
           data: { key: g.key },
         };
       }),
-    [groups, choices.key, nameOf, report],
+    [groups, choices.key, nameOf, report, onChange],
   );
   const domain = useMemo(() => colourDomain(report, groups.map((g) => ({ cells: g.matrix.average }))), [report, groups]);
   const clamped = groups.some((g) => g.matrix.average.some((c) => c !== null && c.value !== null && c.value > domain.max));
