@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeTone, formatAxis, formatChange, formatValue } from './format';
+import { changeTone, formatAxis, formatChange, formatValue, sentence } from './format';
 
 describe('formatValue', () => {
   it('writes each unit as a marketer reads it', () => {
@@ -41,5 +41,13 @@ describe('changes', () => {
     expect(changeTone(-5, 'up')).toBe('bad');
     expect(changeTone(-13, 'neutral')).toBe('neutral');
     expect(changeTone(null, 'up')).toBe('neutral');
+  });
+});
+
+describe('sentence', () => {
+  it("writes the API's message as a sentence: capitalised, with one full stop", () => {
+    expect(sentence(' too few repeat buyers to fit ')).toBe('Too few repeat buyers to fit.');
+    expect(sentence('did you mean purchase?')).toBe('Did you mean purchase?');
+    expect(sentence('Already a sentence.')).toBe('Already a sentence.');
   });
 });

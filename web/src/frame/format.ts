@@ -1,5 +1,6 @@
 // Numbers as a marketer reads them: money in the workspace currency, % with
-// two decimals, ratios like ROAS as 3.2×, counts grouped. Pure.
+// two decimals, ratios like ROAS as 3.2×, counts grouped; and the API's
+// messages as sentences. Pure.
 export type DisplayUnit = 'count' | 'money' | 'percent' | 'ratio' | 'seconds' | 'months' | 'score';
 export type Tone = 'good' | 'bad' | 'neutral';
 
@@ -52,4 +53,10 @@ export function formatChange(percent: number | null | undefined): string {
 export function changeTone(percent: number | null | undefined, direction: 'up' | 'down' | 'neutral'): Tone {
   if (percent === null || percent === undefined || !Number.isFinite(percent) || percent === 0 || direction === 'neutral') return 'neutral';
   return (percent > 0) === (direction === 'up') ? 'good' : 'bad';
+}
+
+/** The API's message as a sentence: capitalised, with a full stop. */
+export function sentence(message: string): string {
+  const text = message.trim();
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGrain, presetRange, previousRange } from './date-range';
-import { formatViewState, parseViewState, queryFilters } from './url-state';
+import { formatViewState, parseViewState, queryFilters, withParams } from './url-state';
 
 const today = '2026-12-07';
 
@@ -51,5 +51,11 @@ describe('the view state in the address', () => {
     const reversed = parseViewState('?from=2026-03-05&to=2026-03-01', today);
     expect(reversed.problems[0]).toContain('starts (2026-03-05) after it ends (2026-03-01)');
     expect(reversed.state.preset).toBe('last_30');
+  });
+
+  it('writes view parameters in without touching the ones given: a string sets one, null removes it', () => {
+    const params = new URLSearchParams('kpis=cost&metric=roas');
+    expect(withParams(params, { metric: 'ctr', grain: 'week', kpis: null }).toString()).toBe('metric=ctr&grain=week');
+    expect(params.toString()).toBe('kpis=cost&metric=roas');
   });
 });

@@ -76,6 +76,16 @@ export function formatViewState(state: ViewState): string {
   return text ? `?${text}` : '';
 }
 
+/** A view's parameters with `values` written in: a string sets its parameter, null removes it. */
+export function withParams(params: URLSearchParams, values: Record<string, string | null>): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [name, value] of Object.entries(values)) {
+    if (value === null) next.delete(name);
+    else next.set(name, value);
+  }
+  return next;
+}
+
 /** The API's filters for a state. */
 export function queryFilters(filters: Record<FilterDimension, string[]>): { dimension: FilterDimension; op: 'in'; values: string[] }[] {
   return FILTER_DIMENSIONS.filter((d) => filters[d].length > 0).map((d) => ({ dimension: d, op: 'in' as const, values: filters[d] }));

@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { localToday } from './date-range';
-import { formatViewState, parseViewState, type ViewState } from './url-state';
+import { formatViewState, parseViewState, withParams, type ViewState } from './url-state';
 
 export function useViewState() {
   const search = useSearch();
@@ -18,13 +18,7 @@ export function useViewState() {
 
   /** Sets (or with null removes) one of the view's own parameters. */
   const setParam = useCallback(
-    (name: string, value: string | null) =>
-      update((state) => {
-        const params = new URLSearchParams(state.params);
-        if (value === null || value === '') params.delete(name);
-        else params.set(name, value);
-        return { ...state, params };
-      }),
+    (name: string, value: string | null) => update((state) => ({ ...state, params: withParams(state.params, { [name]: value === '' ? null : value }) })),
     [update],
   );
 

@@ -1,10 +1,11 @@
-// Queries every view shares: the workspace's settings, catalog, freshness
-// and goals, and metric queries. Answers are cached by their body, so two
-// panels asking the same question share one request.
+// Queries every view shares: the workspace's settings, catalog, freshness,
+// goals and campaign names, and metric queries. Answers are cached by their
+// body, so two panels asking the same question share one request.
 import { useIsFetching, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { QueryBody } from '../api/client';
 import { useApi } from './api-context';
+import type { DateRange } from './date-range';
 
 const MINUTE = 60_000;
 
@@ -51,4 +52,20 @@ export function useGoals() {
 /** The workspace currency (USD until the settings arrive). */
 export function useCurrency(): string {
   return useSettings().data?.settings.currency ?? 'USD';
+}
+
+/**
+ * Campaign ids and their names over the range, asked as the toolbar's
+ * campaign filter asks, so the answer is shared; nothing is asked while
+ * `wanted` is false.
+ */
+export function useCampaignNames(range: DateRange, wanted: boolean): Map<string, string> {
+  const names = useMetricQuery(wanted ? { metrics: ['cost', 'conversions'], dimensions: ['campaign'], from: range.from, to: range.to, limit: 500 } : null, { background: true });
+  return useMemo(() => {
+    const map = new Map<string, string>();
+    for (const row of names.data?.rows ?? []) {
+      if (typeof row.campaign === 'string' && typeof row.campaign_name === 'string' && row.campaign_name) map.set(row.campaign, row.campaign_name);
+    }
+    return map;
+  }, [names.data]);
 }

@@ -3,7 +3,7 @@
 // since acquisition, each cell coloured by its value on a sequential scale
 // with the text colour that reads on it. The period still running is
 // hatched, periods not reached yet are blank, and every cell's title says
-// how many of the cohort were active.
+// how many of the cohort were active; the legend under it gives the scale.
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { CohortReport } from '../../api/client';
 import { formatValue } from '../../frame/format';
@@ -34,11 +34,10 @@ export interface HeatCell {
 
 interface HeatmapProps {
   rows: HeatRow[];
-  periods: number[];
-  by: Grain;
-  metric: CohortReport['metric'];
-  currency: string;
+  report: Pick<CohortReport, 'periods' | 'by' | 'metric' | 'currency' | 'today'>;
   domain: Domain;
+  /** Whether values above the colour scale's top take its darkest colour. */
+  clamped: boolean;
   testId: string;
   /** The first column's heading. */
   labelHeading: string;
@@ -49,7 +48,8 @@ export function formatCellValue(value: number, metric: CohortReport['metric'], c
   return metric === 'retention' ? `${value.toFixed(1)}%` : formatValue(value, 'money', currency);
 }
 
-export function Heatmap({ rows, periods, by, metric, currency, domain, testId, labelHeading, caption }: HeatmapProps) {
+export function Heatmap({ rows, report, domain, clamped, testId, labelHeading, caption }: HeatmapProps) {
+  const { periods, by, metric, currency } = report;
   const box = useRef<HTMLDivElement>(null);
   const overflow = useOverflow(box);
   const hints = [overflow.sideways ? `sideways for later ${unitName(by, 2)} →` : '', overflow.down ? 'down for later cohorts ↓' : ''].filter(Boolean);
@@ -95,6 +95,7 @@ export function Heatmap({ rows, periods, by, metric, currency, domain, testId, l
           </tbody>
         </table>
       </div>
+      <HeatLegend domain={domain} clamped={clamped} metric={metric} currency={currency} today={report.today} />
     </>
   );
 }
@@ -208,7 +209,7 @@ export function averageRow(matrix: Pick<Matrix, 'average' | 'customers'>, ctx: R
 }
 
 /** The legend: the colour scale's ends, the running period and the blank cells. */
-export function HeatLegend({ domain, clamped, metric, currency, today }: { domain: Domain; clamped: boolean; metric: CohortReport['metric']; currency: string; today: string }) {
+function HeatLegend({ domain, clamped, metric, currency, today }: { domain: Domain; clamped: boolean; metric: CohortReport['metric']; currency: string; today: string }) {
   const gradient = `linear-gradient(90deg, ${COLOUR_RAMP.join(', ')})`;
   return (
     <div className="heat-legend" data-testid="cohort-legend">

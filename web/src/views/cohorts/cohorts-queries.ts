@@ -4,6 +4,7 @@
 // survival of subscribers, and the expected lifetime in words. Pure.
 import type { CohortBody, CohortReport } from '../../api/client';
 import { addDays, type DateRange } from '../../frame/date-range';
+import { sentence } from '../../frame/format';
 import type { FilterDimension } from '../../frame/url-state';
 
 export const GRAINS = ['month', 'week'] as const;
@@ -28,6 +29,14 @@ export interface CohortChoices {
 }
 
 export const DEFAULT_CHOICES: CohortChoices = { by: 'month', metric: 'retention', activity: 'purchase', breakdown: null, key: null };
+
+/** A change of choices, with the acquisition range when the change sets one too. */
+export type ChoiceChange = (next: Partial<CohortChoices>, range?: DateRange) => void;
+
+/** What each metric is called in titles and on its control. */
+export const METRIC_TITLES: Record<CohortMetric, string> = { retention: 'Retention', revenue: 'Revenue per customer' };
+/** The breakdown key of customers acquired without a channel or campaign. */
+export const NO_KEY = '(none)';
 
 function oneOf<T extends string>(values: readonly T[], text: string | null, name: string, fallback: T, problems: string[]): T {
   if (text === null || text === '') return fallback;
@@ -245,12 +254,6 @@ export function lifetimeSentence(model: Pick<RetentionModel, 'expected_lifetime'
       : `half of a cohort's subscribers have left after ${model.median_lifetime} ${unitName(by, model.median_lifetime)}`;
   if (model.expected_lifetime === null) return `Some subscribers almost never leave, so the average lifetime has no limit; ${median}.`;
   return `A subscriber stays ${model.expected_lifetime.toFixed(1)} ${unitName(by, 2)} on average; ${median}.`;
-}
-
-/** The API's message as a sentence: capitalised, with a full stop. */
-export function sentence(message: string): string {
-  const text = message.trim();
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }
 
 /** The API's names in its notes, and what this page calls them. */

@@ -58,6 +58,11 @@ export function ratioTone(value: number | null | undefined): RatioTone {
 
 type Row = Record<string, string | number | boolean | null>;
 
+/** The channel of a table row as the page names it; customers acquired without one are "(none)". */
+export function channelName(row: Row): string {
+  return typeof row.channel === 'string' && row.channel ? row.channel : '(none)';
+}
+
 /** Channels with the most new customers first, then by name. */
 export function sortChannels<T extends Row>(rows: readonly T[]): T[] {
   const count = (r: Row) => (typeof r.new_customers === 'number' ? r.new_customers : -1);

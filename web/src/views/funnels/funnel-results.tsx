@@ -5,8 +5,10 @@
 // or campaign, most entered first, its best and worst conversion marked.
 import { useMemo } from 'react';
 import type { FunnelReport } from '../../api/client';
+import { Callouts } from '../../frame/callouts';
 import { Chart, type ChartOption } from '../../frame/chart';
-import { formatValue } from '../../frame/format';
+import { Figure } from '../../frame/figure';
+import { formatValue, sentence } from '../../frame/format';
 import {
   biggestDrop,
   formatDuration,
@@ -46,46 +48,16 @@ export function FunnelSummary({ report }: { report: FunnelReport }) {
       <p className="funnel-caption" data-testid="funnel-caption">
         People who entered from {params.from} to {params.to} ({params.time_zone}) and what they did within {windowLabel(params.window_days)} of entering, {order.short}.
       </p>
-      <Notes notes={report.notes} />
+      <FunnelNotes notes={report.notes} />
       <StepChart steps={steps} />
       <StepTable steps={steps} />
     </>
   );
 }
 
-function Figure({ id, label, value, detail, strong }: { id: string; label: string; value: string; detail: string; strong?: boolean }) {
-  return (
-    <div className={`funnel-figure${strong ? ' headline' : ''}`} data-testid={`figure-${id}`}>
-      <dt>{label}</dt>
-      <dd>
-        <span className="funnel-figure-value" data-testid="figure-value">
-          {value}
-        </span>
-        <span className="funnel-figure-detail">{detail}</span>
-      </dd>
-    </div>
-  );
-}
-
 /** The server's notes, as callouts: windows still open, ambiguous names, data still coming in. */
-export function Notes({ notes }: { notes: readonly string[] }) {
-  if (notes.length === 0) return null;
-  return (
-    <div className="message funnel-notes" role="status" data-testid="funnel-notes">
-      <strong>Good to know</strong>
-      <ul>
-        {notes.map((note) => (
-          <li key={note}>{sentence(note)}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-/** The API's note as a sentence: capitalised, with a full stop. */
-function sentence(text: string): string {
-  const t = text.trim();
-  return `${t.charAt(0).toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
+export function FunnelNotes({ notes }: { notes: readonly string[] }) {
+  return <Callouts title="Good to know" items={notes.map(sentence)} tone="info" testId="funnel-notes" />;
 }
 
 /** One horizontal bar per step over a track as long as the first step, its people and the share of the step before written beside it. */

@@ -32,23 +32,11 @@ export interface FunnelPreset {
 
 export const PRESETS: readonly FunnelPreset[] = [
   { id: 'ad', label: 'Ad → purchase', steps: ['ad_click', 'page_view', 'purchase'], windowDays: 7, description: 'people who clicked an ad, then viewed a page and bought' },
-  {
-    id: 'impression',
-    label: 'Impression → purchase',
-    steps: ['ad_impression', 'ad_click', 'session_start', 'purchase'],
-    windowDays: 7,
-    description: 'people who saw an ad, clicked it, visited and bought',
-  },
+  { id: 'impression', label: 'Impression → purchase', steps: ['ad_impression', 'ad_click', 'session_start', 'purchase'], windowDays: 7, description: 'people who saw an ad, clicked it, visited and bought' },
   { id: 'visit', label: 'Visit → purchase', steps: ['session_start', 'purchase'], windowDays: 7, description: 'visitors who bought within the window' },
   { id: 'signup', label: 'Visit → sign-up → purchase', steps: ['session_start', 'signup', 'purchase'], windowDays: 7, description: 'visitors who signed up and then bought' },
   { id: 'email', label: 'Email → purchase', steps: ['email_open', 'email_click', 'purchase'], windowDays: 7, description: 'people who opened an email, clicked a link in it and bought' },
-  {
-    id: 'lead',
-    label: 'Lead → customer',
-    steps: ['stage:lead', 'mql', 'sql', 'customer'],
-    windowDays: 60,
-    description: 'CRM leads who became marketing-qualified, sales-qualified, then customers within 60 days',
-  },
+  { id: 'lead', label: 'Lead → customer', steps: ['stage:lead', 'mql', 'sql', 'customer'], windowDays: 60, description: 'CRM leads who became marketing-qualified, sales-qualified, then customers within 60 days' },
 ];
 
 export const DEFAULT_STEPS: readonly string[] = PRESETS[0].steps;
@@ -61,66 +49,32 @@ export interface StepOption {
   detail?: string;
 }
 
+/** A group of the step list, each step written as [value, plain name, what it means]. */
+function group(label: string, steps: readonly (readonly [value: string, name: string, detail?: string])[]): { label: string; options: readonly StepOption[] } {
+  return { label, options: steps.map(([value, name, detail]) => (detail ? { value, label: name, detail } : { value, label: name })) };
+}
+
 /**
  * The steps a marketer can pick, grouped as they would look for them: every
  * event type of DATA.md, the start of a visit, and the CRM lifecycle stages.
  * `lead` is both an on-site event and a stage, so those two carry a prefix.
  */
 export const STEP_GROUPS: readonly { label: string; options: readonly StepOption[] }[] = [
-  {
-    label: 'Ads',
-    options: [
-      { value: 'ad_impression', label: 'Ad impression' },
-      { value: 'ad_click', label: 'Ad click' },
-    ],
-  },
-  {
-    label: 'On the site',
-    options: [
-      { value: 'session_start', label: 'Visit', detail: 'start of a session' },
-      { value: 'page_view', label: 'Page view' },
-      { value: 'scroll', label: 'Scroll' },
-      { value: 'video_start', label: 'Video started' },
-      { value: 'video_progress', label: 'Video progress' },
-      { value: 'video_complete', label: 'Video completed' },
-      { value: 'event:lead', label: 'Lead form sent' },
-      { value: 'signup', label: 'Sign-up' },
-      { value: 'purchase', label: 'Purchase' },
-      { value: 'experiment_exposure', label: 'Experiment exposure' },
-    ],
-  },
-  {
-    label: 'Email',
-    options: [
-      { value: 'email_sent', label: 'Email sent' },
-      { value: 'email_delivered', label: 'Email delivered' },
-      { value: 'email_open', label: 'Email opened' },
-      { value: 'email_click', label: 'Email link clicked' },
-      { value: 'email_bounce', label: 'Email bounced' },
-      { value: 'email_unsubscribe', label: 'Unsubscribed' },
-    ],
-  },
-  {
-    label: 'Social',
-    options: [
-      { value: 'social_impression', label: 'Social post seen' },
-      { value: 'social_like', label: 'Social like' },
-      { value: 'social_share', label: 'Social share' },
-      { value: 'social_comment', label: 'Social comment' },
-    ],
-  },
-  {
-    label: 'CRM stages',
-    options: [
-      { value: 'stage:lead', label: 'Lead' },
-      { value: 'mql', label: 'MQL', detail: 'marketing-qualified lead' },
-      { value: 'sql', label: 'SQL', detail: 'sales-qualified lead' },
-      { value: 'opportunity', label: 'Opportunity' },
-      { value: 'customer', label: 'Customer' },
-      { value: 'churned', label: 'Churned' },
-      { value: 'reactivated', label: 'Reactivated' },
-    ],
-  },
+  group('Ads', [['ad_impression', 'Ad impression'], ['ad_click', 'Ad click']]),
+  group('On the site', [
+    ['session_start', 'Visit', 'start of a session'], ['page_view', 'Page view'], ['scroll', 'Scroll'],
+    ['video_start', 'Video started'], ['video_progress', 'Video progress'], ['video_complete', 'Video completed'],
+    ['event:lead', 'Lead form sent'], ['signup', 'Sign-up'], ['purchase', 'Purchase'], ['experiment_exposure', 'Experiment exposure'],
+  ]),
+  group('Email', [
+    ['email_sent', 'Email sent'], ['email_delivered', 'Email delivered'], ['email_open', 'Email opened'],
+    ['email_click', 'Email link clicked'], ['email_bounce', 'Email bounced'], ['email_unsubscribe', 'Unsubscribed'],
+  ]),
+  group('Social', [['social_impression', 'Social post seen'], ['social_like', 'Social like'], ['social_share', 'Social share'], ['social_comment', 'Social comment']]),
+  group('CRM stages', [
+    ['stage:lead', 'Lead'], ['mql', 'MQL', 'marketing-qualified lead'], ['sql', 'SQL', 'sales-qualified lead'],
+    ['opportunity', 'Opportunity'], ['customer', 'Customer'], ['churned', 'Churned'], ['reactivated', 'Reactivated'],
+  ]),
 ];
 
 const LABELS = new Map(STEP_GROUPS.flatMap((g) => g.options.map((o) => [o.value, o.label] as const)));

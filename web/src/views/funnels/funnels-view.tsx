@@ -8,11 +8,11 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import { ApiError, type FunnelReport } from '../../api/client';
 import { useApi } from '../../frame/api-context';
 import { ErrorMessage, Notice, Panel, Skeleton } from '../../frame/panel';
-import { FILTER_DIMENSIONS } from '../../frame/url-state';
+import { FILTER_DIMENSIONS, withParams } from '../../frame/url-state';
 import { useViewState } from '../../frame/use-view-state';
-import { useMetricQuery, useSettings } from '../../frame/workspace-data';
+import { useCampaignNames, useSettings } from '../../frame/workspace-data';
 import { FunnelEditor } from './funnel-editor';
-import { BreakdownTable, FunnelSummary, Notes } from './funnel-results';
+import { BreakdownTable, FunnelNotes, FunnelSummary } from './funnel-results';
 import { choiceParams, funnelBody, parseFunnelChoices, stepLabel, stepProblems, type FunnelChoices } from './funnels-queries';
 import './funnels.css';
 
@@ -24,18 +24,7 @@ export function FunnelsView() {
   const body = useMemo(() => funnelBody(choices, state.range), [choices, state.range]);
   const funnel = useQuery({ queryKey: ['funnel', body], queryFn: ({ signal }) => api.funnels(body, signal), placeholderData: keepPreviousData });
 
-  const change = useCallback(
-    (next: FunnelChoices) =>
-      update((s) => {
-        const params = new URLSearchParams(s.params);
-        for (const [name, value] of Object.entries(choiceParams(next))) {
-          if (value === null) params.delete(name);
-          else params.set(name, value);
-        }
-        return { ...s, params };
-      }),
-    [update],
-  );
+  const change = useCallback((next: FunnelChoices) => update((s) => ({ ...s, params: withParams(s.params, choiceParams(next)) })), [update]);
 
   const badRequest = funnel.error instanceof ApiError && funnel.error.status === 400 ? stepProblems(funnel.error.details, funnel.error.message) : null;
   const filtered = FILTER_DIMENSIONS.filter((d) => state.filters[d].length > 0);
@@ -88,7 +77,7 @@ function NoOneEntered({ report }: { report: FunnelReport }) {
         No one entered this funnel from {report.params.from} to {report.params.to}. Try a longer range, or start the funnel with a step people do more often.
       </Notice>
       <div className="funnel-notes-gap" />
-      <Notes notes={report.notes} />
+      <FunnelNotes notes={report.notes} />
     </>
   );
 }
@@ -101,17 +90,9 @@ interface BreakdownPanelProps {
 }
 
 function BreakdownPanel({ report, error, breakdown, range }: BreakdownPanelProps) {
-  // Campaigns are shown by their names: the same question the toolbar's campaign filter asks, so the answer is shared.
-  const names = useMetricQuery(breakdown === 'campaign' ? { metrics: ['cost', 'conversions'], dimensions: ['campaign'], from: range.from, to: range.to, limit: 500 } : null, {
-    background: true,
-  });
-  const nameOf = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const row of names.data?.rows ?? []) {
-      if (typeof row.campaign === 'string' && typeof row.campaign_name === 'string' && row.campaign_name) map.set(row.campaign, row.campaign_name);
-    }
-    return (key: string) => map.get(key) ?? key;
-  }, [names.data]);
+  // Campaigns are shown by their names.
+  const campaigns = useCampaignNames(range, breakdown === 'campaign');
+  const nameOf = useCallback((key: string) => campaigns.get(key) ?? key, [campaigns]);
   return (
     <Panel title={breakdown === 'channel' ? 'By channel of entry' : 'By campaign of entry'} testId="breakdown-panel">
       {error ? <ErrorMessage error={error} /> : !report || report.breakdown?.by !== breakdown ? <Skeleton lines={5} /> : <BreakdownTable report={report} nameOf={nameOf} />}

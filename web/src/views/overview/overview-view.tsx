@@ -3,6 +3,7 @@
 // catalog metric beside its previous period.
 import { useMemo } from 'react';
 import type { QueryResult } from '../../api/client';
+import { NoteList } from '../../frame/callouts';
 import { defaultGrain } from '../../frame/date-range';
 import { NoData } from '../../frame/no-data';
 import { ErrorMessage, Notice, Panel, Skeleton } from '../../frame/panel';
@@ -82,17 +83,10 @@ function Tiles({ kpis, grain, selected, onSelect }: TilesProps) {
   const columns = new Map(totals.data.columns.map((c) => [c.name, c]));
   const tiles = kpis.map((id) => tileData(id, columns.get(id), totals.data, series.data, goals.data?.goals ?? []));
   const empty = tiles.every((t) => t.value === null || t.value === 0);
-  const notes = totals.data.notes ?? [];
   return (
     <>
       {empty ? <NoData range={state.range} /> : null}
-      {notes.length > 0 ? (
-        <ul className="notes" data-testid="tiles-notes">
-          {notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      ) : null}
+      <NoteList notes={totals.data.notes ?? []} testId="tiles-notes" />
       <div className="tiles" data-testid="tiles" data-ready="true">
         {tiles.map((tile) => (
           <KpiTile key={tile.id} tile={tile} currency={currency} selected={tile.id === selected} onSelect={() => onSelect(tile.id)} />
