@@ -27,6 +27,11 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
 export interface WatchedPage {
   page: Page;
   /** Console errors and uncaught exceptions of the page's own code. */
@@ -36,7 +41,7 @@ export interface WatchedPage {
   close(): Promise<void>;
 }
 
-export async function openPage(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<WatchedPage> {
+export async function openPage(browser: Browser, viewport: Viewport = { width: 1366, height: 768 }): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -7,8 +7,8 @@ export interface DashboardServer extends TestServer {
   data: DashboardData;
   /** Yesterday (UTC): the last day of data, and the end of the "last N days" presets. */
   end: string;
-  /** The page with the read key in its fragment, as `beacon demo` prints it. */
-  link(path?: string): string;
+  /** The page with a key in its fragment (the read key unless told), as `beacon demo` prints it. */
+  link(path?: string, key?: string): string;
 }
 
 export async function startDashboardServer(dir: string): Promise<DashboardServer> {
@@ -26,7 +26,7 @@ export async function startDashboardServer(dir: string): Promise<DashboardServer
     ...server,
     data,
     end,
-    link: (path = '/') => `${server.url}${path}#key=${server.keys.read}`,
+    link: (path = '/', key = server.keys.read) => `${server.url}${path}#key=${key}`,
   };
 }
 

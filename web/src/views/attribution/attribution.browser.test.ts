@@ -2,33 +2,19 @@
 // data set arrives on one campaign's link and buys in the same visit, so every
 // model must credit each channel with exactly its own orders — worked out here
 // from the records.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, requireBrowser, screenshot } from '../../../../test/support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { requireBrowser, screenshot } from '../../../../test/support/browser.js';
+import { dashboardBrowser } from '../../../../test/support/dashboard-browser.js';
 import { addDays, DASHBOARD_CAMPAIGNS, sums } from '../../../../test/support/dashboard-data.js';
-import { dollars, startDashboardServer, type DashboardServer } from '../../../../test/support/dashboard-server.js';
-import { tempDir } from '../../../../test/support/temp-dir.js';
+import { dollars } from '../../../../test/support/dashboard-server.js';
 
 const run = requireBrowser();
-const dir = tempDir('attribution-browser');
-let server: DashboardServer;
-let browser: Browser;
 
 describe.skipIf(!run)('dashboard attribution (Chromium)', () => {
-  beforeAll(async () => {
-    server = await startDashboardServer(dir.path);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    dir.remove();
-  });
+  const { server, open } = dashboardBrowser('attribution');
 
   it('shows each channel credited with its own orders under every model, with cost, CPA and the converting paths', async () => {
-    const w = await openPage(browser);
-    await w.page.goto(server.link('/attribution'));
+    const w = await open('/attribution');
     const range = { from: addDays(server.end, -29), to: server.end };
     const search = sums(server.data, { ...range, channel: 'Paid Search' });
     const social = sums(server.data, { ...range, channel: 'Paid Social' });

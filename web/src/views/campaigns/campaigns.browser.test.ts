@@ -2,37 +2,22 @@
 // a channel's campaigns and their sum, sorting, the totals row and the CSV,
 // checked against sums worked out from the loaded records.
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, requireBrowser, screenshot, type WatchedPage } from '../../../../test/support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { requireBrowser, screenshot, type WatchedPage } from '../../../../test/support/browser.js';
+import { dashboardBrowser } from '../../../../test/support/dashboard-browser.js';
 import { addDays, DASHBOARD_CAMPAIGNS, sums } from '../../../../test/support/dashboard-data.js';
-import { dollars, startDashboardServer, type DashboardServer } from '../../../../test/support/dashboard-server.js';
-import { tempDir } from '../../../../test/support/temp-dir.js';
+import { dollars } from '../../../../test/support/dashboard-server.js';
 
 const run = requireBrowser();
-const dir = tempDir('campaigns-browser');
-let server: DashboardServer;
-let browser: Browser;
 let w: WatchedPage;
 
 const cell = (row: ReturnType<WatchedPage['page']['locator']>, metric: string) => row.locator(`td[data-metric="${metric}"]`).innerText();
 
 describe.skipIf(!run)('dashboard campaigns drill-down (Chromium)', () => {
-  beforeAll(async () => {
-    server = await startDashboardServer(dir.path);
-    browser = await launchChromium();
-    w = await openPage(browser);
-  });
-
-  afterAll(async () => {
-    await w?.close();
-    await browser?.close();
-    await server?.stop();
-    dir.remove();
-  });
+  const { server, open } = dashboardBrowser('campaigns');
 
   it('lists the channels with their sums and a totals row equal to the whole range', async () => {
-    await w.page.goto(server.link('/campaigns'));
+    w = await open('/campaigns');
     const table = w.page.getByTestId('drill-table');
     await table.waitFor();
     const range = { from: addDays(server.end, -29), to: server.end };

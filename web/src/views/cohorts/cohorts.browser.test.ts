@@ -5,22 +5,16 @@
 // who was acquired in each month or week, and how many of them ordered (or
 // were subscribed) again k periods later, and what they spent — formatted as
 // the page formats it. The retention model's numbers are the API's own.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, requireBrowser, screenshot, type WatchedPage } from '../../../../test/support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { requireBrowser, screenshot, type WatchedPage } from '../../../../test/support/browser.js';
 import { generateCohortData, mondayOf, monthStart, recountCohorts, type CohortData, type RecountRow, type RecountScope } from '../../../../test/support/cohort-data.js';
+import { dashboardBrowser } from '../../../../test/support/dashboard-browser.js';
 import { addDays } from '../../../../test/support/dashboard-data.js';
-import { startDashboardServer, type DashboardServer } from '../../../../test/support/dashboard-server.js';
 import { call } from '../../../../test/support/test-server.js';
-import { tempDir } from '../../../../test/support/temp-dir.js';
 
 const run = requireBrowser();
-const dir = tempDir('cohorts-browser');
-let server: DashboardServer;
 let data: CohortData;
 let today: string;
-let browser: Browser;
-let watched: WatchedPage | undefined;
 
 const percent = (active: number, customers: number) => `${((active / customers) * 100).toFixed(1)}%`;
 /** Money as the dashboard writes it in the workspace currency (EUR): whole units from 1,000, else cents. */
@@ -112,32 +106,18 @@ function expectMatrix(shown: ShownRow[], expected: RecountRow[], metric: 'retent
 }
 
 describe.skipIf(!run)('dashboard cohorts (Chromium)', () => {
-  beforeAll(async () => {
-    server = await startDashboardServer(dir.path);
-    today = addDays(server.end, 1);
-    const settings = await call(server.url, 'PATCH', '/v1/settings', { key: server.keys.admin, body: JSON.stringify({ currency: 'EUR' }) });
-    if (settings.status !== 200) throw new Error(`settings: ${settings.status} ${JSON.stringify(settings.body)}`);
-    data = generateCohortData(today);
-    for (const [path, records] of [['/v1/import/orders', data.orders], ['/v1/import/lifecycle', data.lifecycle], ['/v1/events', data.events]] as const) {
-      const answer = await call(server.url, 'POST', path, { key: server.keys.ingest, body: JSON.stringify(records) });
-      if (answer.status !== 200 || answer.body.rejected > 0) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    }
-    browser = await launchChromium();
+  const { server, open } = dashboardBrowser('cohorts', {
+    prepare: async (server) => {
+      today = addDays(server.end, 1);
+      const settings = await call(server.url, 'PATCH', '/v1/settings', { key: server.keys.admin, body: JSON.stringify({ currency: 'EUR' }) });
+      if (settings.status !== 200) throw new Error(`settings: ${settings.status} ${JSON.stringify(settings.body)}`);
+      data = generateCohortData(today);
+      for (const [path, records] of [['/v1/import/orders', data.orders], ['/v1/import/lifecycle', data.lifecycle], ['/v1/events', data.events]] as const) {
+        const answer = await call(server.url, 'POST', path, { key: server.keys.ingest, body: JSON.stringify(records) });
+        if (answer.status !== 200 || answer.body.rejected > 0) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+    },
   });
-
-  afterAll(async () => {
-    await watched?.close();
-    await browser?.close();
-    await server?.stop();
-    dir.remove();
-  });
-
-  async function open(path: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
-    await watched?.close();
-    watched = await openPage(browser, viewport);
-    await watched.page.goto(server.link(path));
-    return watched;
-  }
 
   /** Waits for the answer to the choices named (data attributes of the result). */
   const ready = (w: WatchedPage, attributes: Record<string, string>) =>

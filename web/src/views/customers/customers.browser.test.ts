@@ -4,21 +4,16 @@
 // payback per channel are worked out here from those records; the predicted
 // values (model outputs) must be the API's own answer, formatted as the page
 // formats it. A workspace without orders shows why nothing can be predicted.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, requireBrowser, screenshot, type WatchedPage } from '../../../../test/support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { requireBrowser, screenshot } from '../../../../test/support/browser.js';
 import { channelEconomics, generateCustomerData, type CustomerData } from '../../../../test/support/customer-data.js';
+import { dashboardBrowser } from '../../../../test/support/dashboard-browser.js';
 import { addDays } from '../../../../test/support/dashboard-data.js';
-import { dollars, startDashboardServer, type DashboardServer } from '../../../../test/support/dashboard-server.js';
+import { dollars } from '../../../../test/support/dashboard-server.js';
 import { call } from '../../../../test/support/test-server.js';
-import { tempDir } from '../../../../test/support/temp-dir.js';
 
 const run = requireBrowser();
-const dir = tempDir('customers-browser');
-let server: DashboardServer;
 let customers: CustomerData;
-let browser: Browser;
-let watched: WatchedPage | undefined;
 
 const count = (n: number) => n.toLocaleString('en-US');
 const ratio = (n: number) => `${n.toFixed(2)}×`;
@@ -27,29 +22,15 @@ const percent = (n: number) => `${n.toFixed(2)}%`;
 const amount = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(n) ? 0 : 1 });
 
 describe.skipIf(!run)('dashboard customers (Chromium)', () => {
-  beforeAll(async () => {
-    server = await startDashboardServer(dir.path);
-    customers = generateCustomerData(server.data, server.end);
-    for (const [source, records] of [['orders', customers.orders], ['costs', customers.costs]] as const) {
-      const answer = await call(server.url, 'POST', `/v1/import/${source}`, { key: server.keys.ingest, body: JSON.stringify(records) });
-      if (answer.status !== 200 || answer.body.rejected > 0) throw new Error(`${source}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    }
-    browser = await launchChromium();
+  const { server, open } = dashboardBrowser('customers', {
+    prepare: async (server) => {
+      customers = generateCustomerData(server.data, server.end);
+      for (const [source, records] of [['orders', customers.orders], ['costs', customers.costs]] as const) {
+        const answer = await call(server.url, 'POST', `/v1/import/${source}`, { key: server.keys.ingest, body: JSON.stringify(records) });
+        if (answer.status !== 200 || answer.body.rejected > 0) throw new Error(`${source}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+    },
   });
-
-  afterAll(async () => {
-    await watched?.close();
-    await browser?.close();
-    await server?.stop();
-    dir.remove();
-  });
-
-  async function open(path: string, viewport?: { width: number; height: number }, key = server.keys.read): Promise<WatchedPage> {
-    await watched?.close();
-    watched = await openPage(browser, viewport);
-    await watched.page.goto(`${server.url}${path}#key=${key}`);
-    return watched;
-  }
 
   const read = (path: string) => call(server.url, 'GET', path, { key: server.keys.read });
 

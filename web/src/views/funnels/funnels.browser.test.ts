@@ -6,22 +6,18 @@
 // within the window — not taken from the API. The editor's choices survive a
 // reload; a mistyped step is explained beside the editor with the server's
 // suggestion; the breakdown marks the best and lowest converting segments.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, requireBrowser, screenshot, type WatchedPage } from '../../../../test/support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { requireBrowser, screenshot, type WatchedPage } from '../../../../test/support/browser.js';
+import { dashboardBrowser } from '../../../../test/support/dashboard-browser.js';
 import { addDays, DASHBOARD_CAMPAIGNS } from '../../../../test/support/dashboard-data.js';
-import { startDashboardServer, type DashboardServer } from '../../../../test/support/dashboard-server.js';
+import type { DashboardServer } from '../../../../test/support/dashboard-server.js';
 import { generateFunnelVisitors, type FunnelVisitors } from '../../../../test/support/funnel-visitors.js';
 import { call } from '../../../../test/support/test-server.js';
-import { tempDir } from '../../../../test/support/temp-dir.js';
 import { formatDuration } from './funnels-queries';
 
 const run = requireBrowser();
-const dir = tempDir('funnels-browser');
 let server: DashboardServer;
 let visitors: FunnelVisitors;
-let browser: Browser;
-let watched: WatchedPage | undefined;
 
 const DAY_MS = 86_400_000;
 const count = (n: number) => n.toLocaleString('en-US');
@@ -102,30 +98,17 @@ function median(values: number[]): number | null {
 describe.skipIf(!run)('dashboard funnels (Chromium)', () => {
   let range: { from: string; to: string };
 
-  beforeAll(async () => {
-    server = await startDashboardServer(dir.path);
-    visitors = generateFunnelVisitors(server.data, server.end);
-    for (const [path, records] of [['/v1/events', visitors.events], ['/v1/import/lifecycle', visitors.lifecycle]] as const) {
-      const answer = await call(server.url, 'POST', path, { key: server.keys.ingest, body: JSON.stringify(records) });
-      if (answer.status !== 200 || answer.body.rejected > 0) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    }
-    range = { from: addDays(server.end, -29), to: server.end };
-    browser = await launchChromium();
+  const { open } = dashboardBrowser('funnels', {
+    prepare: async (started) => {
+      server = started;
+      visitors = generateFunnelVisitors(server.data, server.end);
+      for (const [path, records] of [['/v1/events', visitors.events], ['/v1/import/lifecycle', visitors.lifecycle]] as const) {
+        const answer = await call(server.url, 'POST', path, { key: server.keys.ingest, body: JSON.stringify(records) });
+        if (answer.status !== 200 || answer.body.rejected > 0) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      range = { from: addDays(server.end, -29), to: server.end };
+    },
   });
-
-  afterAll(async () => {
-    await watched?.close();
-    await browser?.close();
-    await server?.stop();
-    dir.remove();
-  });
-
-  async function open(path: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
-    await watched?.close();
-    watched = await openPage(browser, viewport);
-    await watched.page.goto(server.link(path));
-    return watched;
-  }
 
   /** Waits until the page shows the answer for these steps (and settings), not an earlier one. */
   async function shown(w: WatchedPage, steps: string[], extra = '') {

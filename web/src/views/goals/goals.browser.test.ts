@@ -1,29 +1,16 @@
 // The goals view in Chromium against a real server: progress, status and
 // benchmark bands of goals an admin created, worked out from the records.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, requireBrowser, screenshot } from '../../../../test/support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { requireBrowser, screenshot } from '../../../../test/support/browser.js';
+import { dashboardBrowser } from '../../../../test/support/dashboard-browser.js';
 import { addDays, sums } from '../../../../test/support/dashboard-data.js';
-import { dollars, startDashboardServer, type DashboardServer } from '../../../../test/support/dashboard-server.js';
+import { dollars } from '../../../../test/support/dashboard-server.js';
 import { call } from '../../../../test/support/test-server.js';
-import { tempDir } from '../../../../test/support/temp-dir.js';
 
 const run = requireBrowser();
-const dir = tempDir('goals-browser');
-let server: DashboardServer;
-let browser: Browser;
 
 describe.skipIf(!run)('dashboard goals (Chromium)', () => {
-  beforeAll(async () => {
-    server = await startDashboardServer(dir.path);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    dir.remove();
-  });
+  const { server, open } = dashboardBrowser('goals');
 
   it('shows each goal with its actual, % attained and status, and the benchmark band on the matching tile', async () => {
     // A spend goal over the last 20 days that ended yesterday: finished, so achieved or missed.
@@ -38,8 +25,7 @@ describe.skipIf(!run)('dashboard goals (Chromium)', () => {
     const roas = last30.revenue / last30.cost;
     expect((await admin('/v1/benchmarks', { metric: 'roas', low: roas - 1, high: roas + 1, label: 'industry' })).status).toBe(201);
 
-    const w = await openPage(browser);
-    await w.page.goto(server.link('/goals'));
+    const w = await open('/goals');
     const goals = w.page.getByTestId('goal');
     await expect.poll(() => goals.count()).toBe(2);
     const spend = goals.filter({ hasText: 'Spend at least' });

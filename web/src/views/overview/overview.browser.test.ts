@@ -1,42 +1,21 @@
 // The overview in Chromium against a real server: tiles, changes, range,
 // filters and the address, sign-in and failures, checked against sums worked
 // out from the loaded records.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, requireBrowser, screenshot, type WatchedPage } from '../../../../test/support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { requireBrowser, screenshot, type WatchedPage } from '../../../../test/support/browser.js';
+import { dashboardBrowser } from '../../../../test/support/dashboard-browser.js';
 import { addDays, sums } from '../../../../test/support/dashboard-data.js';
-import { dollars, startDashboardServer, type DashboardServer } from '../../../../test/support/dashboard-server.js';
+import { dollars } from '../../../../test/support/dashboard-server.js';
 import { call } from '../../../../test/support/test-server.js';
-import { tempDir } from '../../../../test/support/temp-dir.js';
 
 const run = requireBrowser();
-const dir = tempDir('overview-browser');
-let server: DashboardServer;
-let browser: Browser;
-let watched: WatchedPage | undefined;
 
 const tileText = (w: WatchedPage, metric: string, part: 'tile-value' | 'tile-change') => w.page.getByTestId(`tile-${metric}`).getByTestId(part).innerText();
 const change = (now: number, before: number) => ((now - before) / before) * 100;
 const signed = (percent: number) => `${percent > 0 ? '+' : percent < 0 ? '−' : '±'}${Math.abs(percent).toFixed(1)}%`;
 
 describe.skipIf(!run)('dashboard overview (Chromium)', () => {
-  beforeAll(async () => {
-    server = await startDashboardServer(dir.path);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    dir.remove();
-  });
-
-  async function open(path: string): Promise<WatchedPage> {
-    await watched?.close();
-    watched = await openPage(browser);
-    await watched.page.goto(server.link(path));
-    return watched;
-  }
+  const { server, newPage, open } = dashboardBrowser('overview');
 
   it('signs in from the #key link, drops the key from the address, and shows the last 30 days against the 30 before', async () => {
     const w = await open('/');
@@ -124,9 +103,7 @@ describe.skipIf(!run)('dashboard overview (Chromium)', () => {
 
   it('an API error shows in the panel that asked, and the rest of the page works', async () => {
     // The server refuses the trend's query of ctr (and only that one) as a query it cannot answer.
-    await watched?.close();
-    watched = await openPage(browser);
-    const w = watched;
+    const w = await newPage();
     const refusal = 'metric "ctr" cannot be answered for this range';
     await w.page.route('**/v1/query', (route) => {
       const body = JSON.parse(route.request().postData() ?? '{}') as { metrics?: string[]; compare?: string };
@@ -170,9 +147,7 @@ describe.skipIf(!run)('dashboard overview (Chromium)', () => {
   });
 
   it('reads well on a tablet (820 px wide)', async () => {
-    await watched?.close();
-    watched = await openPage(browser, { width: 820, height: 1180 });
-    await watched.page.goto(server.link('/'));
+    const watched = await open('/', { width: 820, height: 1180 });
     await watched.page.getByTestId('tiles').waitFor();
     const overflow = await watched.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
