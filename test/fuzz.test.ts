@@ -112,6 +112,26 @@ const EXAMPLES: Record<string, unknown> = {
   'POST /v1/attribution': { model: 'compare', dimension: 'channel', from: '2026-03-01', to: '2026-03-07', lookback_days: 30, position_weights: { first: 0.4, middle: 0.2, last: 0.4 }, intervals: true, resamples: 20, seed: 3 },
   'POST /v1/cohorts': { by: 'week', metric: 'retention', from: '2026-02-02', to: '2026-03-29', activity: 'subscription', channel: 'Email', dimension: 'campaign', projection_periods: 4 },
   'POST /v1/funnels': { steps: ['ad_click', 'page_view', 'stage:lead', 'session_start', 'purchase'], window_days: 7, from: '2026-03-01', to: '2026-03-07', order: 'strict', by: 'campaign' },
+  'POST /v1/forecast': {
+    series: Array.from({ length: 26 }, (_, i) => ({ date: `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, value: 100 + 10 * (i % 12) + i })),
+    horizon: 6,
+    season: 12,
+    model: 'auto',
+    damped: false,
+    level: 0.9,
+  },
+  'POST /v1/experiments/analyze': {
+    kind: 'mean',
+    control: 'B',
+    variants: [
+      { name: 'A', n: 1000, sum: 5200, sum_squares: 31000, covariate_sum: 5000, covariate_sum_squares: 29000, cross_sum: 29500 },
+      { name: 'B', n: 1010, sum: 5100, sum_squares: 30500, covariate_sum: 5050, covariate_sum_squares: 29300, cross_sum: 29400 },
+    ],
+    planned_split: [0.5, 0.5],
+    alpha: 0.1,
+    sequential: true,
+    sequential_tuning: 2000,
+  },
 };
 
 /** The example with one field (possibly nested) replaced by a hostile value. */

@@ -31,6 +31,8 @@ describe('stored text fields refuse what no store can hold', () => {
       ['PATCH', '/v1/settings', { currency: 'ZZZ' }, 'currency'],
       ['POST', '/v1/goals', { metric: 'cost', target: 1e308, from: '2026-01-01', to: '2026-01-31' }, 'target'],
       ['POST', '/v1/cohorts', { by: 'month', metric: 'retention', from: '2026-01-01', to: '2026-01-31', channel: `E${LONE}mail` }, 'channel'],
+      ['POST', '/v1/experiments/analyze', { kind: 'rate', variants: [{ name: `A${LONE}`, n: 10, conversions: 1 }, { name: 'B', n: 10, conversions: 2 }] }, 'variants[0].name'],
+      ['POST', '/v1/forecast', { metric: 'cost', from: '2026-01-01', to: '2026-01-31', horizon_days: 7, filters: [{ dimension: 'channel', op: 'eq', values: [`x${LONE}`] }] }, 'filters[0].values[0]'],
     ];
     for (const [method, path, body, field] of cases) {
       const { status, body: answer } = await send(method, path, body);

@@ -127,6 +127,14 @@ describe('README.md commands', () => {
       expect((JSON.parse(json.stdout) as { entered: number }).entered, `${command.text}: no one entered`).toBeGreaterThan(0);
       return;
     }
+    if (command.args[0] === 'forecast' && command.args.includes('--metric')) {
+      // Its dates must find the metric's data in the demo the README loads.
+      const json = await runCli([...command.args.filter((arg) => arg !== '--json'), '--json'], env);
+      expectClean(json, `${command.text} --json`);
+      const { fitted } = JSON.parse(json.stdout) as { fitted: { value: number }[] };
+      expect(fitted.some((f) => f.value > 0), `${command.text}: every fitted value is zero`).toBe(true);
+      return;
+    }
     if (command.args[0] !== 'query') return;
     // The same query's numbers: its dates must find data of the demo the README loads.
     const json = await runCli([...command.args, '--json'], env);

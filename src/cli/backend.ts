@@ -3,6 +3,8 @@
 import type { AttributionReport } from '../attribution/attribution-service.js';
 import type { CohortReport } from '../cohorts/cohort-service.js';
 import type { FunnelReport } from '../funnels/funnel-report.js';
+import type { ForecastReport } from '../forecast/forecast-service.js';
+import type { ExperimentReadout } from '../experiments/analyze-experiment.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import type { CreatedKey } from '../access/api-keys.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
@@ -54,5 +56,9 @@ export interface Backend {
   cohorts(body: Record<string, unknown>): Promise<CohortReport>;
   /** POST /v1/funnels: the body as the HTTP API takes it. */
   funnel(body: Record<string, unknown>): Promise<FunnelReport>;
+  /** POST /v1/forecast: the body as the HTTP API takes it. */
+  forecast(body: Record<string, unknown>): Promise<ForecastReport>;
+  /** POST /v1/experiments/analyze: the stats body as the HTTP API takes it. */
+  experiment(body: Record<string, unknown>): Promise<ExperimentReadout>;
   close(): Promise<void>;
 }

@@ -3,6 +3,8 @@
 import type { AttributionReport } from '../attribution/attribution-service.js';
 import type { CohortReport } from '../cohorts/cohort-service.js';
 import type { FunnelReport } from '../funnels/funnel-report.js';
+import type { ForecastReport } from '../forecast/forecast-service.js';
+import type { ExperimentReadout } from '../experiments/analyze-experiment.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import { BeaconError, ValidationError } from '../core/errors.js';
 import { headerGate } from '../ingest/header-gate.js';
@@ -163,6 +165,14 @@ export class HttpBackend implements Backend {
 
   funnel(body: Record<string, unknown>): Promise<FunnelReport> {
     return this.request<FunnelReport>('POST', '/v1/funnels', JSON.stringify(body));
+  }
+
+  forecast(body: Record<string, unknown>): Promise<ForecastReport> {
+    return this.request<ForecastReport>('POST', '/v1/forecast', JSON.stringify(body));
+  }
+
+  experiment(body: Record<string, unknown>): Promise<ExperimentReadout> {
+    return this.request<ExperimentReadout>('POST', '/v1/experiments/analyze', JSON.stringify(body));
   }
 
   async close(): Promise<void> {}

@@ -2,6 +2,8 @@
 import { attributionReport } from '../attribution/attribution-service.js';
 import { cohortReport } from '../cohorts/cohort-service.js';
 import { funnelReport } from '../funnels/funnel-service.js';
+import { forecastReport } from '../forecast/forecast-service.js';
+import { experimentReport } from '../experiments/experiment-service.js';
 import { clvReport, type ClvRequest } from '../clv/clv-service.js';
 import { createApiKey } from '../access/api-keys.js';
 import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } from '../access/workspaces.js';
@@ -124,6 +126,16 @@ export class LocalBackend implements Backend {
   async funnel(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
     return funnelReport(this.services, workspace, body);
+  }
+
+  async forecast(body: Record<string, unknown>) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return forecastReport(this.services, workspace, body);
+  }
+
+  /** From the statistics in the body alone: nothing of the workspace is read. */
+  experiment(body: Record<string, unknown>) {
+    return experimentReport(body);
   }
 
   async catalog() {

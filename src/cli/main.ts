@@ -10,6 +10,8 @@ import { registerAttributionCommand } from './commands/attribution-command.js';
 import { registerClvCommand } from './commands/clv-command.js';
 import { registerCohortsCommand } from './commands/cohorts-command.js';
 import { registerFunnelCommand } from './commands/funnel-command.js';
+import { registerForecastCommand } from './commands/forecast-command.js';
+import { registerExperimentCommand } from './commands/experiment-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerDoctorCommand } from './commands/doctor-command.js';
 import { registerImportCommand } from './commands/import-command.js';
@@ -66,6 +68,8 @@ export async function main(argv: string[]): Promise<number> {
   registerClvCommand(program, env);
   registerCohortsCommand(program, env);
   registerFunnelCommand(program, env);
+  registerForecastCommand(program, env);
+  registerExperimentCommand(program, env);
   registerDoctorCommand(program, env);
   const verbose = () => program.opts<{ verbose?: boolean }>().verbose === true || ['debug', 'trace'].includes(config.logLevel);
   // An error no command awaited (a timer, a socket of the server) ends the process the same way.

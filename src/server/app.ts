@@ -16,6 +16,8 @@ import { registerAttributionRoutes } from './routes/attribution-routes.js';
 import { registerClvRoutes } from './routes/clv-routes.js';
 import { registerCohortRoutes } from './routes/cohort-routes.js';
 import { registerFunnelRoutes } from './routes/funnel-routes.js';
+import { registerForecastRoutes } from './routes/forecast-routes.js';
+import { registerExperimentRoutes } from './routes/experiment-routes.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
@@ -87,6 +89,8 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
     registerClvRoutes(api, context);
     registerCohortRoutes(api, context);
     registerFunnelRoutes(api, context);
+    registerForecastRoutes(api, context);
+    registerExperimentRoutes(api, context);
   });
   return app;
 }

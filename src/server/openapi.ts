@@ -13,6 +13,10 @@ import { CohortReportSchema } from './cohort-schemas.js';
 import { CohortInputSchema } from '../cohorts/cohort-input.js';
 import { FunnelReportSchema } from './funnel-schemas.js';
 import { FunnelInputSchema } from '../funnels/funnel-input.js';
+import { ForecastReportSchema } from './forecast-schemas.js';
+import { ForecastInputSchema } from '../forecast/forecast-request.js';
+import { ExperimentReadoutSchema } from './experiment-schemas.js';
+import { ExperimentStatsSchema } from '../experiments/experiment-input.js';
 import { AttributionInputSchema } from '../attribution/attribution-input.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
@@ -135,6 +139,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           CohortReport: CohortReportSchema,
           Funnel: FunnelInputSchema,
           FunnelReport: FunnelReportSchema,
+          Forecast: ForecastInputSchema,
+          ForecastReport: ForecastReportSchema,
+          ExperimentStats: ExperimentStatsSchema,
+          ExperimentReadout: ExperimentReadoutSchema,
         }),
       ),
     },
@@ -242,6 +250,22 @@ export function buildOpenApi(version: string): Record<string, unknown> {
             'funnel: people who entered in a period (their first first-step event, local dates) and reached each step within a conversion window, ordered, strict or in any order; counts, conversion from the previous and the first step, median time between steps, optionally by the channel or campaign that entered them; scope read',
           requestBody: { required: true, content: json(ref('Funnel')) },
           responses: { ...ok(ref('FunnelReport')), ...errors(400, 401, 403) },
+        },
+      },
+      '/v1/forecast': {
+        post: {
+          summary:
+            'forecast by exponential smoothing (simple, Holt, Holt-Winters additive or multiplicative, damped or not; auto picks the lowest AICc) of a series sent as { date, value } points, or of a metric’s totals per day, week or month over from…to (partial buckets left out, with a note); parameters, SSE, AICc, one-step fitted values and points with prediction intervals; scope read',
+          requestBody: { required: true, content: json(ref('Forecast')) },
+          responses: { ...ok(ref('ForecastReport')), ...errors(400, 401, 403, 422) },
+        },
+      },
+      '/v1/experiments/analyze': {
+        post: {
+          summary:
+            'A/B experiment readout from each variant’s sufficient statistics (rate: n and conversions; mean: n, sum and sum of squares; optional CUPED covariate): per treatment the lift over the control with its interval, z or Welch t, p-value (Benjamini–Hochberg adjusted too), probability to beat the control and expected loss; the sample ratio check and warnings. A body with `experiment` (the readout from experiment_exposure events) answers 501: not available yet; scope read',
+          requestBody: { required: true, content: json(ref('ExperimentStats')) },
+          responses: { ...ok(ref('ExperimentReadout')), ...errors(400, 401, 403, 501) },
         },
       },
       '/v1/attribution/models': { get: { summary: 'what each attribution model does and its parameters; scope read', responses: { ...ok(ref('AttributionModels')), ...errors(401, 403) } } },

@@ -1725,6 +1725,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** forecast by exponential smoothing (simple, Holt, Holt-Winters additive or multiplicative, damped or not; auto picks the lowest AICc) of a series sent as { date, value } points, or of a metric’s totals per day, week or month over from…to (partial buckets left out, with a note); parameters, SSE, AICc, one-step fitted values and points with prediction intervals; scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForecastReport"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/experiments/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A/B experiment readout from each variant’s sufficient statistics (rate: n and conversions; mean: n, sum and sum of squares; optional CUPED covariate): per treatment the lift over the control with its interval, z or Welch t, p-value (Benjamini–Hochberg adjusted too), probability to beat the control and expected loss; the sample ratio check and warnings. A body with `experiment` (the readout from experiment_exposure events) answers 501: not available yet; scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExperimentStats"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExperimentReadout"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/attribution/models": {
         parameters: {
             query?: never;
@@ -2778,6 +2930,229 @@ export interface components {
                 bot_filtering: boolean;
             };
             notes: string[];
+        };
+        /** @description a series as it is, or a metric whose totals per day, week or month are the series */
+        Forecast: {
+            /** @description oldest first, one per day, week or month without gaps */
+            series: {
+                /** @description YYYY-MM-DD: the day, or the first day of the week or month */
+                date: string;
+                value: number;
+            }[];
+            /** @description periods to forecast */
+            horizon: number;
+            /** @description season length in periods (default 7 for days, 52 for weeks, 12 for months; 1: none) */
+            season?: number;
+            /** @description auto (default): every model the series allows, the lowest AICc kept; simple, holt (trend), additive or multiplicative (Holt-Winters seasonality) */
+            model?: "auto" | "simple" | "holt" | "additive" | "multiplicative";
+            /** @description damp the trend; with auto: only damped (true) or undamped (false) trends; unset tries both */
+            damped?: boolean;
+            /** @description coverage of the prediction intervals (default 0.95) */
+            level?: number;
+        } | {
+            /** @description a metric id of the catalog (GET /v1/catalog) */
+            metric: string;
+            filters?: {
+                dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                op: "eq" | "neq" | "in" | "not_in" | "contains";
+                values: string[];
+            }[];
+            /** @description the series’ step (default day); the season follows it: 7 days, 52 weeks, 12 months */
+            grain?: "day" | "week" | "month";
+            /** @description first day of the history (workspace time zone) */
+            from: string;
+            /** @description last day of the history, inclusive */
+            to: string;
+            /** @description days to forecast after the last complete day, week or month */
+            horizon_days: number;
+            /** @description auto (default): every model the series allows, the lowest AICc kept; simple, holt (trend), additive or multiplicative (Holt-Winters seasonality) */
+            model?: "auto" | "simple" | "holt" | "additive" | "multiplicative";
+            /** @description damp the trend; with auto: only damped (true) or undamped (false) trends; unset tries both */
+            damped?: boolean;
+            /** @description coverage of the prediction intervals (default 0.95) */
+            level?: number;
+        };
+        ForecastReport: {
+            /** @description the model fitted (with model auto: the lowest AICc) */
+            model: "simple" | "holt" | "holt-damped" | "additive" | "additive-damped" | "multiplicative" | "multiplicative-damped";
+            params: {
+                /** @description level smoothing */
+                alpha: number;
+                /** @description trend smoothing (against the change in level); null without trend */
+                beta: number | null;
+                /** @description seasonal smoothing; null without seasonality */
+                gamma: number | null;
+                /** @description trend damping; null when the trend is not damped */
+                phi: number | null;
+            };
+            /** @description sum of squared one-step errors */
+            sse: number;
+            /** @description corrected Akaike information criterion of the fit */
+            aicc: number;
+            /** @description the one-step forecast of every observation fitted */
+            fitted: {
+                date: string;
+                /** @description the one-step forecast of the observation on this date */
+                value: number;
+            }[];
+            /** @description the forecast, one per period after the last observation */
+            points: {
+                /** @description the day, or the first day of the week or month */
+                date: string;
+                /** @description point forecast */
+                value: number;
+                /** @description lower end of the prediction interval */
+                lower: number;
+                /** @description upper end of the prediction interval */
+                upper: number;
+            }[];
+            /** @description the step between dates */
+            grain: "day" | "week" | "month";
+            /** @description season length offered to the seasonal models, in periods (1: none) */
+            season: number;
+            /** @description coverage of the prediction intervals */
+            level: number;
+            /** @description the metric whose totals were the series; null for a series sent as it is */
+            metric: {
+                id: string;
+                label: string;
+                unit: "count" | "money" | "percent" | "ratio" | "seconds" | "months" | "score";
+                from: string;
+                to: string;
+                filters: {
+                    dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                    op: "eq" | "neq" | "in" | "not_in" | "contains";
+                    values: string[];
+                }[];
+            } | null;
+            notes: string[];
+        };
+        ExperimentStats: {
+            /** @description rate: conversions out of n; mean: a metric averaged over n units */
+            kind: "rate" | "mean";
+            /** @description the control (first, unless `control` names another) and the treatments */
+            variants: {
+                name: string;
+                /** @description units (users, sessions) exposed to the variant */
+                n: number;
+                /** @description rate: units that converted */
+                conversions?: number;
+                /** @description mean: the sum of the metric over the units */
+                sum?: number;
+                /** @description mean: the sum of the squared values */
+                sum_squares?: number;
+                /** @description CUPED: the sum of the pre-period covariate over the units */
+                covariate_sum?: number;
+                /** @description CUPED: the sum of the squared covariate */
+                covariate_sum_squares?: number;
+                /** @description CUPED: the sum of metric × covariate */
+                cross_sum?: number;
+            }[];
+            /** @description the name of the control variant (default: the first) */
+            control?: string;
+            /** @description planned share of traffic per variant, in variant order, summing to 1 (default: equal) */
+            planned_split?: number[];
+            /** @description significance level, above 0 and at most 0.5 (default 0.05) */
+            alpha?: number;
+            /** @description rate: the Beta(alpha, beta) prior of every conversion rate (default Beta(1, 1)) */
+            prior?: {
+                alpha: number;
+                beta: number;
+            };
+            /** @description always-valid confidence intervals and p-values, safe to look at while the experiment runs */
+            sequential?: boolean;
+            /** @description sequential: the total sample size at which the intervals are tightest (default 5000) */
+            sequential_tuning?: number;
+        };
+        ExperimentReadout: {
+            kind: "rate" | "mean";
+            /** @description the control variant’s name */
+            control: string;
+            /** @description the significance level used */
+            alpha: number;
+            /** @description rates: the Beta prior of the posteriors; null for means */
+            prior: {
+                alpha: number;
+                beta: number;
+            } | null;
+            /** @description sequential testing: the tuning sample size and the mixing parameter ρ; null for fixed-horizon results */
+            sequential: {
+                tuning: number;
+                rho: number;
+            } | null;
+            /** @description CUPED: θ over all units; null without a covariate */
+            cuped: {
+                theta: number;
+            } | null;
+            /** @description in the order given; the control among them */
+            variants: {
+                name: string;
+                /** @description units exposed to the variant */
+                n: number;
+                is_control: boolean;
+                /** @description the conversion rate (rate) or the mean (mean) */
+                value: number;
+                /** @description CUPED: the mean adjusted for the covariate, which the lift compares; null without a covariate */
+                adjusted_value: number | null;
+                /** @description treatments: the lift over the control; null for the control */
+                lift: {
+                    /** @description treatment − control, in the metric’s units */
+                    absolute: number;
+                    /** @description absolute / control (0.1 = +10 %); null where the control’s value is 0 */
+                    relative: number | null;
+                    /** @description [low, high] at the confidence level 1 − alpha */
+                    ci: [
+                        number,
+                        number
+                    ];
+                    /** @description the relative lift’s interval (delta method); null with the relative lift */
+                    relative_ci: [
+                        number,
+                        number
+                    ] | null;
+                } | null;
+                /** @description rates only: the pooled two-proportion z statistic; null for the control and where nothing varies */
+                z?: number | null;
+                /** @description means only: Welch’s t; null for the control and where nothing varies */
+                t?: number | null;
+                /** @description means only: the Welch–Satterthwaite degrees of freedom of t */
+                df?: number | null;
+                /** @description two-sided (always valid when sequential); null for the control */
+                p_value: number | null;
+                /** @description Benjamini–Hochberg across the treatments; null for the control */
+                p_value_adjusted: number | null;
+                /** @description Bayesian posterior probability that the variant’s value is above the control’s; null for the control */
+                probability_to_beat_control: number | null;
+                /** @description in the metric’s units: what shipping this variant, or keeping the control, is expected to lose; null for the control */
+                expected_loss: {
+                    choose_variant: number;
+                    keep_control: number;
+                } | null;
+                /** @description CUPED: the share of variance removed; null without a covariate */
+                cuped: {
+                    variance_reduction: number;
+                    /** @description metric–covariate correlation; null where one of them does not vary */
+                    correlation: number | null;
+                } | null;
+            }[];
+            /** @description sample ratio mismatch: Pearson’s chi-square of the units against the planned split */
+            srm: {
+                chi_square: number;
+                df: number;
+                p_value: number;
+                /** @description p_value below threshold: units did not reach the variants in the planned split */
+                flagged: boolean;
+                threshold: number;
+                /** @description the units the planned split expects, in variant order */
+                expected: number[];
+            };
+            /** @description what to know before trusting the readout, the experiment-wide ones first */
+            warnings: {
+                code: "too_little_data" | "suspicious_lift" | "sample_ratio_mismatch" | "no_variance" | "zero_control" | "approximate_probability";
+                /** @description the variant it concerns; null for the experiment as a whole */
+                variant: string | null;
+                message: string;
+            }[];
         };
     };
     responses: never;
