@@ -40,8 +40,6 @@ const GOOGLE_ONLY = [{ dimension: 'platform', op: 'eq', values: ['google_ads'] }
 
 beforeAll(async () => {
   t = await startTestServer(dir.path);
-  // A read first: it waits for the refresh of the derived view the server starts with, which can miss ad rows imported while it runs.
-  expect((await call(t.url, 'POST', '/v1/query', { key: t.keys.read, body: JSON.stringify({ metrics: ['cost'], from: FIRST, to: TODAY }) })).status).toBe(200);
   const rows = DAYS.flatMap((date) => [
     { date, platform: 'google_ads', campaign_id: 'g1', impressions: 1000, clicks: 50, cost: googleCost(date) },
     { date, platform: 'meta_ads', campaign_id: 'm1', impressions: 500, clicks: 10, cost: 10 },

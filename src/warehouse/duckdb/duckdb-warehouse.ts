@@ -293,15 +293,17 @@ export class DuckDbWarehouse implements Warehouse {
   async write(workspace: string, source: SourceName, rows: readonly Row[], importId: string, note?: ImportNote): Promise<WriteResult> {
     if (rows.length === 0) return { accepted: 0, updated: 0, duplicates: 0 };
     if (source === 'events') return this.writeStagedEvents(workspace, await stageEvents(rows), importId, note);
-    this.touch(workspace);
-    return this.writes.run(() =>
+    const result = await this.writes.run(() =>
       this.transaction(this.writer, async () => {
-        const result = await writeTableRows(this.writer, source, rows, { workspace, importId, seq: this.nextSeq() });
-        if (result.accepted + result.updated > 0 && invalidatesEvents(source)) await this.markFull(workspace);
-        if (note && result.accepted + result.updated > 0) await this.insertImports(this.writer, [importRecord(workspace, source, importId, note, result)]);
-        return result;
+        const written = await writeTableRows(this.writer, source, rows, { workspace, importId, seq: this.nextSeq() });
+        if (written.accepted + written.updated > 0 && invalidatesEvents(source)) await this.markFull(workspace);
+        if (note && written.accepted + written.updated > 0) await this.insertImports(this.writer, [importRecord(workspace, source, importId, note, written)]);
+        return written;
       }),
     );
+    // Counted once committed: a refresh queued before this write takes the generation it starts with, and must not skip these rows.
+    this.touch(workspace);
+    return result;
   }
 
   async writeStagedEvents(workspace: string, staged: StagedEvents, importId: string, note?: ImportNote): Promise<WriteResult> {
@@ -424,7 +426,6 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async deleteImport(workspace: string, id: string): Promise<boolean> {
-    this.touch(workspace);
     // Deleted ids may be sent again: forget the set, it is read again on the next write.
     this.knownIds.delete(workspace);
     const found = await this.read('SELECT source FROM imports WHERE workspace = $workspace AND id = $id', { workspace, id });
@@ -440,6 +441,7 @@ export class DuckDbWarehouse implements Warehouse {
         await this.markFull(workspace);
       }),
     );
+    this.touch(workspace);
     return true;
   }
 
@@ -462,8 +464,8 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async invalidateDerived(workspace: string): Promise<void> {
-    this.touch(workspace);
     await this.writes.run(() => this.markFull(workspace));
+    this.touch(workspace);
   }
 
   async freshness(workspace: string): Promise<FreshnessRow[]> {
