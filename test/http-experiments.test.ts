@@ -1,13 +1,15 @@
 // POST /v1/experiments/analyze over real HTTP: a rate readout whose lift, z,
 // p-value and interval are worked out here by hand, a mean readout (Welch's t
 // from raw values summed here), both in exactly the shape the OpenAPI
-// document promises; the 400s name their field; a key needs the read scope;
-// the warehouse form (a body naming `experiment`) is a 501 that says what to
-// send instead.
+// document promises; the 400s name their field; a key needs the read scope.
+// The warehouse form (a body naming `experiment`) reads the hand-built
+// experiment of support/experiment-fixture.ts sent over /v1/events: its
+// readout must be the stats form's on the sums worked out there by hand.
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpBackend } from '../src/cli/http-backend.js';
 import { ExperimentReadoutSchema } from '../src/server/experiment-schemas.js';
+import { EXPERIMENT_EVENTS } from './support/experiment-fixture.js';
 import { tempDir } from './support/temp-dir.js';
 import { call, startTestServer, type TestServer } from './support/test-server.js';
 
@@ -22,6 +24,8 @@ const Z_975 = 1.959963984540054;
 
 beforeAll(async () => {
   t = await startTestServer(dir.path);
+  const sent = await call(t.url, 'POST', '/v1/events', { key: t.keys.ingest, body: JSON.stringify(EXPERIMENT_EVENTS) });
+  expect(sent.status, JSON.stringify(sent.body)).toBe(200);
 }, 60_000);
 
 afterAll(async () => {
@@ -114,30 +118,130 @@ describe('POST /v1/experiments/analyze', () => {
     expect((await analyze(stats, t.keys.admin)).status).toBe(200);
   });
 
-  it('the warehouse form (experiment and metric) is a 501 that asks for the sufficient statistics', async () => {
-    const { status, body } = await analyze({ experiment: 'checkout-2026', metric: 'purchase', from: '2026-05-01', to: '2026-05-31' });
-    expect(status).toBe(501);
-    expect(body.error.code).toBe('not_implemented');
-    expect(body.error.message).toMatch(/^the readout of an experiment from its experiment_exposure events .* is not available yet; send the sufficient statistics of each variant instead/);
-    expect(body.error.details).toEqual({ field: 'experiment' });
-    // The scope is checked first.
-    expect((await analyze({ experiment: 'checkout-2026' }, t.keys.ingest)).status).toBe(403);
+  it('the warehouse form reads conversions per person with CUPED: the stats form’s readout of the sums worked out by hand', async () => {
+    const { status, body } = await analyze({ experiment: 'hero', metric: 'conversions', to: '2026-02-28' });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(misfits(body)).toEqual([]);
+    // support/experiment-fixture.ts: A n 2, Σy 1, Σy² 1, Σx 1, Σx² 1, Σxy 1; B n 3, Σy 3, Σy² 5, Σx 1, Σx² 1, Σxy 0.
+    const byHand = await analyze({
+      kind: 'mean',
+      variants: [
+        { name: 'A', n: 2, sum: 1, sum_squares: 1, covariate_sum: 1, covariate_sum_squares: 1, cross_sum: 1 },
+        { name: 'B', n: 3, sum: 3, sum_squares: 5, covariate_sum: 1, covariate_sum_squares: 1, cross_sum: 0 },
+      ],
+    });
+    expect(body).toEqual({ ...byHand.body, source: body.source, notes: body.notes });
+    expect(body.secondary).toEqual([]);
+    expect(body.source).toEqual({
+      experiment: 'hero',
+      metric: 'conversions',
+      per_person: 'conversions after exposure (one per order)',
+      unit: 'count',
+      from: '2026-02-10',
+      to: '2026-02-28',
+      time_zone: 'UTC',
+      exposed: 5,
+      excluded_multiple_variants: 1,
+      first_exposure: '2026-02-10T09:00:00.000Z',
+      last_exposure: '2026-02-10T10:00:00.000Z',
+      cuped_days: 14,
+    });
+    expect(body.notes).toEqual(['1 person (16.7 %) saw more than one variant and is left out']);
+    // θ = Cov(y, x) / Var(x) over the five people: Σxy − ΣxΣy/n = 1 − 2·4/5 = −0.6; Σx² − (Σx)²/n = 2 − 4/5 = 1.2 → θ = −0.5.
+    expect(body.cuped.theta).toBeCloseTo(-0.5, 12);
+  });
+
+  it('a rate without CUPED, the control named, a planned split by name', async () => {
+    const { status, body } = await analyze({ experiment: 'hero', metric: 'visitor_cvr', to: '2026-02-28', cuped: false, control: 'B', planned_split: { A: 0.4, B: 0.6 } });
+    expect(status, JSON.stringify(body)).toBe(200);
+    // Converted after exposure: A ana (1 of 2); B cal and fay (2 of 3).
+    const byHand = await analyze({ kind: 'rate', variants: [{ name: 'B', n: 3, conversions: 2 }, { name: 'A', n: 2, conversions: 1 }], planned_split: [0.6, 0.4] });
+    expect(body).toEqual({ ...byHand.body, source: body.source, notes: body.notes });
+    expect(body.srm.expected).toEqual([3, 2]);
+    expect([body.kind, body.control, body.source.cuped_days, body.notes]).toEqual(['rate', 'B', null, ['1 person (16.7 %) saw more than one variant and is left out']]);
+  });
+
+  it('an event type reads as a rate; with CUPED on and activity before exposure it is the mean of a 1-or-0 outcome, and says so', async () => {
+    const { status, body } = await analyze({ experiment: 'hero', metric: 'purchase', to: '2026-02-28' });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.kind).toBe('mean');
+    expect(body.variants.map((v: { value: number }) => v.value)).toEqual([1 / 2, 2 / 3]);
+    expect(body.notes[0]).toMatch(/^purchase is compared as the mean of a 1-or-0 outcome so that CUPED can adjust it/);
+  });
+
+  it('several metrics read together: each its own readout, p-values adjusted across all of them', async () => {
+    const { status, body } = await analyze({ experiment: 'hero', metrics: ['visitor_cvr', 'revenue'], to: '2026-02-28', cuped: false });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(misfits(body)).toEqual([]);
+    const alone = async (metric: string) => (await analyze({ experiment: 'hero', metric, to: '2026-02-28', cuped: false })).body;
+    const [cvr, revenue] = [await alone('visitor_cvr'), await alone('revenue')];
+    expect(body.secondary).toHaveLength(1);
+    expect(body.source.metric).toBe('visitor_cvr');
+    expect(body.secondary[0].source.metric).toBe('revenue');
+    // Each metric's own p-value is unchanged; Benjamini–Hochberg over the two: the larger p stays, the smaller becomes min(2 p₍₁₎, p₍₂₎).
+    const [p1, p2] = [cvr.variants[1].p_value, revenue.variants[1].p_value];
+    expect([body.variants[1].p_value, body.secondary[0].variants[1].p_value]).toEqual([p1, p2]);
+    const [low, high] = [Math.min(p1, p2), Math.max(p1, p2)];
+    const adjusted = (p: number) => (p === high ? high : Math.min(2 * low, high));
+    expect(body.variants[1].p_value_adjusted).toBeCloseTo(adjusted(p1), 12);
+    expect(body.secondary[0].variants[1].p_value_adjusted).toBeCloseTo(adjusted(p2), 12);
+    expect(body.notes).toContain('p_value_adjusted corrects across the 2 comparisons of the 2 metrics read together (Benjamini–Hochberg)');
+    const both = await analyze({ experiment: 'hero', metric: 'revenue', metrics: ['revenue'] });
+    expect([both.status, both.body.error.details]).toEqual([400, [{ field: 'metrics', message: 'give metric or metrics, not both' }]]);
+  });
+
+  it('lists the experiments the exposures name', async () => {
+    const { status, body } = await call(t.url, 'GET', '/v1/experiments', { key: t.keys.read });
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      experiments: [
+        { experiment: 'banner', variants: [{ variant: 'red', people: 1 }], people: 1, first_exposure: '2026-02-10T10:00:00.000Z', last_exposure: '2026-02-10T10:00:00.000Z' },
+        { experiment: 'hero', variants: [{ variant: 'A', people: 2 }, { variant: 'B', people: 3 }], people: 5, first_exposure: '2026-02-10T09:00:00.000Z', last_exposure: '2026-02-10T10:00:00.000Z' },
+      ],
+    });
+  });
+
+  it('the warehouse form’s errors name what is wrong', async () => {
+    const metric = await analyze({ experiment: 'hero', metric: 'ctr' });
+    expect([metric.status, metric.body.error.details]).toEqual([400, [{ field: 'metric', message: expect.stringMatching(/^"ctr" cannot be read per exposed person.*use visitor_cvr, conversions, revenue, pageviews or an event type/) }]]);
+    const unknown = await analyze({ experiment: 'herro', metric: 'conversions' });
+    expect([unknown.status, unknown.body.error.message]).toEqual([404, 'no experiment_exposure event names experiment "herro"; the experiments seen are banner, hero']);
+    const window = await analyze({ experiment: 'hero', metric: 'conversions', from: '2026-03-01', to: '2026-03-31' });
+    expect([window.status, window.body.error.message]).toEqual([422, 'experiment "hero" has no exposures between 2026-03-01 and 2026-03-31']);
+    const one = await analyze({ experiment: 'banner', metric: 'conversions' });
+    expect([one.status, one.body.error.message]).toEqual([422, 'experiment "banner" has exposures of one variant only ("red", 1 people); a readout compares at least two']);
+    const bad = await analyze({ experiment: 'hero', metric: 'conversions', from: '2026-02-30', cuped_days: 0, control: 'Z' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual([
+      { field: 'from', message: '2026-02-30 is not a calendar date' },
+      { field: 'cuped_days', message: 'must be 1 to 365 days (got 0)' },
+    ]);
+    const control = await analyze({ experiment: 'hero', metric: 'conversions', control: 'Z' });
+    expect([control.status, control.body.error.details]).toEqual([400, [{ field: 'control', message: '"Z" is not a variant of hero; its variants are A, B' }]]);
+    const split = await analyze({ experiment: 'hero', metric: 'conversions', planned_split: { A: 0.5, C: 0.5 } });
+    expect(split.body.error.details).toEqual([
+      { field: 'planned_split.C', message: 'is not a variant; the variants are A, B' },
+      { field: 'planned_split.B', message: 'is missing: give a share for every variant' },
+    ]);
+    expect((await analyze({ experiment: 'hero', metric: 'conversions' }, t.keys.ingest)).status).toBe(403);
   });
 
   it('answers `beacon experiment --server` (the HTTP backend) with the same body, and its errors as the route words them', async () => {
     const stats = { kind: 'rate', variants: [{ name: 'A', n: 500, conversions: 50 }, { name: 'B', n: 520, conversions: 70 }, { name: 'C', n: 480, conversions: 40 }] };
     const backend = new HttpBackend({ url: t.url, key: t.keys.read });
     expect(await backend.experiment(stats)).toEqual((await analyze(stats)).body);
-    await expect(backend.experiment({ experiment: 'checkout-2026' })).rejects.toMatchObject({ status: 501, code: 'not_implemented' });
+    await expect(backend.experiment({ experiment: 'checkout-2026', metric: 'conversions' })).rejects.toMatchObject({ status: 404, code: 'not_found' });
+    expect(await backend.experiments()).toEqual((await call(t.url, 'GET', '/v1/experiments', { key: t.keys.read })).body);
     await expect(backend.experiment({ kind: 'rate', variants: [] })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('variants') });
   });
 
   it('is in the OpenAPI document with its request and response schemas', async () => {
     const doc = (await call(t.url, 'GET', '/openapi.json')).body;
     const operation = doc.paths['/v1/experiments/analyze'].post;
-    expect(operation.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ExperimentStats' });
+    expect(operation.requestBody.content['application/json'].schema).toEqual({ oneOf: [{ $ref: '#/components/schemas/ExperimentStats' }, { $ref: '#/components/schemas/ExperimentRequest' }] });
     expect(operation.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ExperimentReadout' });
-    expect(Object.keys(operation.responses)).toEqual(['200', '400', '401', '403', '501']);
+    expect(Object.keys(operation.responses)).toEqual(['200', '400', '401', '403', '404', '422']);
+    expect(doc.paths['/v1/experiments'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ExperimentList' });
     expect(doc.components.schemas.ExperimentReadout).toEqual(JSON.parse(JSON.stringify(ExperimentReadoutSchema)));
   });
 });

@@ -4,7 +4,9 @@ import type { AttributionReport } from '../attribution/attribution-service.js';
 import type { CohortReport } from '../cohorts/cohort-service.js';
 import type { FunnelReport } from '../funnels/funnel-report.js';
 import type { ForecastReport } from '../forecast/forecast-service.js';
-import type { ExperimentReadout } from '../experiments/analyze-experiment.js';
+import type { ForecastQueryResult } from '../forecast/query-forecast.js';
+import type { GoalReport } from '../goals/goals-service.js';
+import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import type { CreatedKey } from '../access/api-keys.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
@@ -13,7 +15,6 @@ import type { SourceName } from '../model/sources.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import type { ApiKeyRecord, FreshnessRow, ImportRecord, Workspace } from '../warehouse/warehouse.js';
 import type { publicMetric } from '../metrics/metrics-service.js';
-import type { QueryResult } from '../metrics/types.js';
 
 export type PublicMetric = ReturnType<typeof publicMetric>;
 
@@ -45,8 +46,10 @@ export interface Backend {
   listWorkspaces(): Promise<Workspace[]>;
   freshness(): Promise<FreshnessRow[]>;
   imports(): Promise<ImportRecord[]>;
-  /** POST /v1/query: the body as the HTTP API takes it. */
-  query(body: Record<string, unknown>): Promise<QueryResult>;
+  /** POST /v1/query: the body as the HTTP API takes it (with its forecast when it asks for one). */
+  query(body: Record<string, unknown>): Promise<ForecastQueryResult>;
+  /** GET /v1/goals: every goal with its progress and forecast. */
+  goals(): Promise<GoalReport[]>;
   catalog(): Promise<PublicMetric[]>;
   /** GET /v1/clv: its query options. */
   clv(options: ClvRequest): Promise<ClvReport>;
@@ -58,7 +61,9 @@ export interface Backend {
   funnel(body: Record<string, unknown>): Promise<FunnelReport>;
   /** POST /v1/forecast: the body as the HTTP API takes it. */
   forecast(body: Record<string, unknown>): Promise<ForecastReport>;
-  /** POST /v1/experiments/analyze: the stats body as the HTTP API takes it. */
-  experiment(body: Record<string, unknown>): Promise<ExperimentReadout>;
+  /** POST /v1/experiments/analyze: the stats or experiment body as the HTTP API takes it. */
+  experiment(body: Record<string, unknown>): Promise<ExperimentReport>;
+  /** GET /v1/experiments. */
+  experiments(): Promise<ExperimentList>;
   close(): Promise<void>;
 }

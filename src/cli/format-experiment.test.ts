@@ -8,11 +8,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../core/errors.js';
 import { analyzeExperiment } from '../experiments/analyze-experiment.js';
 import { checkExperimentBody, parseExperimentStats } from '../experiments/experiment-input.js';
+import type { ExperimentReport } from '../experiments/experiment-service.js';
 import { sampleSizeForRate } from '../experiments/sample-size.js';
 import { planOf, readStatsFile } from './commands/experiment-command.js';
-import { formatChance, formatExperiment, formatLift, formatPlan, formatPValue, formatValue } from './format-experiment.js';
+import { formatChance, formatExperiment, formatExperimentList, formatLift, formatPlan, formatPValue, formatValue } from './format-experiment.js';
 
-const readout = (body: unknown) => analyzeExperiment(parseExperimentStats(checkExperimentBody(body)));
+const readout = (body: unknown): ExperimentReport => ({ ...analyzeExperiment(parseExperimentStats(checkExperimentBody(body))), source: null, notes: [], secondary: [] });
 
 describe('the pieces', () => {
   it.each([
@@ -49,7 +50,7 @@ describe('formatExperiment', () => {
   it('a rate readout: a row per variant, the control marked, significance, the sample ratio line', () => {
     const text = formatExperiment(readout({ kind: 'rate', variants: [{ name: 'A', n: 10000, conversions: 1000 }, { name: 'B', n: 10000, conversions: 1100 }] }));
     const lines = text.split('\n');
-    expect(lines[0]).toBe('conversion rate · control A · 95% intervals');
+    expect(lines[0]).toBe('conversion rate · control: A · 95% intervals');
     expect(lines[2].split(/\s{2,}/)).toEqual(['variant', 'units', 'conversion rate', 'lift (95% interval)', 'p-value', 'significant at 95%', 'chance to beat control']);
     expect(lines[3].split(/\s{2,}/)).toEqual(['A (control)', '10,000', '10.00%', '–', '–', '–', '–']);
     expect(lines[4].split(/\s{2,}/)).toEqual(['B', '10,000', '11.00%', '+10.0% (+1.1% … +18.9%)', '0.021', 'yes, higher', '98.9%']);
@@ -63,7 +64,9 @@ describe('formatExperiment', () => {
     const report = readout({ kind: 'mean', variants: [v('A', 1000, 2000), v('B', 800, 1700), v('C', 900, 1800)], planned_split: [0.4, 0.3, 0.3], alpha: 0.1 });
     const text = formatExperiment(report);
     const lines = text.split('\n');
-    expect(lines[0]).toMatch(/^mean · control A · 90% intervals · CUPED: means adjusted for the pre-period covariate \(θ = [-\d.]+\)$/);
+    expect(lines[0]).toMatch(/^mean · control: A · 90% intervals · CUPED: means adjusted for the pre-period covariate \(θ = [-\d.]+, variance cut \d+(–\d+)? %\)$/);
+    const cuts = report.variants.map((x) => Math.round(x.cuped!.variance_reduction * 100));
+    expect(lines[0]).toContain(`variance cut ${Math.min(...cuts) === Math.max(...cuts) ? cuts[0] : `${Math.min(...cuts)}–${Math.max(...cuts)}`} %`);
     expect(lines[2].split(/\s{2,}/)).toEqual(['variant', 'units', 'mean', 'adjusted mean', 'lift (90% interval)', 'p-value', 'adjusted p', 'significant at 90%', 'chance to beat control']);
     expect(lines[3].split(/\s{2,}/).slice(0, 3)).toEqual(['A (control)', '1,000', '2']);
     expect(lines[4].split(/\s{2,}/).slice(0, 3)).toEqual(['B', '800', '2.125']);
@@ -88,17 +91,47 @@ describe('formatExperiment', () => {
   });
 });
 
+describe('a readout from the warehouse and the list', () => {
+  it('names the experiment, metric, window and people first, the covariate window in the CUPED line, and ends with the notes', () => {
+    // Units (y, x): A (0, 0), (1, 1), (0, 1); B (1, 0), (2, 1), (1, 1). Pooled: Σxy − ΣxΣy/n = 4 − 4·5/6 = 2/3,
+    // Σx² − (Σx)²/n = 4 − 16/6 = 4/3, so θ = 0.5.
+    const report = readout({
+      kind: 'mean',
+      variants: [
+        { name: 'control', n: 3, sum: 1, sum_squares: 1, covariate_sum: 2, covariate_sum_squares: 2, cross_sum: 1 },
+        { name: 'green', n: 3, sum: 4, sum_squares: 6, covariate_sum: 2, covariate_sum_squares: 2, cross_sum: 3 },
+      ],
+    });
+    const source = {
+      experiment: 'checkout_button', metric: 'conversions', per_person: 'conversions after exposure (one per order)', unit: 'count' as const, from: '2026-11-01', to: '2026-11-30',
+      time_zone: 'UTC', exposed: 1830, excluded_multiple_variants: 4, first_exposure: '2026-11-01T08:00:00.000Z', last_exposure: '2026-11-29T20:00:00.000Z', cuped_days: 14,
+    };
+    const lines = formatExperiment({ ...report, source, notes: ['4 people (0.2 %) saw more than one variant and are left out'] }).split('\n');
+    expect(lines[0]).toBe('checkout_button · conversions (conversions after exposure (one per order)) · 2026-11-01 to 2026-11-30 · 1,830 people exposed');
+    expect(lines[1]).toMatch(/^mean · control: control · 95% intervals · CUPED: means adjusted for the 14 days before exposure \(θ = 0.5, variance cut/);
+    expect(lines.at(-1)).toBe('note: 4 people (0.2 %) saw more than one variant and are left out');
+  });
+
+  it('lists experiments one per row, or says none are loaded', () => {
+    const text = formatExperimentList({
+      experiments: [{ experiment: 'hero', variants: [{ variant: 'A', people: 1200 }, { variant: 'B', people: 1187 }], people: 2387, first_exposure: '2026-02-10T09:00:00.000Z', last_exposure: '2026-02-24T10:00:00.000Z' }],
+    });
+    expect(text.split('\n')[1].split(/\s{2,}/)).toEqual(['hero', 'A 1,200 · B 1,187', '2,387', '2026-02-10', '2026-02-24']);
+    expect(formatExperimentList({ experiments: [] })).toBe('no experiment_exposure events with properties.experiment and properties.variant are loaded');
+  });
+});
+
 describe('beacon experiment --plan', () => {
   it('reads the options and prints the units per variant in one sentence', () => {
-    const plan = planOf({ plan: true, baseline: '0.05', mde: '0.1', mdeType: 'relative', alpha: '0.05', power: '0.8' });
+    const plan = planOf({ baseline: '0.05', mde: '0.1', mdeType: 'relative', alpha: '0.05', power: '0.8' });
     expect(plan).toEqual({ baseline: 0.05, mde: 0.1, mdeType: 'relative', alpha: 0.05, power: 0.8 });
     const size = sampleSizeForRate(plan);
     expect(formatPlan(plan, size)).toBe(
       `${size.perVariant.toLocaleString('en-US')} units per variant (${(size.perVariant * 2).toLocaleString('en-US')} for a control and one treatment) to detect a conversion rate moving from 5.00% to 5.50% (+10.0%) with a two-sided test at alpha 0.05 and 80% power`,
     );
-    expect(() => planOf({ plan: true, baseline: '0.05', mdeType: 'relative', alpha: '0.05', power: '0.8' })).toThrow(/--plan needs --baseline .* and --mde/);
-    expect(() => planOf({ plan: true, baseline: 'five', mde: '0.1', mdeType: 'relative', alpha: '0.05', power: '0.8' })).toThrow('--baseline must be a number, got "five"');
-    expect(() => planOf({ plan: true, baseline: '0.05', mde: '0.1', mdeType: 'points', alpha: '0.05', power: '0.8' })).toThrow(ValidationError);
+    expect(() => planOf({ baseline: '0.05', mdeType: 'relative', alpha: '0.05', power: '0.8' })).toThrow(/--plan needs --baseline .* and --mde/);
+    expect(() => planOf({ baseline: 'five', mde: '0.1', mdeType: 'relative', alpha: '0.05', power: '0.8' })).toThrow('--baseline must be a number, got "five"');
+    expect(() => planOf({ baseline: '0.05', mde: '0.1', mdeType: 'points', alpha: '0.05', power: '0.8' })).toThrow(ValidationError);
   });
 });
 

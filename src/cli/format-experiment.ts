@@ -4,10 +4,13 @@
 // significant), the sample ratio check, then the warnings; and how it prints
 // a sample size plan.
 import type { ExperimentReadout, VariantReadout } from '../experiments/analyze-experiment.js';
+import type { ExperimentList, ExperimentReport, MetricReport } from '../experiments/experiment-service.js';
 import type { SampleSize } from '../experiments/sample-size.js';
 import { formatTable } from './output.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
+/** Units a planned split expects: whole where they are, else to one decimal (2.5, not 3). */
+const expectedUnits = (n: number) => (Number.isInteger(n) ? count(n) : n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 const signed = (text: string, v: number) => (v > 0 ? `+${text}` : text);
 /** A share as a percent: 0.1234 → 12.34%. */
 const percent = (v: number, digits = 2) => `${(v * 100).toFixed(digits)}%`;
@@ -51,19 +54,34 @@ function verdict(v: VariantReadout, alpha: number): string {
   return v.lift.absolute > 0 ? 'yes, higher' : 'yes, lower';
 }
 
-export function formatExperiment(report: ExperimentReadout): string {
+/** A readout, then each metric read together with it. */
+export function formatExperiment(report: ExperimentReport): string {
+  const adjustedAcross = report.secondary.length > 0;
+  return [report, ...report.secondary].map((r) => formatReadout(r, adjustedAcross)).join('\n\n');
+}
+
+function formatReadout(report: MetricReport, adjustedAcross: boolean): string {
   const level = `${Number(((1 - report.alpha) * 100).toFixed(2))}%`;
-  const head = [`${report.kind === 'rate' ? 'conversion rate' : 'mean'} · control ${report.control} · ${level} intervals`];
+  const { source } = report;
+  const title = source
+    ? [`${source.experiment} · ${source.metric} (${source.per_person}) · ${source.from} to ${source.to} · ${count(source.exposed)} people exposed`]
+    : [];
+  // A 1-or-0 outcome compared as a mean (for CUPED) still reads as a share of people.
+  const asRate = report.kind === 'rate' || source?.unit === 'rate';
+  const head = [`${asRate ? 'conversion rate' : 'mean'} · control: ${report.control} · ${level} intervals`];
   if (report.sequential) head.push(`sequential: intervals and p-values valid at any look (tuned for ${count(report.sequential.tuning)} units)`);
   if (report.prior && (report.prior.alpha !== 1 || report.prior.beta !== 1)) head.push(`prior Beta(${report.prior.alpha}, ${report.prior.beta})`);
-  if (report.cuped) head.push(`CUPED: means adjusted for the pre-period covariate (θ = ${formatValue(report.cuped.theta)})`);
-  const value = (v: number) => (report.kind === 'rate' ? percent(v) : formatValue(v));
-  const several = report.variants.filter((v) => !v.is_control).length > 1;
+  if (report.cuped) {
+    const covariate = source?.cuped_days ? `the ${source.cuped_days} days before exposure` : 'the pre-period covariate';
+    head.push(`CUPED: means adjusted for ${covariate} (θ = ${formatValue(report.cuped.theta)}, variance ${varianceCut(report)})`);
+  }
+  const value = (v: number) => (asRate ? percent(v) : formatValue(v));
+  const several = report.variants.filter((v) => !v.is_control).length > 1 || adjustedAcross;
   const header = [
     'variant',
     'units',
-    report.kind === 'rate' ? 'conversion rate' : 'mean',
-    ...(report.cuped ? ['adjusted mean'] : []),
+    asRate ? 'conversion rate' : 'mean',
+    ...(report.cuped ? [asRate ? 'adjusted rate' : 'adjusted mean'] : []),
     `lift (${level} interval)`,
     'p-value',
     ...(several ? ['adjusted p'] : []),
@@ -71,11 +89,11 @@ export function formatExperiment(report: ExperimentReadout): string {
     'chance to beat control',
   ];
   const rows = report.variants.map((v) => [
-    v.is_control ? `${v.name} (control)` : v.name,
+    v.is_control && v.name.toLowerCase() !== 'control' ? `${v.name} (control)` : v.name,
     count(v.n),
     value(v.value),
-    ...(report.cuped ? [v.adjusted_value === null ? '–' : formatValue(v.adjusted_value)] : []),
-    formatLift(report.kind, v.lift),
+    ...(report.cuped ? [v.adjusted_value === null ? '–' : value(v.adjusted_value)] : []),
+    formatLift(asRate ? 'rate' : 'mean', v.lift),
     formatPValue(v.p_value),
     ...(several ? [formatPValue(v.p_value_adjusted)] : []),
     verdict(v, report.alpha),
@@ -83,11 +101,34 @@ export function formatExperiment(report: ExperimentReadout): string {
   ]);
   const { srm } = report;
   const srmLine =
-    `sample ratio: ${report.variants.map((v) => count(v.n)).join(' / ')} units against ${srm.expected.map((e) => count(Math.round(e))).join(' / ')} planned ` +
+    `sample ratio: ${report.variants.map((v) => count(v.n)).join(' / ')} units against ${srm.expected.map(expectedUnits).join(' / ')} planned ` +
     `(χ² = ${srm.chi_square.toFixed(2)}, p = ${formatPValue(srm.p_value)}): ${srm.flagged ? `MISMATCH (p below ${srm.threshold})` : `no mismatch (p not below ${srm.threshold})`}`;
-  const lines = [head.join(' · '), '', formatTable(header, rows), '', srmLine];
+  const lines = [...title, head.join(' · '), '', formatTable(header, rows), '', srmLine];
   for (const w of report.warnings) lines.push(`warning: ${w.message}`);
+  for (const note of report.notes) lines.push(`note: ${note}`);
   return lines.join('\n');
+}
+
+/** How much CUPED cut the variance: "cut 31–36 %" over the variants, or each variant's change where it grew for one. */
+function varianceCut(report: ExperimentReadout): string {
+  const cuts = report.variants.flatMap((v) => (v.cuped ? [{ name: v.name, cut: v.cuped.variance_reduction * 100 }] : []));
+  // A cut that rounds to 0 % is no growth.
+  if (cuts.some((c) => c.cut <= -0.5)) return `change ${cuts.map((c) => `${c.name} ${c.cut > 0 ? '−' : '+'}${Math.abs(c.cut).toFixed(0)} %`).join(', ')}`;
+  const [low, high] = [Math.max(0, Math.min(...cuts.map((c) => c.cut))), Math.max(0, ...cuts.map((c) => c.cut))];
+  return low.toFixed(0) === high.toFixed(0) ? `cut ${low.toFixed(0)} %` : `cut ${low.toFixed(0)}–${high.toFixed(0)} %`;
+}
+
+/** The experiments the exposures name, one row each. */
+export function formatExperimentList(list: ExperimentList): string {
+  if (list.experiments.length === 0) return 'no experiment_exposure events with properties.experiment and properties.variant are loaded';
+  const rows = list.experiments.map((e) => [
+    e.experiment,
+    e.variants.map((v) => `${v.variant} ${count(v.people)}`).join(' · '),
+    count(e.people),
+    e.first_exposure.slice(0, 10),
+    e.last_exposure.slice(0, 10),
+  ]);
+  return formatTable(['experiment', 'people per variant', 'people', 'first exposure', 'last exposure'], rows);
 }
 
 export interface RatePlan {

@@ -96,6 +96,16 @@ function csvField(value: unknown): string {
 
 /** Raw values, rows only (no totals), one record per `\n`-terminated line. */
 export function formatQueryCsv(result: QueryResult): string {
+  return csvLines(queryCsvRecords(result));
+}
+
+/** RFC 4180 lines of records, each `\n`-terminated. */
+export function csvLines(records: readonly (readonly unknown[])[]): string {
+  return records.map((r) => `${r.map(csvField).join(',')}\n`).join('');
+}
+
+/** The header, then one record per row, as formatQueryCsv writes them. */
+export function queryCsvRecords(result: QueryResult): unknown[][] {
   const change = result.comparison?.change;
   const header: string[] = [];
   const getters: ((i: number) => unknown)[] = [];
@@ -107,6 +117,5 @@ export function formatQueryCsv(result: QueryResult): string {
       getters.push((i) => change.rows[i]?.[c.name]);
     }
   }
-  const records = [header, ...result.rows.map((_, i) => getters.map((g) => g(i)))];
-  return records.map((r) => `${r.map(csvField).join(',')}\n`).join('');
+  return [header, ...result.rows.map((_, i) => getters.map((g) => g(i)))];
 }

@@ -4,12 +4,13 @@ import type { AttributionReport } from '../attribution/attribution-service.js';
 import type { CohortReport } from '../cohorts/cohort-service.js';
 import type { FunnelReport } from '../funnels/funnel-report.js';
 import type { ForecastReport } from '../forecast/forecast-service.js';
-import type { ExperimentReadout } from '../experiments/analyze-experiment.js';
+import type { ForecastQueryResult } from '../forecast/query-forecast.js';
+import type { GoalReport } from '../goals/goals-service.js';
+import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import { BeaconError, ValidationError } from '../core/errors.js';
 import { headerGate } from '../ingest/header-gate.js';
 import { addError, addRejection, addWrite, emptySummary, type IngestSummary } from '../ingest/ingest-summary.js';
-import type { QueryResult } from '../metrics/types.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import { WORKSPACE_HEADER } from '../server/auth.js';
 import type { FreshnessRow, ImportRecord, Workspace } from '../warehouse/warehouse.js';
@@ -142,8 +143,12 @@ export class HttpBackend implements Backend {
     return (await this.request<{ imports: ImportRecord[] }>('GET', '/v1/imports')).imports;
   }
 
-  query(body: Record<string, unknown>): Promise<QueryResult> {
-    return this.request<QueryResult>('POST', '/v1/query', JSON.stringify(body));
+  query(body: Record<string, unknown>): Promise<ForecastQueryResult> {
+    return this.request<ForecastQueryResult>('POST', '/v1/query', JSON.stringify(body));
+  }
+
+  async goals(): Promise<GoalReport[]> {
+    return (await this.request<{ goals: GoalReport[] }>('GET', '/v1/goals')).goals;
   }
 
   async catalog(): Promise<PublicMetric[]> {
@@ -171,8 +176,12 @@ export class HttpBackend implements Backend {
     return this.request<ForecastReport>('POST', '/v1/forecast', JSON.stringify(body));
   }
 
-  experiment(body: Record<string, unknown>): Promise<ExperimentReadout> {
-    return this.request<ExperimentReadout>('POST', '/v1/experiments/analyze', JSON.stringify(body));
+  experiment(body: Record<string, unknown>): Promise<ExperimentReport> {
+    return this.request<ExperimentReport>('POST', '/v1/experiments/analyze', JSON.stringify(body));
+  }
+
+  experiments(): Promise<ExperimentList> {
+    return this.request<ExperimentList>('GET', '/v1/experiments');
   }
 
   async close(): Promise<void> {}

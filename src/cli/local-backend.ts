@@ -3,7 +3,9 @@ import { attributionReport } from '../attribution/attribution-service.js';
 import { cohortReport } from '../cohorts/cohort-service.js';
 import { funnelReport } from '../funnels/funnel-service.js';
 import { forecastReport } from '../forecast/forecast-service.js';
-import { experimentReport } from '../experiments/experiment-service.js';
+import { answerForecastQuery } from '../forecast/query-forecast.js';
+import { goalReports } from '../goals/goals-service.js';
+import { experimentList, experimentReport, readsExposures, statsReport } from '../experiments/experiment-service.js';
 import { clvReport, type ClvRequest } from '../clv/clv-service.js';
 import { createApiKey } from '../access/api-keys.js';
 import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } from '../access/workspaces.js';
@@ -12,7 +14,7 @@ import { newId } from '../core/ids.js';
 import { DeriveScheduler } from '../warehouse/derive-scheduler.js';
 import { DEFAULT_BATCH_SIZE, ingestRecords } from '../ingest/ingest-records.js';
 import { metricCatalog, publicMetric } from '../metrics/metrics-service.js';
-import { answerQuery, type QueryServices } from '../metrics/query-service.js';
+import type { QueryServices } from '../metrics/query-service.js';
 import { predictedValues } from '../clv/predicted-values.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { Backend, ImportRequest, PublicKey } from './backend.js';
@@ -105,7 +107,12 @@ export class LocalBackend implements Backend {
 
   async query(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
-    return answerQuery(this.services, workspace, body);
+    return answerForecastQuery(this.services, workspace, body);
+  }
+
+  async goals() {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return goalReports(this.services, workspace);
   }
 
   async clv(options: ClvRequest) {
@@ -133,9 +140,16 @@ export class LocalBackend implements Backend {
     return forecastReport(this.services, workspace, body);
   }
 
-  /** From the statistics in the body alone: nothing of the workspace is read. */
-  experiment(body: Record<string, unknown>) {
-    return experimentReport(body);
+  /** A stats body reads nothing of the workspace, which need not exist. */
+  async experiment(body: Record<string, unknown>) {
+    if (!readsExposures(body)) return statsReport(body);
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return experimentReport(this.services, workspace, body);
+  }
+
+  async experiments() {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return experimentList(this.services, workspace);
   }
 
   async catalog() {

@@ -31,4 +31,18 @@ describe('beacon query options', () => {
     });
     expect(() => queryBody({ metrics: 'cost', from: '2026-01-01', to: '2026-01-02', lookback: 'week' })).toThrow(/--lookback/);
   });
+
+  it('adds the forecast: --forecast N with its model and level', () => {
+    const base = { metrics: 'cost', grain: 'day', from: '2026-01-01', to: '2026-01-31' };
+    expect(queryBody({ ...base, forecast: '14' }).forecast).toEqual({ horizon: 14 });
+    expect(queryBody({ ...base, forecast: '7', forecastModel: 'holt', forecastLevel: '0.8' }).forecast).toEqual({ horizon: 7, model: 'holt', level: 0.8 });
+    expect(queryBody(base).forecast).toBeUndefined();
+  });
+
+  it('refuses a forecast it cannot read, and its options without it', () => {
+    const base = { metrics: 'cost', grain: 'day', from: '2026-01-01', to: '2026-01-31' };
+    expect(() => queryBody({ ...base, forecast: 'two weeks' })).toThrow(/--forecast must be a whole number of buckets, got "two weeks"/);
+    expect(() => queryBody({ ...base, forecast: '3', forecastLevel: 'high' })).toThrow(/--forecast-level must be a number/);
+    expect(() => queryBody({ ...base, forecastModel: 'holt' })).toThrow('--forecast-model goes with --forecast N');
+  });
 });

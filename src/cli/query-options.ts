@@ -13,6 +13,10 @@ export interface QueryOptions {
   lookback?: string;
   orderBy?: string;
   limit?: string;
+  /** Buckets to forecast past the last complete one. */
+  forecast?: string;
+  forecastModel?: string;
+  forecastLevel?: string;
 }
 
 const FILTER_RE = /^\s*([a-z_]+)\s*(!=|=|~)(.*)$/;
@@ -56,5 +60,26 @@ export function queryBody(options: QueryOptions): Record<string, unknown> {
     if (!Number.isInteger(limit)) throw new ValidationError(`--limit must be a whole number, got "${options.limit}"`);
     body.limit = limit;
   }
+  const forecast = forecastOptions(options);
+  if (forecast) body.forecast = forecast;
   return body;
+}
+
+/** --forecast N [--forecast-model M] [--forecast-level P] as the body's forecast; the service checks the values. */
+function forecastOptions(options: QueryOptions): Record<string, unknown> | undefined {
+  if (options.forecast === undefined) {
+    const stray = options.forecastModel !== undefined ? '--forecast-model' : options.forecastLevel !== undefined ? '--forecast-level' : undefined;
+    if (stray) throw new ValidationError(`${stray} goes with --forecast N (the number of buckets to forecast)`, { field: 'forecast' });
+    return undefined;
+  }
+  const horizon = Number(options.forecast);
+  if (options.forecast.trim() === '' || !Number.isInteger(horizon)) throw new ValidationError(`--forecast must be a whole number of buckets, got "${options.forecast}"`, { field: 'forecast.horizon' });
+  const forecast: Record<string, unknown> = { horizon };
+  if (options.forecastModel !== undefined) forecast.model = options.forecastModel;
+  if (options.forecastLevel !== undefined) {
+    const level = Number(options.forecastLevel);
+    if (options.forecastLevel.trim() === '' || !Number.isFinite(level)) throw new ValidationError(`--forecast-level must be a number such as 0.9, got "${options.forecastLevel}"`, { field: 'forecast.level' });
+    forecast.level = level;
+  }
+  return forecast;
 }

@@ -73,13 +73,6 @@ export class QueryError extends BeaconError {
   }
 }
 
-/** 501: a form of the request Beacon understands but cannot answer yet. */
-export class NotImplementedError extends BeaconError {
-  constructor(message: string, details?: unknown) {
-    super(501, 'not_implemented', message, details);
-  }
-}
-
 /** 429: the key sent more requests than its rate allows, or its workspace has too many queries running. */
 export class TooManyRequestsError extends BeaconError {
   constructor(

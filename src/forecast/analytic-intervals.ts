@@ -1,7 +1,8 @@
 // Prediction intervals of the linear (additive) smoothing models from their
 // exact forecast variance: with one-step errors N(0, σ²), the h-step error has
 // variance σ²(1 + Σⱼ₌₁ʰ⁻¹ cⱼ²) (Hyndman et al. 2008, ch. 6; FPP 3rd ed. Table 8.8
-// gives the same sums in closed form for ETS(A,N,N) … ETS(A,Ad,A)).
+// gives the same sums in closed form for ETS(A,N,N) … ETS(A,Ad,A)); and the
+// exact variance of a total of consecutive forecasts, whose errors are correlated.
 import { normalQuantile } from '../experiments/normal-distribution.js';
 import type { SmoothingModel, SmoothingParams } from './smoothing.js';
 
@@ -63,4 +64,31 @@ export function analyticIntervals(model: SmoothingModel, params: SmoothingParams
     const half = z * Math.sqrt(variance);
     return { lower: points[i] - half, upper: points[i] + half };
   });
+}
+
+/**
+ * The variance of the error of a total of forecasts, ŷ_first + … + ŷ_last
+ * (1 ≤ first ≤ last, horizons counted from the last observation). The h-step
+ * error is εₕ + Σⱼ₌₁ʰ⁻¹ cⱼ·εₕ₋ⱼ, so the forecasts share their errors and the
+ * total's error is Σₖ₌₁ˡᵃˢᵗ wₖ·εₖ with wₖ = Σₕ₌ₘₐₓ₍ₖ,first₎ˡᵃˢᵗ ψₕ₋ₖ (ψ₀ = 1,
+ * ψⱼ = cⱼ): its variance σ²·Σ wₖ². That is more than the sum of the
+ * variances, and its square root less than the sum of the interval half-widths.
+ * Only for models without multiplicative seasonality.
+ *
+ * @example totalForecastVariance(simple, { alpha: 0.5, beta: null, gamma: null, phi: null }, 4, 1, 3)
+ * // → 4 · (2² + 1.5² + 1²) = 29: the total is 2ε₁ + 1.5ε₂ + ε₃
+ */
+export function totalForecastVariance(model: SmoothingModel, params: SmoothingParams, sigma2: number, first: number, last: number): number {
+  if (model.season === 'multiplicative') throw new Error('multiplicative seasonality has no closed-form forecast variance: simulate it');
+  if (!(Number.isInteger(first) && Number.isInteger(last) && first >= 1 && last >= first)) throw new Error(`a total runs over horizons 1 ≤ first ≤ last, got ${first}…${last}`);
+  // cumulative[j] = ψ₀ + … + ψⱼ, so that wₖ = cumulative[last − k] − cumulative[first − k − 1].
+  const cumulative: number[] = [1];
+  for (let j = 1; j < last; j++) cumulative.push(cumulative[j - 1] + errorWeight(model, params, j));
+  let sum = 0;
+  for (let k = 1; k <= last; k++) {
+    const below = first - k - 1;
+    const w = cumulative[last - k] - (below >= 0 ? cumulative[below] : 0);
+    sum += w * w;
+  }
+  return sigma2 * sum;
 }

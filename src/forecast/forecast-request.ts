@@ -12,7 +12,7 @@ export const MAX_SERIES_POINTS = 10_000;
 
 const literals = <T extends string>(values: readonly T[], description: string) => Type.Union(values.map((v) => Type.Literal(v)), { description });
 
-const modelFields = {
+export const modelFields = {
   model: Type.Optional(
     literals(MODEL_CHOICES, 'auto (default): every model the series allows, the lowest AICc kept; simple, holt (trend), additive or multiplicative (Holt-Winters seasonality)'),
   ),

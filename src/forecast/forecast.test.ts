@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QueryError, ValidationError } from '../core/errors.js';
 import type { Forecast } from './forecast.js';
-import { forecastSeries } from './forecast.js';
+import { forecastSeries, forecastSeriesTotal } from './forecast.js';
 import type { SeriesPoint } from './forecast-input.js';
 import { MODEL_CHOICES } from './forecast-input.js';
 import { initialStates } from './initial-states.js';
@@ -220,5 +220,54 @@ describe('forecastSeries never returns NaN', () => {
       }),
       { numRuns: 150, seed: 20260 },
     );
+  });
+});
+
+describe('forecastSeriesTotal', () => {
+  const Z95 = 1.959963984540054;
+  // Thirty days around 100 with a fixed wiggle: no trend, no weekly pattern worth a season.
+  const WIGGLE = [3, -2, 5, -4, 1, 0, -3, 2, -1, 4];
+  const flat: SeriesPoint[] = Array.from({ length: 30 }, (_, i) => ({ date: `2026-04-${String(i + 1).padStart(2, '0')}`, value: 100 + WIGGLE[i % 10] }));
+
+  it('simple smoothing: the total of days 1…10 is Σ ŷ ± z·σ̂·√Σₖ(1 + α(10 − k))², σ̂² = SSE / (T − 2)', () => {
+    const result = forecastSeriesTotal({ series: flat, horizon: 10, model: 'simple' });
+    const { alpha } = result.params;
+    // Under simple smoothing every point is the last level; each shock k moves the points after it by α.
+    const sigma2 = result.sse / (30 - 2);
+    let weights = 0;
+    for (let k = 1; k <= 10; k++) weights += (1 + alpha * (10 - k)) ** 2;
+    const half = Z95 * Math.sqrt(sigma2 * weights);
+    const level = result.points[0].value;
+    expect(result.total.value).toBeCloseTo(10 * level, 9);
+    expect(result.total.lower).toBeCloseTo(10 * level - half, 9);
+    expect(result.total.upper).toBeCloseTo(10 * level + half, 9);
+    expect(result.total.interval).toBe('analytic');
+    // Not the sum of the points' intervals: narrower than that.
+    const summed = result.points.reduce((sum, p) => sum + (p.upper - p.value), 0);
+    expect(half).toBeLessThan(summed);
+  });
+
+  it('totals only the points from horizon `first` on', () => {
+    const result = forecastSeriesTotal({ series: flat, horizon: 10, model: 'simple' }, 4);
+    const sigma2 = result.sse / (30 - 2);
+    let weights = 0;
+    // The total of horizons 4…10: shocks 1…3 move all seven points by α; shock k ≥ 4 moves its own point by 1 and the 10 − k after it by α.
+    for (let k = 1; k <= 10; k++) weights += (k < 4 ? 7 * result.params.alpha : 1 + result.params.alpha * (10 - k)) ** 2;
+    expect(result.total.value).toBeCloseTo(result.points.slice(3).reduce((a, p) => a + p.value, 0), 9);
+    expect(result.total.upper - result.total.value).toBeCloseTo(Z95 * Math.sqrt(sigma2 * weights), 9);
+  });
+
+  it('simulates the total under multiplicative seasonality, seeded, around the sum of the points', () => {
+    const result = forecastSeriesTotal({ series: AIR, horizon: 12, model: 'multiplicative' }, 1);
+    expect(result.total.interval).toBe('simulated');
+    expect(result.total.value).toBeCloseTo(result.points.reduce((a, p) => a + p.value, 0), 9);
+    expect(result.total.lower).toBeLessThan(result.total.value);
+    expect(result.total.upper).toBeGreaterThan(result.total.value);
+    expect(forecastSeriesTotal({ series: AIR, horizon: 12, model: 'multiplicative' }, 1).total).toEqual(result.total);
+  });
+
+  it('keeps the forecast itself as forecastSeries gives it', () => {
+    const { total: _total, ...forecast } = forecastSeriesTotal({ series: flat, horizon: 5 });
+    expect(forecast).toEqual(forecastSeries({ series: flat, horizon: 5 }));
   });
 });

@@ -11,6 +11,7 @@ import type { SmoothingFit } from './fit-smoothing.js';
 import type { ModelName, SmoothingParams } from './smoothing.js';
 import { pointForecasts } from './smoothing.js';
 import { simulatedIntervals } from './simulated-intervals.js';
+import { totalOfForecasts, type ForecastTotal } from './forecast-total.js';
 
 /** One forecast period: the point forecast and its prediction interval. */
 export interface ForecastPoint {
@@ -45,6 +46,34 @@ export interface Forecast {
  * //     sse, aicc, fitted, points: [{ date: '1961-01-01', value: 446.9, lower, upper }, …] }
  */
 export function forecastSeries(input: ForecastInput): Forecast {
+  return project(input).forecast;
+}
+
+/** A forecast and the total of a run of its points. */
+export interface ForecastWithTotal extends Forecast {
+  total: ForecastTotal;
+}
+
+/**
+ * forecastSeries, and the total of its points from horizon `first` on
+ * (1-based; 1: every point) with that total's own prediction interval at the
+ * same level (see totalOfForecasts: exact where the model allows, else
+ * simulated with the input's seed and paths).
+ *
+ * @example
+ * forecastSeriesTotal({ series: dailyCost, horizon: 10, season: 7 }, 4)
+ * // → { model, params, points: [10 days], total: { value: Σ of points 4…10, lower, upper, interval: 'analytic' }, … }
+ */
+export function forecastSeriesTotal(input: ForecastInput, first = 1): ForecastWithTotal {
+  const { checked, fit, forecast } = project(input);
+  if (!(Number.isInteger(first) && first >= 1 && first <= checked.horizon)) throw new Error(`a total starts within the horizon 1…${checked.horizon}, got ${first}`);
+  const points = forecast.points.map((p) => p.value);
+  const total = totalOfForecasts(fit, points, first, { level: checked.level, paths: checked.paths, seed: checked.seed });
+  if (![total.value, total.lower, total.upper].every(Number.isFinite)) throw new Error(`the ${forecast.model} forecast's total is not a finite number`);
+  return { ...forecast, total };
+}
+
+function project(input: ForecastInput): { checked: CheckedForecastInput; fit: SmoothingFit; forecast: Forecast } {
   const checked = checkForecastInput(input);
   const fit = selectModel(checked.values, checked.model, checked.damped, checked.period);
   const values = pointForecasts(fit.model, fit.params, fit.final, checked.horizon);
@@ -59,7 +88,7 @@ export function forecastSeries(input: ForecastInput): Forecast {
     points: values.map((value, h) => ({ date: dates[h], value, lower: intervals[h].lower, upper: intervals[h].upper })),
   };
   checkFinite(forecast);
-  return forecast;
+  return { checked, fit, forecast };
 }
 
 function forecastIntervals(fit: SmoothingFit, points: number[], checked: CheckedForecastInput): Interval[] {

@@ -3,7 +3,8 @@
 // it in step with the readout, both ways.
 import { Type, type Static } from '@sinclair/typebox';
 import type { Assert, FieldsFit } from './schema-fit.js';
-import type { ExperimentReadout, VariantReadout } from '../experiments/analyze-experiment.js';
+import type { VariantReadout } from '../experiments/analyze-experiment.js';
+import type { ExperimentList, ExperimentReport, ExposureSource, MetricReport } from '../experiments/experiment-service.js';
 import type { ReadoutWarning } from '../experiments/readout-warnings.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T, description: string) => Type.Union([schema, Type.Null()], { description });
@@ -61,8 +62,26 @@ const ReadoutWarningSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const ExperimentReadoutSchema = Type.Object(
+const ExposureSourceSchema = Type.Object(
   {
+    experiment: Type.String(),
+    metric: Type.String(),
+    per_person: Type.String({ description: 'what one person’s value is' }),
+    unit: Type.Union([Type.Literal('rate'), Type.Literal('count'), Type.Literal('money')], { description: 'rate: 1 or 0 per person, read as a share of people' }),
+    from: Type.String({ description: 'first local date of the test window (the first exposure’s when not given)' }),
+    to: Type.String({ description: 'last local date of the test window (today when not given)' }),
+    time_zone: Type.String(),
+    exposed: Type.Integer({ description: 'people counted in a variant' }),
+    excluded_multiple_variants: Type.Integer({ description: 'people left out for seeing more than one variant' }),
+    first_exposure: Type.String({ description: 'ISO 8601 instant' }),
+    last_exposure: Type.String({ description: 'ISO 8601 instant' }),
+    cuped_days: Nullable(Type.Integer(), 'CUPED: the days before each first exposure its covariate covers; null when not applied'),
+  },
+  { additionalProperties: false },
+);
+
+/** One metric's readout. */
+const readoutFields = {
     kind: Kind,
     control: Type.String({ description: 'the control variant’s name' }),
     alpha: Type.Number({ description: 'the significance level used' }),
@@ -86,6 +105,37 @@ export const ExperimentReadoutSchema = Type.Object(
       { additionalProperties: false, description: 'sample ratio mismatch: Pearson’s chi-square of the units against the planned split' },
     ),
     warnings: Type.Array(ReadoutWarningSchema, { description: 'what to know before trusting the readout, the experiment-wide ones first' }),
+    source: Type.Union([ExposureSourceSchema, Type.Null()], { description: 'a readout from experiment_exposure events: what was read; null for statistics sent as they are' }),
+    notes: Type.Array(Type.String(), { description: 'how the data was read (CUPED applied or not, people left out)' }),
+};
+
+const MetricReadoutSchema = Type.Object(readoutFields, { additionalProperties: false });
+
+export const ExperimentReadoutSchema = Type.Object(
+  {
+    ...readoutFields,
+    secondary: Type.Array(MetricReadoutSchema, {
+      description: 'the other metrics of a body with `metrics`, each a readout; p_value_adjusted then corrects across every metric and treatment (empty otherwise)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const ExperimentListSchema = Type.Object(
+  {
+    experiments: Type.Array(
+      Type.Object(
+        {
+          experiment: Type.String(),
+          variants: Type.Array(Type.Object({ variant: Type.String(), people: Type.Integer() }, { additionalProperties: false }), { description: 'people whose first exposure was to each variant' }),
+          people: Type.Integer(),
+          first_exposure: Type.String({ description: 'ISO 8601 instant' }),
+          last_exposure: Type.String({ description: 'ISO 8601 instant' }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'most recently exposed first' },
+    ),
   },
   { additionalProperties: false },
 );
@@ -93,8 +143,11 @@ export const ExperimentReadoutSchema = Type.Object(
 /** Each field of the schema is no wider than the readout's: with FieldsFit, the schema says exactly what the route sends. */
 type NoWider<S, T> = { [K in keyof S]-?: K extends keyof T ? ([S[K]] extends [T[K]] ? true : false) : false }[keyof S];
 
-export type ExperimentSchemaCheck = Assert<FieldsFit<typeof ExperimentReadoutSchema, ExperimentReadout>>;
-export type ExperimentSchemaExact = Assert<NoWider<Static<typeof ExperimentReadoutSchema>, ExperimentReadout>>;
+export type ExperimentSchemaCheck = Assert<FieldsFit<typeof ExperimentReadoutSchema, ExperimentReport>>;
+export type ExperimentSchemaExact = Assert<NoWider<Static<typeof ExperimentReadoutSchema>, ExperimentReport>>;
+export type MetricSchemaCheck = Assert<FieldsFit<typeof MetricReadoutSchema, MetricReport>>;
+export type SourceSchemaCheck = Assert<FieldsFit<typeof ExposureSourceSchema, ExposureSource>>;
+export type ListSchemaCheck = Assert<FieldsFit<typeof ExperimentListSchema, ExperimentList>>;
 export type VariantSchemaCheck = Assert<FieldsFit<typeof VariantReadoutSchema, VariantReadout>>;
 export type VariantSchemaExact = Assert<NoWider<Static<typeof VariantReadoutSchema>, VariantReadout>>;
 export type WarningSchemaCheck = Assert<FieldsFit<typeof ReadoutWarningSchema, ReadoutWarning>>;

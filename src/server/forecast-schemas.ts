@@ -1,20 +1,22 @@
-// The answer of POST /v1/forecast as a TypeBox schema, for the OpenAPI document
-// and the dashboard's typed client; compile-time checks keep it in step.
+// The answer of POST /v1/forecast as a TypeBox schema, and the forecasts other
+// answers carry (a query's, a goal's), for the OpenAPI document and the
+// dashboard's typed client; compile-time checks keep them in step.
 import { Type } from '@sinclair/typebox';
 import type { Assert, FieldsFit } from './schema-fit.js';
 import type { ForecastPoint } from '../forecast/forecast.js';
 import type { SeriesPoint } from '../forecast/forecast-input.js';
 import type { ForecastMetric, ForecastReport } from '../forecast/forecast-service.js';
+import type { QueryMetricForecast } from '../forecast/query-forecast.js';
 import { SERIES_GRAINS } from '../forecast/series-dates.js';
 import type { ModelName, SmoothingParams } from '../forecast/smoothing.js';
 import { FilterSchema } from '../metrics/body-checks.js';
 import { UNITS } from '../metrics/types.js';
 
 const literals = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
-const MODEL_NAMES = ['simple', 'holt', 'holt-damped', 'additive', 'additive-damped', 'multiplicative', 'multiplicative-damped'] as const satisfies readonly ModelName[];
+export const MODEL_NAMES = ['simple', 'holt', 'holt-damped', 'additive', 'additive-damped', 'multiplicative', 'multiplicative-damped'] as const satisfies readonly ModelName[];
 const nullable = (description: string) => Type.Union([Type.Number(), Type.Null()], { description });
 
-const ForecastParamsSchema = Type.Object({
+export const ForecastParamsSchema = Type.Object({
   alpha: Type.Number({ description: 'level smoothing' }),
   beta: nullable('trend smoothing (against the change in level); null without trend'),
   gamma: nullable('seasonal smoothing; null without seasonality'),
@@ -23,7 +25,7 @@ const ForecastParamsSchema = Type.Object({
 
 const FittedPointSchema = Type.Object({ date: Type.String(), value: Type.Number({ description: 'the one-step forecast of the observation on this date' }) });
 
-const ForecastPointSchema = Type.Object({
+export const ForecastPointSchema = Type.Object({
   date: Type.String({ description: 'the day, or the first day of the week or month' }),
   value: Type.Number({ description: 'point forecast' }),
   lower: Type.Number({ description: 'lower end of the prediction interval' }),
@@ -53,8 +55,18 @@ export const ForecastReportSchema = Type.Object({
   notes: Type.Array(Type.String()),
 });
 
+/** One metric's forecast in the answer of POST /v1/query with forecast. */
+export const QueryMetricForecastSchema = Type.Object({
+  model: literals(MODEL_NAMES, 'the model fitted (with model auto: the lowest AICc)'),
+  params: ForecastParamsSchema,
+  season: Type.Integer({ minimum: 1, description: 'season length offered to the seasonal models, in buckets (1: none)' }),
+  level: Type.Number({ description: 'coverage of the prediction intervals' }),
+  points: Type.Array(ForecastPointSchema, { description: 'one per bucket after the last complete one' }),
+});
+
 export type ForecastSchemaCheck = Assert<FieldsFit<typeof ForecastReportSchema, ForecastReport>>;
 export type ForecastParamsSchemaCheck = Assert<FieldsFit<typeof ForecastParamsSchema, SmoothingParams>>;
 export type ForecastPointSchemaCheck = Assert<FieldsFit<typeof ForecastPointSchema, ForecastPoint>>;
 export type FittedPointSchemaCheck = Assert<FieldsFit<typeof FittedPointSchema, SeriesPoint>>;
 export type ForecastMetricSchemaCheck = Assert<FieldsFit<typeof ForecastMetricSchema, ForecastMetric>>;
+export type QueryMetricForecastSchemaCheck = Assert<FieldsFit<typeof QueryMetricForecastSchema, QueryMetricForecast>>;

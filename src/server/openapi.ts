@@ -5,7 +5,6 @@ import { WorkspaceSettingsSchema } from '../model/settings.js';
 import { GoalInputSchema } from '../goals/goals.js';
 import { BenchmarkInputSchema } from '../metrics/benchmarks.js';
 import { CustomMetricSchema } from '../metrics/metrics-service.js';
-import { QueryInputSchema } from '../metrics/query-input.js';
 import { RESPONSE_SCHEMAS } from './response-schemas.js';
 import { ATTRIBUTION_SCHEMAS } from './attribution-schemas.js';
 import { ClvReportSchema } from './clv-schemas.js';
@@ -15,8 +14,10 @@ import { FunnelReportSchema } from './funnel-schemas.js';
 import { FunnelInputSchema } from '../funnels/funnel-input.js';
 import { ForecastReportSchema } from './forecast-schemas.js';
 import { ForecastInputSchema } from '../forecast/forecast-request.js';
-import { ExperimentReadoutSchema } from './experiment-schemas.js';
+import { ForecastQueryInputSchema } from '../forecast/query-forecast-input.js';
+import { ExperimentListSchema, ExperimentReadoutSchema } from './experiment-schemas.js';
 import { ExperimentStatsSchema } from '../experiments/experiment-input.js';
+import { ExposureRequestSchema } from '../experiments/exposure-request.js';
 import { AttributionInputSchema } from '../attribution/attribution-input.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
@@ -126,7 +127,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           Error: ErrorBody,
           IngestResult,
           Settings: WorkspaceSettingsSchema,
-          Query: QueryInputSchema,
+          Query: ForecastQueryInputSchema,
           CustomMetric: CustomMetricSchema,
           Goal: GoalInputSchema,
           Benchmark: BenchmarkInputSchema,
@@ -143,6 +144,8 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           ForecastReport: ForecastReportSchema,
           ExperimentStats: ExperimentStatsSchema,
           ExperimentReadout: ExperimentReadoutSchema,
+          ExperimentRequest: ExposureRequestSchema,
+          ExperimentList: ExperimentListSchema,
         }),
       ),
     },
@@ -188,7 +191,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       '/v1/catalog': { get: { summary: 'the metric catalog incl. user-defined metrics; scope read', responses: { ...ok(ref('Catalog')), ...errors(401, 403) } } },
       '/v1/query': {
         post: {
-          summary: 'metrics × dimensions × grain over a period, filtered, optionally compared → { columns, rows, totals, comparison? }; scope read',
+          summary: 'metrics × dimensions × grain over a period, filtered, optionally compared and forecast → { columns, rows, totals, comparison?, forecast? }; forecast: { horizon } continues each metric past its last complete day, week or month (no dimensions); scope read',
           requestBody: { required: true, content: json(ref('Query')) },
           responses: { ...ok(ref('QueryResult')), ...errors(400, 401, 403, 422) },
         },
@@ -206,7 +209,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         },
       },
       '/v1/goals': {
-        get: { summary: 'goals with actual, % attained, expected by today and status; scope read', responses: { ...ok(ref('GoalList')), ...errors(401, 403) } },
+        get: { summary: 'goals with actual, % attained, expected by today and status, and the forecast of their period-end value with its interval; scope read', responses: { ...ok(ref('GoalList')), ...errors(401, 403) } },
         post: { summary: 'create a goal; scope admin', requestBody: { required: true, content: json(ref('Goal')) }, responses: { '201': { description: 'created' }, ...errors(400, 401, 403) } },
       },
       '/v1/goals/{id}': { delete: { summary: 'delete a goal; scope admin', parameters: [idParam('goal')], responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
@@ -260,12 +263,18 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           responses: { ...ok(ref('ForecastReport')), ...errors(400, 401, 403, 422) },
         },
       },
+      '/v1/experiments': {
+        get: {
+          summary: 'the experiments the workspace’s experiment_exposure events name, with the people whose first exposure was to each variant, most recently exposed first; scope read',
+          responses: { ...ok(ref('ExperimentList')), ...errors(401, 403) },
+        },
+      },
       '/v1/experiments/analyze': {
         post: {
           summary:
-            'A/B experiment readout from each variant’s sufficient statistics (rate: n and conversions; mean: n, sum and sum of squares; optional CUPED covariate): per treatment the lift over the control with its interval, z or Welch t, p-value (Benjamini–Hochberg adjusted too), probability to beat the control and expected loss; the sample ratio check and warnings. A body with `experiment` (the readout from experiment_exposure events) answers 501: not available yet; scope read',
-          requestBody: { required: true, content: json(ref('ExperimentStats')) },
-          responses: { ...ok(ref('ExperimentReadout')), ...errors(400, 401, 403, 501) },
+            'A/B experiment readout, from each variant’s sufficient statistics (rate: n and conversions; mean: n, sum and sum of squares; optional CUPED covariate) or from the workspace’s experiment_exposure events ({ experiment, metric }: first exposure per person picks the variant, people who saw two are left out and counted, the metric after exposure per person, CUPED on the days before, aggregated in the warehouse): per treatment the lift over the control with its interval, z or Welch t, p-value (Benjamini–Hochberg adjusted too), probability to beat the control and expected loss; the sample ratio check and warnings; scope read',
+          requestBody: { required: true, content: json({ oneOf: [ref('ExperimentStats'), ref('ExperimentRequest')] }) },
+          responses: { ...ok(ref('ExperimentReadout')), ...errors(400, 401, 403, 404, 422) },
         },
       },
       '/v1/attribution/models': { get: { summary: 'what each attribution model does and its parameters; scope read', responses: { ...ok(ref('AttributionModels')), ...errors(401, 403) } } },

@@ -5,6 +5,8 @@
 // freshness and import rows) and reuse the schemas of the bodies users send.
 // Responses may grow: no schema here forbids additional properties.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import type { ForecastQueryResult } from '../forecast/query-forecast.js';
+import type { GoalForecast } from '../goals/goal-forecast.js';
 import type { GoalReport } from '../goals/goals-service.js';
 import { GoalInputSchema, type GoalStatus } from '../goals/goals.js';
 import { BenchmarkInputSchema, type BenchmarkPosition, type BenchmarkVerdict } from '../metrics/benchmarks.js';
@@ -18,6 +20,8 @@ import { DIMENSIONS, DIRECTIONS, UNITS, type QueryResult } from '../metrics/type
 import { WorkspaceSettingsSchema } from '../model/settings.js';
 import { OBJECTIVES, SOURCE_NAMES } from '../model/sources.js';
 import type { FreshnessRow, ImportRecord } from '../warehouse/warehouse.js';
+import { MODEL_NAMES, QueryMetricForecastSchema } from './forecast-schemas.js';
+import type { Assert as AssertFit, FieldsFit } from './schema-fit.js';
 
 const oneOf = <T extends string>(values: readonly T[]): TUnion<TLiteral<T>[]> => Type.Union(values.map((v) => Type.Literal(v)));
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -86,6 +90,11 @@ export const QueryResultSchema = Type.Object({
       { description: 'present when the answer may miss data sent since pending_since' },
     ),
   ),
+  forecast: Type.Optional(
+    Type.Record(Type.String(), QueryMetricForecastSchema, {
+      description: 'with forecast in the query: metric id → its forecast past the last complete bucket (a metric that cannot be forecast is left out, and a note says why)',
+    }),
+  ),
 });
 
 // ---------------------------------------------------------------------------
@@ -132,12 +141,29 @@ const GoalProgressSchema = Type.Object({
   status: oneOf(GOAL_STATUSES),
 });
 
+const GoalForecastSchema = Type.Object(
+  {
+    value: Type.Number({ description: 'actual over the complete days of the period so far + the forecast of its remaining days' }),
+    lower: Type.Number({ description: 'lower end of the prediction interval of value' }),
+    upper: Type.Number({ description: 'upper end of the prediction interval of value' }),
+    level: Type.Number({ description: 'coverage of the interval' }),
+    model: oneOf(MODEL_NAMES),
+    status: oneOf(['on_track', 'at_risk', 'off_track'] as const),
+    interval: oneOf(['analytic', 'simulated'] as const),
+    actual: Type.Number({ description: 'the metric over the complete days of the period so far (today is forecast, not counted)' }),
+    fitted: Type.Object({ from: Day, to: Day, days: Count }, { description: 'the daily history the model was fitted on' }),
+  },
+  { description: 'on_track: the whole interval meets the target; at_risk: the target lies inside it; off_track: none of it meets the target' },
+);
+
 export const GoalReportSchema = Type.Object({
   ...GoalInputSchema.properties,
   id: Type.String(),
   direction: oneOf(['up', 'down'] as const),
   progress: GoalProgressSchema,
   benchmarks: Type.Array(BenchmarkReportSchema),
+  forecast: nullable(GoalForecastSchema),
+  notes: Type.Array(Type.String(), { description: 'why there is no forecast, when there is none' }),
 });
 
 export const GoalListSchema = Type.Object({ goals: Type.Array(GoalReportSchema) });
@@ -198,6 +224,9 @@ type Accepts<S extends TSchema, T> = [T] extends [Static<S>] ? true : false;
 type Assert<T extends true> = T;
 export type ResponseSchemaChecks = [
   Assert<Accepts<typeof QueryResultSchema, QueryResult>>,
+  Assert<Accepts<typeof QueryResultSchema, ForecastQueryResult>>,
+  AssertFit<FieldsFit<typeof GoalForecastSchema, GoalForecast>>,
+  AssertFit<FieldsFit<typeof GoalReportSchema, GoalReport>>,
   Assert<Accepts<typeof BenchmarkBandSchema, Benchmark>>,
   Assert<Accepts<typeof BenchmarkReportSchema, BenchmarkReport>>,
   Assert<Accepts<typeof CatalogMetricSchema, ReturnType<typeof publicMetric>>>,

@@ -205,6 +205,63 @@ export interface FunnelCounts {
   medianMs: (number | null)[];
 }
 
+/** What an experiment's outcome is per person (relations/experiment-readout.ts). */
+export type ExperimentOutcome =
+  /** Conversions, one per order_id (else per event). */
+  | { kind: 'conversions' }
+  /** The revenue of those conversions in the workspace currency. */
+  | { kind: 'revenue' }
+  /** Events of one type. */
+  | { kind: 'events'; type: string };
+
+/** Which experiment QueryRunner.experimentSums reads out, and how. */
+export interface ExperimentQuery {
+  /** The `experiment` property of its experiment_exposure events. */
+  experiment: string;
+  outcome: ExperimentOutcome;
+  /** A person's outcome is 1 when they had any, else 0 (a rate), instead of the sum. */
+  binary: boolean;
+  /** Exposures count from `start` (epoch ms, inclusive) to `end` (exclusive), outcomes from a person's first exposure to `end`; null: unbounded. */
+  start: number | null;
+  end: number | null;
+  /** The CUPED covariate is the same outcome in this many ms before a person's first exposure (0: none). */
+  preMs: number;
+  /** Leave out bots' events (the workspace setting). */
+  botFiltering: boolean;
+}
+
+/** A variant's people and the sums of their outcome y (after exposure) and covariate x (before). */
+export interface ExperimentVariantSums {
+  variant: string;
+  people: number;
+  sum: number;
+  sumSquares: number;
+  preSum: number;
+  preSumSquares: number;
+  /** Σ x·y. */
+  crossSum: number;
+}
+
+export interface ExperimentSums {
+  /** In variant-name order. */
+  variants: ExperimentVariantSums[];
+  /** People exposed to more than one variant, left out of every variant. */
+  multipleVariants: number;
+  /** The earliest and latest first exposure (epoch ms); null without exposures. */
+  firstExposure: number | null;
+  lastExposure: number | null;
+}
+
+/** An experiment found in the workspace's exposures. */
+export interface ExperimentSummary {
+  experiment: string;
+  /** People whose first exposure was to each variant (people who saw two are left out). */
+  variants: { variant: string; people: number }[];
+  people: number;
+  firstExposure: number;
+  lastExposure: number;
+}
+
 /**
  * When a cohort's customer counts as active in a period: `purchase`, with a
  * completed order in it; `subscription`, while their latest lifecycle stage is
@@ -395,6 +452,22 @@ export interface QueryRunner {
    * //   periods: [{ cohort: '2026-01-01', key: null, period: 0, purchasers: 118, subscribers: 0, survivors: 0, revenue: 9120.5 }, …] }
    */
   cohortActivity(workspace: string, query: CohortQuery): Promise<CohortActivity>;
+  /**
+   * An experiment's sufficient statistics per variant from its
+   * experiment_exposure events, aggregated in the engine in one statement
+   * (relations/experiment-readout.ts).
+   *
+   * @example
+   * await warehouse.experimentSums('shop', { experiment: 'checkout-v2', outcome: { kind: 'conversions' }, binary: true, start: null, end: null, preMs: 14 * 86_400_000, botFiltering: true });
+   * // { variants: [{ variant: 'control', people: 5012, sum: 412, sumSquares: 412, preSum: 96, preSumSquares: 96, crossSum: 31 }, …], multipleVariants: 7, firstExposure: …, lastExposure: … }
+   */
+  experimentSums(workspace: string, query: ExperimentQuery): Promise<ExperimentSums>;
+  /**
+   * The experiments the workspace's exposures name, most recently exposed first (at most 1,000).
+   *
+   * @example await warehouse.experiments('shop', { botFiltering: true }) // [{ experiment: 'checkout-v2', variants: [{ variant: 'control', people: 5012 }, …], people: 10040, … }]
+   */
+  experiments(workspace: string, options: { botFiltering: boolean }): Promise<ExperimentSummary[]>;
 }
 
 /** A storage engine in all its roles; a module asks only for the roles it uses. */

@@ -1,8 +1,10 @@
-// beacon query / beacon metrics: metric queries and the catalog.
+// beacon query / beacon metrics: metric queries (with their forecast when
+// asked) and the catalog.
 import type { Command } from 'commander';
 import { ValidationError } from '../../core/errors.js';
 import { withBackend, type CliEnvironment } from '../command-context.js';
-import { formatQueryCsv, formatQueryTable } from '../format-query.js';
+import { formatQueryTable } from '../format-query.js';
+import { formatQueryCsvWithForecast, formatQueryForecast } from '../format-query-forecast.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { queryBody, type QueryOptions } from '../query-options.js';
 
@@ -24,6 +26,9 @@ export function registerQueryCommands(program: Command, env: CliEnvironment): vo
     .option('--lookback <days>', 'attribution lookback window in days')
     .option('--order-by <fields>', 'comma-separated result columns; a leading - sorts descending (e.g. -cost)')
     .option('--limit <n>', 'keep the first n rows')
+    .option('--forecast <n>', 'also forecast each metric n buckets past its last complete one (--grain day, week or month; no --by)')
+    .option('--forecast-model <model>', 'with --forecast: auto (lowest AICc, default) | simple | holt | additive | multiplicative')
+    .option('--forecast-level <p>', 'with --forecast: coverage of the prediction intervals (default 0.95)')
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (options: QueryOptions & { format: string }, command: Command) =>
       withBackend(command, env.config.duckdbMemoryLimit, async (backend, global) => {
@@ -32,8 +37,13 @@ export function registerQueryCommands(program: Command, env: CliEnvironment): vo
         }
         const result = await backend.query(queryBody(options));
         if (global.json || options.format === 'json') printJson(result);
-        else if (options.format === 'csv') process.stdout.write(formatQueryCsv(result));
-        else printLine(formatQueryTable(result, (await backend.settings()).currency));
+        else if (options.format === 'csv') process.stdout.write(formatQueryCsvWithForecast(result));
+        else {
+          const { currency } = await backend.settings();
+          printLine(formatQueryTable(result, currency));
+          const forecast = formatQueryForecast(result, currency);
+          if (forecast) printLine(`\n${forecast}`);
+        }
       }),
     );
 

@@ -1,12 +1,14 @@
-// The metrics API: catalog, queries, user-defined metrics, campaign KPIs and
-// benchmark bands. Reads of the derived view bring it up to date first.
+// The metrics API: catalog, queries (with their forecast when asked),
+// user-defined metrics, campaign KPIs and benchmark bands. Reads of the
+// derived view bring it up to date first.
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../../core/errors.js';
 import { isValidDate, utcDate, addDays } from '../../core/time.js';
+import { answerForecastQuery } from '../../forecast/query-forecast.js';
 import { OBJECTIVE_KPIS } from '../../metrics/catalog.js';
 import { createBenchmark, deleteBenchmark, listBenchmarks } from '../../metrics/benchmarks-service.js';
 import { deleteCustomMetric, listCustomMetrics, metricCatalog, publicMetric, saveCustomMetric } from '../../metrics/metrics-service.js';
-import { answerQuery, campaignKpis } from '../../metrics/query-service.js';
+import { campaignKpis } from '../../metrics/query-service.js';
 import { authorize } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { jsonObject } from '../json-body.js';
@@ -24,7 +26,7 @@ export function registerMetricsRoutes(app: FastifyInstance, context: ServerConte
   app.post('/v1/query', async (request) => {
     const caller = await authorize(context, request, 'read');
     const body = jsonObject(request.body, 'query');
-    return context.queries.run(caller.workspace.name, () => answerQuery(services, caller.workspace, body));
+    return context.queries.run(caller.workspace.name, () => answerForecastQuery(services, caller.workspace, body));
   });
 
   app.get('/v1/metrics/custom', async (request) => {

@@ -17,6 +17,7 @@ import type { RelationContext } from '../../sql/relations.js';
 import { journeyPathsOf, journeyPathsSql } from '../relations/journeys.js';
 import { customerRfmCountsOf, customerRfmCountsSql, readCustomerRfm, rfmSettings } from '../relations/customer-rfm.js';
 import { eventTypesSql, funnelCountsOf, funnelSql } from '../relations/funnels.js';
+import { experimentListOf, experimentListSql, experimentSumsOf, experimentSumsSql } from '../relations/experiment-readout.js';
 import { cohortActivityOf, cohortActivitySql, cohortContext } from '../relations/customer-cohorts.js';
 import { clickhouseBuild, renderClickHouseQuery } from './clickhouse-relations.js';
 import { rowsWithTotals, type ClickHouseJson } from './clickhouse-totals.js';
@@ -33,6 +34,9 @@ import type {
   JourneyPath,
   JourneyQuery,
   ImportRecord,
+  ExperimentQuery,
+  ExperimentSums,
+  ExperimentSummary,
   FunnelCounts,
   FunnelQuery,
   RfmCounts,
@@ -295,6 +299,14 @@ export class ClickHouseWarehouse implements Warehouse {
 
   async funnelCounts(workspace: string, query: FunnelQuery): Promise<FunnelCounts[]> {
     return funnelCountsOf(await this.query({ sql: funnelSql(clickhouseBuild(workspace), query), params: {} }), query.steps.length);
+  }
+
+  async experimentSums(workspace: string, query: ExperimentQuery): Promise<ExperimentSums> {
+    return experimentSumsOf(await this.query({ sql: experimentSumsSql(clickhouseBuild(workspace), query), params: {} }));
+  }
+
+  async experiments(workspace: string, options: { botFiltering: boolean }): Promise<ExperimentSummary[]> {
+    return experimentListOf(await this.query({ sql: experimentListSql(clickhouseBuild(workspace), options.botFiltering), params: {} }));
   }
 
   async eventTypes(workspace: string): Promise<string[]> {

@@ -23,6 +23,9 @@ import type {
   JourneyPath,
   JourneyQuery,
   ImportRecord,
+  ExperimentQuery,
+  ExperimentSums,
+  ExperimentSummary,
   FunnelCounts,
   FunnelQuery,
   RfmCounts,
@@ -42,6 +45,7 @@ import { ParamBag } from '../../sql/dialect.js';
 import { journeyPathsOf, journeyPathsSql } from '../relations/journeys.js';
 import { customerRfmCountsOf, customerRfmCountsSql, readCustomerRfm, rfmSettings } from '../relations/customer-rfm.js';
 import { eventTypesSql, funnelCountsOf, funnelSql } from '../relations/funnels.js';
+import { experimentListOf, experimentListSql, experimentSumsOf, experimentSumsSql } from '../relations/experiment-readout.js';
 import { cohortActivityOf, cohortActivitySql, cohortContext } from '../relations/customer-cohorts.js';
 import { duckdbBuild, renderDuckDbQuery } from './duckdb-relations.js';
 import { quoteIdent } from './duckdb-ddl.js';
@@ -535,6 +539,18 @@ export class DuckDbWarehouse implements Warehouse {
     const bag = new ParamBag((name) => `$${name}`);
     const sql = funnelSql(duckdbBuild(workspace, (value) => bag.add(value)), query);
     return funnelCountsOf(await this.query({ sql, params: bag.params }), query.steps.length);
+  }
+
+  async experimentSums(workspace: string, query: ExperimentQuery): Promise<ExperimentSums> {
+    const bag = new ParamBag((name) => `$${name}`);
+    const sql = experimentSumsSql(duckdbBuild(workspace, (value) => bag.add(value)), query);
+    return experimentSumsOf(await this.query({ sql, params: bag.params }));
+  }
+
+  async experiments(workspace: string, options: { botFiltering: boolean }): Promise<ExperimentSummary[]> {
+    const bag = new ParamBag((name) => `$${name}`);
+    const sql = experimentListSql(duckdbBuild(workspace, (value) => bag.add(value)), options.botFiltering);
+    return experimentListOf(await this.query({ sql, params: bag.params }));
   }
 
   async eventTypes(workspace: string): Promise<string[]> {

@@ -26,6 +26,14 @@ export type FunnelBody = Schemas['Funnel'];
 export type FunnelReport = Schemas['FunnelReport'];
 export type CohortBody = Schemas['Cohorts'];
 export type CohortReport = Schemas['CohortReport'];
+/** A forecast of a catalog metric's totals (the metric form of POST /v1/forecast). */
+export type MetricForecastBody = Extract<Schemas['Forecast'], { metric: string }>;
+export type ForecastReport = Schemas['ForecastReport'];
+export type ExperimentList = Schemas['ExperimentList'];
+/** A readout from the workspace's experiment_exposure events (the experiment form of POST /v1/experiments/analyze). */
+export type ExperimentRequest = Schemas['ExperimentRequest'];
+/** As the route answers it (the path's own response type). */
+export type ExperimentReadout = Awaited<ReturnType<Api['analyzeExperiment']>>;
 
 export class ApiError extends Error {
   constructor(
@@ -76,6 +84,9 @@ export function createApi(key: string, onUnauthorized: (message: string) => void
     clv: (query: ClvParams, signal?: AbortSignal) => unwrap(() => client.GET('/v1/clv', { params: { query }, signal })),
     funnels: (body: FunnelBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/funnels', { body, signal })),
     cohorts: (body: CohortBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/cohorts', { body, signal })),
+    forecast: (body: MetricForecastBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/forecast', { body, signal })),
+    experiments: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/experiments', { signal })),
+    analyzeExperiment: (body: ExperimentRequest, signal?: AbortSignal) => unwrap(() => client.POST('/v1/experiments/analyze', { body, signal })),
   };
 }
 

@@ -816,7 +816,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** metrics × dimensions × grain over a period, filtered, optionally compared → { columns, rows, totals, comparison? }; scope read */
+        /** metrics × dimensions × grain over a period, filtered, optionally compared and forecast → { columns, rows, totals, comparison?, forecast? }; forecast: { horizon } continues each metric past its last complete day, week or month (no dimensions); scope read */
         post: {
             parameters: {
                 query?: never;
@@ -1146,7 +1146,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** goals with actual, % attained, expected by today and status; scope read */
+        /** goals with actual, % attained, expected by today and status, and the forecast of their period-end value with its interval; scope read */
         get: {
             parameters: {
                 query?: never;
@@ -1801,6 +1801,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the experiments the workspace’s experiment_exposure events name, with the people whose first exposure was to each variant, most recently exposed first; scope read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExperimentList"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/experiments/analyze": {
         parameters: {
             query?: never;
@@ -1810,7 +1864,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A/B experiment readout from each variant’s sufficient statistics (rate: n and conversions; mean: n, sum and sum of squares; optional CUPED covariate): per treatment the lift over the control with its interval, z or Welch t, p-value (Benjamini–Hochberg adjusted too), probability to beat the control and expected loss; the sample ratio check and warnings. A body with `experiment` (the readout from experiment_exposure events) answers 501: not available yet; scope read */
+        /** A/B experiment readout, from each variant’s sufficient statistics (rate: n and conversions; mean: n, sum and sum of squares; optional CUPED covariate) or from the workspace’s experiment_exposure events ({ experiment, metric }: first exposure per person picks the variant, people who saw two are left out and counted, the metric after exposure per person, CUPED on the days before, aggregated in the warehouse): per treatment the lift over the control with its interval, z or Welch t, p-value (Benjamini–Hochberg adjusted too), probability to beat the control and expected loss; the sample ratio check and warnings; scope read */
         post: {
             parameters: {
                 query?: never;
@@ -1820,7 +1874,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ExperimentStats"];
+                    "application/json": components["schemas"]["ExperimentStats"] | components["schemas"]["ExperimentRequest"];
                 };
             };
             responses: {
@@ -1861,7 +1915,16 @@ export interface paths {
                     };
                 };
                 /** @description error */
-                501: {
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2072,6 +2135,16 @@ export interface components {
                 direction?: "asc" | "desc";
             }[];
             limit?: number | null;
+            forecast?: {
+                /** @description buckets of the query's grain to forecast after the last complete one */
+                horizon: number;
+                /** @description auto (default): every model the series allows, the lowest AICc kept; simple, holt (trend), additive or multiplicative (Holt-Winters seasonality) */
+                model?: "auto" | "simple" | "holt" | "additive" | "multiplicative";
+                /** @description damp the trend; with auto: only damped (true) or undamped (false) trends; unset tries both */
+                damped?: boolean;
+                /** @description coverage of the prediction intervals (default 0.95) */
+                level?: number;
+            } | null;
         };
         CustomMetric: {
             id: string;
@@ -2328,6 +2401,38 @@ export interface components {
                 /** @description ISO 8601 timestamp */
                 pending_since: string;
             };
+            /** @description with forecast in the query: metric id → its forecast past the last complete bucket (a metric that cannot be forecast is left out, and a note says why) */
+            forecast?: {
+                [key: string]: {
+                    /** @description the model fitted (with model auto: the lowest AICc) */
+                    model: "simple" | "holt" | "holt-damped" | "additive" | "additive-damped" | "multiplicative" | "multiplicative-damped";
+                    params: {
+                        /** @description level smoothing */
+                        alpha: number;
+                        /** @description trend smoothing (against the change in level); null without trend */
+                        beta: number | null;
+                        /** @description seasonal smoothing; null without seasonality */
+                        gamma: number | null;
+                        /** @description trend damping; null when the trend is not damped */
+                        phi: number | null;
+                    };
+                    /** @description season length offered to the seasonal models, in buckets (1: none) */
+                    season: number;
+                    /** @description coverage of the prediction intervals */
+                    level: number;
+                    /** @description one per bucket after the last complete one */
+                    points: {
+                        /** @description the day, or the first day of the week or month */
+                        date: string;
+                        /** @description point forecast */
+                        value: number;
+                        /** @description lower end of the prediction interval */
+                        lower: number;
+                        /** @description upper end of the prediction interval */
+                        upper: number;
+                    }[];
+                };
+            };
         };
         CatalogMetric: {
             id: string;
@@ -2392,6 +2497,31 @@ export interface components {
                 status: "on_track" | "at_risk" | "off_track" | "achieved" | "missed" | "not_started";
             };
             benchmarks: components["schemas"]["BenchmarkReport"][];
+            forecast: {
+                /** @description actual over the complete days of the period so far + the forecast of its remaining days */
+                value: number;
+                /** @description lower end of the prediction interval of value */
+                lower: number;
+                /** @description upper end of the prediction interval of value */
+                upper: number;
+                /** @description coverage of the interval */
+                level: number;
+                model: "simple" | "holt" | "holt-damped" | "additive" | "additive-damped" | "multiplicative" | "multiplicative-damped";
+                status: "on_track" | "at_risk" | "off_track";
+                interval: "analytic" | "simulated";
+                /** @description the metric over the complete days of the period so far (today is forecast, not counted) */
+                actual: number;
+                /** @description the daily history the model was fitted on */
+                fitted: {
+                    /** @description YYYY-MM-DD */
+                    from: string;
+                    /** @description YYYY-MM-DD */
+                    to: string;
+                    days: number;
+                };
+            } | null;
+            /** @description why there is no forecast, when there is none */
+            notes: string[];
         };
         GoalList: {
             goals: components["schemas"]["GoalReport"][];
@@ -3152,6 +3282,198 @@ export interface components {
                 /** @description the variant it concerns; null for the experiment as a whole */
                 variant: string | null;
                 message: string;
+            }[];
+            /** @description a readout from experiment_exposure events: what was read; null for statistics sent as they are */
+            source: {
+                experiment: string;
+                metric: string;
+                /** @description what one person’s value is */
+                per_person: string;
+                /** @description rate: 1 or 0 per person, read as a share of people */
+                unit: "rate" | "count" | "money";
+                /** @description first local date of the test window (the first exposure’s when not given) */
+                from: string;
+                /** @description last local date of the test window (today when not given) */
+                to: string;
+                time_zone: string;
+                /** @description people counted in a variant */
+                exposed: number;
+                /** @description people left out for seeing more than one variant */
+                excluded_multiple_variants: number;
+                /** @description ISO 8601 instant */
+                first_exposure: string;
+                /** @description ISO 8601 instant */
+                last_exposure: string;
+                /** @description CUPED: the days before each first exposure its covariate covers; null when not applied */
+                cuped_days: number | null;
+            } | null;
+            /** @description how the data was read (CUPED applied or not, people left out) */
+            notes: string[];
+            /** @description the other metrics of a body with `metrics`, each a readout; p_value_adjusted then corrects across every metric and treatment (empty otherwise) */
+            secondary: {
+                kind: "rate" | "mean";
+                /** @description the control variant’s name */
+                control: string;
+                /** @description the significance level used */
+                alpha: number;
+                /** @description rates: the Beta prior of the posteriors; null for means */
+                prior: {
+                    alpha: number;
+                    beta: number;
+                } | null;
+                /** @description sequential testing: the tuning sample size and the mixing parameter ρ; null for fixed-horizon results */
+                sequential: {
+                    tuning: number;
+                    rho: number;
+                } | null;
+                /** @description CUPED: θ over all units; null without a covariate */
+                cuped: {
+                    theta: number;
+                } | null;
+                /** @description in the order given; the control among them */
+                variants: {
+                    name: string;
+                    /** @description units exposed to the variant */
+                    n: number;
+                    is_control: boolean;
+                    /** @description the conversion rate (rate) or the mean (mean) */
+                    value: number;
+                    /** @description CUPED: the mean adjusted for the covariate, which the lift compares; null without a covariate */
+                    adjusted_value: number | null;
+                    /** @description treatments: the lift over the control; null for the control */
+                    lift: {
+                        /** @description treatment − control, in the metric’s units */
+                        absolute: number;
+                        /** @description absolute / control (0.1 = +10 %); null where the control’s value is 0 */
+                        relative: number | null;
+                        /** @description [low, high] at the confidence level 1 − alpha */
+                        ci: [
+                            number,
+                            number
+                        ];
+                        /** @description the relative lift’s interval (delta method); null with the relative lift */
+                        relative_ci: [
+                            number,
+                            number
+                        ] | null;
+                    } | null;
+                    /** @description rates only: the pooled two-proportion z statistic; null for the control and where nothing varies */
+                    z?: number | null;
+                    /** @description means only: Welch’s t; null for the control and where nothing varies */
+                    t?: number | null;
+                    /** @description means only: the Welch–Satterthwaite degrees of freedom of t */
+                    df?: number | null;
+                    /** @description two-sided (always valid when sequential); null for the control */
+                    p_value: number | null;
+                    /** @description Benjamini–Hochberg across the treatments; null for the control */
+                    p_value_adjusted: number | null;
+                    /** @description Bayesian posterior probability that the variant’s value is above the control’s; null for the control */
+                    probability_to_beat_control: number | null;
+                    /** @description in the metric’s units: what shipping this variant, or keeping the control, is expected to lose; null for the control */
+                    expected_loss: {
+                        choose_variant: number;
+                        keep_control: number;
+                    } | null;
+                    /** @description CUPED: the share of variance removed; null without a covariate */
+                    cuped: {
+                        variance_reduction: number;
+                        /** @description metric–covariate correlation; null where one of them does not vary */
+                        correlation: number | null;
+                    } | null;
+                }[];
+                /** @description sample ratio mismatch: Pearson’s chi-square of the units against the planned split */
+                srm: {
+                    chi_square: number;
+                    df: number;
+                    p_value: number;
+                    /** @description p_value below threshold: units did not reach the variants in the planned split */
+                    flagged: boolean;
+                    threshold: number;
+                    /** @description the units the planned split expects, in variant order */
+                    expected: number[];
+                };
+                /** @description what to know before trusting the readout, the experiment-wide ones first */
+                warnings: {
+                    code: "too_little_data" | "suspicious_lift" | "sample_ratio_mismatch" | "no_variance" | "zero_control" | "approximate_probability";
+                    /** @description the variant it concerns; null for the experiment as a whole */
+                    variant: string | null;
+                    message: string;
+                }[];
+                /** @description a readout from experiment_exposure events: what was read; null for statistics sent as they are */
+                source: {
+                    experiment: string;
+                    metric: string;
+                    /** @description what one person’s value is */
+                    per_person: string;
+                    /** @description rate: 1 or 0 per person, read as a share of people */
+                    unit: "rate" | "count" | "money";
+                    /** @description first local date of the test window (the first exposure’s when not given) */
+                    from: string;
+                    /** @description last local date of the test window (today when not given) */
+                    to: string;
+                    time_zone: string;
+                    /** @description people counted in a variant */
+                    exposed: number;
+                    /** @description people left out for seeing more than one variant */
+                    excluded_multiple_variants: number;
+                    /** @description ISO 8601 instant */
+                    first_exposure: string;
+                    /** @description ISO 8601 instant */
+                    last_exposure: string;
+                    /** @description CUPED: the days before each first exposure its covariate covers; null when not applied */
+                    cuped_days: number | null;
+                } | null;
+                /** @description how the data was read (CUPED applied or not, people left out) */
+                notes: string[];
+            }[];
+        };
+        ExperimentRequest: {
+            /** @description the `experiment` property of its experiment_exposure events */
+            experiment: string;
+            /** @description visitor_cvr, conversions, revenue, pageviews, or an event type (did the person do it) */
+            metric?: string;
+            /** @description instead of metric: several metrics read together, the first answered at the top level, the rest in `secondary`; p_value_adjusted then corrects across every metric and treatment */
+            metrics?: string[];
+            /** @description first local date whose exposures count (default: the first exposure) */
+            from?: string;
+            /** @description last local date of the test: exposures and outcomes up to its end (default: now) */
+            to?: string;
+            /** @description the control variant (default: one named control, else the first by name) */
+            control?: string;
+            /** @description planned share of people per variant name, summing to 1 (default: equal) */
+            planned_split?: {
+                [key: string]: number;
+            };
+            /** @description significance level, above 0 and at most 0.5 (default 0.05) */
+            alpha?: number;
+            /** @description rates: the Beta prior (default Beta(1, 1)) */
+            prior?: {
+                alpha: number;
+                beta: number;
+            };
+            /** @description always-valid intervals and p-values, safe to look at every day */
+            sequential?: boolean;
+            /** @description sequential: the total sample size at which the intervals are tightest (default 5000) */
+            sequential_tuning?: number;
+            /** @description adjust for each person’s metric in the days before exposure (default true; skipped when nobody had any) */
+            cuped?: boolean;
+            /** @description CUPED: the days before the first exposure the covariate covers (default 14) */
+            cuped_days?: number;
+        };
+        ExperimentList: {
+            /** @description most recently exposed first */
+            experiments: {
+                experiment: string;
+                /** @description people whose first exposure was to each variant */
+                variants: {
+                    variant: string;
+                    people: number;
+                }[];
+                people: number;
+                /** @description ISO 8601 instant */
+                first_exposure: string;
+                /** @description ISO 8601 instant */
+                last_exposure: string;
             }[];
         };
     };

@@ -6,6 +6,8 @@ import { AttributionView } from './attribution/attribution-view';
 import { CampaignsView } from './campaigns/campaigns-view';
 import { CohortsView } from './cohorts/cohorts-view';
 import { CustomersView } from './customers/customers-view';
+import { ExperimentsView } from './experiments/experiments-view';
+import { ForecastView } from './forecast/forecast-view';
 import { FunnelsView } from './funnels/funnels-view';
 import { GoalsView } from './goals/goals-view';
 import { OverviewView } from './overview/overview-view';
@@ -25,5 +27,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { path: '/customers', label: 'Customers', component: CustomersView, usesRange: true },
   { path: '/cohorts', label: 'Cohorts', component: CohortsView, usesRange: true },
   { path: '/funnels', label: 'Funnels', component: FunnelsView, usesRange: true },
+  { path: '/forecast', label: 'Forecast', component: ForecastView, usesRange: true },
+  { path: '/experiments', label: 'Experiments', component: ExperimentsView, usesRange: true },
   { path: '/goals', label: 'Goals', component: GoalsView, usesRange: false },
 ];

@@ -1,9 +1,12 @@
 // Goals: each goal's progress against its target, where it should be by
-// today (pace) and its status, with the benchmark bands of its metric.
+// today (pace) and its status, the forecast of its period-end value, with the
+// benchmark bands of its metric.
 import type { CatalogMetric, Goal } from '../../api/client';
 import { formatValue, type DisplayUnit } from '../../frame/format';
 import { ErrorMessage, Notice, Panel, Skeleton } from '../../frame/panel';
 import { useCatalog, useCurrency, useGoals } from '../../frame/workspace-data';
+
+type GoalForecast = NonNullable<Goal['forecast']>;
 
 const STATUS_TEXT: Record<Goal['progress']['status'], string> = {
   on_track: 'On track',
@@ -89,6 +92,7 @@ function GoalCard({ goal, metric, currency }: { goal: Goal; metric?: CatalogMetr
           <dd>{(progress.elapsed_fraction * 100).toFixed(0)}%</dd>
         </div>
       </dl>
+      <ForecastLine goal={goal} format={format} />
       {goal.benchmarks.length > 0 ? (
         <p className="goal-benchmarks">
           {goal.benchmarks.map((b) => (
@@ -100,4 +104,29 @@ function GoalCard({ goal, metric, currency }: { goal: Goal; metric?: CatalogMetr
       ) : null}
     </li>
   );
+}
+
+/** "Forecast: $12,400 ($10,900–$13,800) — on track", or why there is none while the goal runs. */
+function ForecastLine({ goal, format }: { goal: Goal; format: (v: number | null) => string }) {
+  const { forecast } = goal;
+  if (!forecast) {
+    const running = goal.progress.status !== 'achieved' && goal.progress.status !== 'missed';
+    return running && goal.notes.length > 0 ? (
+      <p className="goal-meta" data-testid="goal-forecast-note">
+        No forecast: {goal.notes.join('; ')}
+      </p>
+    ) : null;
+  }
+  return (
+    <p className="goal-meta" data-testid="goal-forecast" title={forecastTitle(forecast)}>
+      Forecast at {goal.to}: <b>{format(forecast.value)}</b> ({format(forecast.lower)}–{format(forecast.upper)}) —{' '}
+      <span className={`chip goal-${forecast.status}`} data-testid="goal-forecast-status">
+        {STATUS_TEXT[forecast.status].toLowerCase()}
+      </span>
+    </p>
+  );
+}
+
+function forecastTitle(forecast: GoalForecast): string {
+  return `${Math.round(forecast.level * 100)}% interval; ${forecast.model} model fitted on ${forecast.fitted.days} days (${forecast.fitted.from} to ${forecast.fitted.to})`;
 }

@@ -45,4 +45,32 @@ describe.skipIf(!run)('dashboard goals (Chromium)', () => {
     expect(w.failedRequests).toEqual([]);
     await w.close();
   });
+
+  it("shows a running goal's forecast at its end, with the interval and what it says of the target", async () => {
+    // Ten days of spend so far (through yesterday) and ten more to come.
+    const from = addDays(server.end, -9);
+    const to = addDays(server.end, 10);
+    const spent = sums(server.data, { from, to: server.end }).cost;
+    const admin = (path: string, body: unknown) => call(server.url, 'POST', path, { key: server.keys.admin, body: JSON.stringify(body) });
+    // No projection of twenty days reaches a hundred times ten days' spend; every one passes 1.
+    expect((await admin('/v1/goals', { name: 'Spend stretch', metric: 'cost', target: Math.round(spent * 100), from, to })).status).toBe(201);
+    expect((await admin('/v1/goals', { name: 'Spend floor', metric: 'cost', target: 1, from, to })).status).toBe(201);
+    expect((await admin('/v1/goals', { name: 'CTR floor', metric: 'ctr', target: 1, from, to })).status).toBe(201);
+    const { body } = await call(server.url, 'GET', '/v1/goals', { key: server.keys.read });
+    const stretch = body.goals.find((g: { name: string }) => g.name === 'Spend stretch').forecast;
+
+    const w = await open('/goals');
+    const goals = w.page.getByTestId('goal');
+    await expect.poll(() => goals.count()).toBe(5);
+    const card = goals.filter({ hasText: 'Spend stretch' });
+    expect(await card.getByTestId('goal-forecast').innerText()).toBe(`Forecast at ${to}: ${dollars(stretch.value)} (${dollars(stretch.lower)}–${dollars(stretch.upper)}) — off track`);
+    expect(await goals.filter({ hasText: 'Spend floor' }).getByTestId('goal-forecast-status').innerText()).toBe('on track');
+    expect(await goals.filter({ hasText: 'CTR floor' }).getByTestId('goal-forecast-note').innerText()).toMatch(/^No forecast: ctr does not add up over days/);
+    // A finished goal shows no forecast line.
+    expect(await goals.filter({ hasText: 'Spend at least' }).getByTestId('goal-forecast').count()).toBe(0);
+    await screenshot(w.page, 'goals-forecast');
+    expect(w.errors).toEqual([]);
+    expect(w.failedRequests).toEqual([]);
+    await w.close();
+  });
 });

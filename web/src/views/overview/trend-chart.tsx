@@ -4,6 +4,7 @@ import { useMemo, useState, useEffect } from 'react';
 import type { CatalogMetric, QueryResult } from '../../api/client';
 import { Chart, type ChartOption } from '../../frame/chart';
 import { formatAxis, formatValue } from '../../frame/format';
+import { CatalogMetricOptions } from '../../frame/metric-options';
 import { NoData } from '../../frame/no-data';
 import { ErrorMessage, Panel, Skeleton } from '../../frame/panel';
 import { GRAINS, type ChartGrain } from '../../frame/url-state';
@@ -29,7 +30,6 @@ export function TrendChart({ metric, catalog, grain, onMetric, onGrain }: TrendC
   const [drawn, setDrawn] = useState<QueryResult | null>(null);
   useEffect(() => setDrawn(null), [result.data]);
   const option = useMemo(() => (result.data && spec ? trendOption(result.data, spec, currency) : null), [result.data, spec, currency]);
-  const groups = useMemo(() => groupBy(catalog), [catalog]);
   const empty = result.data && metric && result.data.rows.every((r) => r[metric] === null || r[metric] === 0);
 
   return (
@@ -41,15 +41,7 @@ export function TrendChart({ metric, catalog, grain, onMetric, onGrain }: TrendC
           <label className="field">
             <span>Metric</span>
             <select value={metric ?? ''} onChange={(e) => onMetric(e.target.value)} data-testid="trend-metric">
-              {groups.map(([group, members]) => (
-                <optgroup key={group} label={group.replace('_', ' ')}>
-                  {members.map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {m.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <CatalogMetricOptions catalog={catalog} />
             </select>
           </label>
           <div className="segmented" role="group" aria-label="Grain">
@@ -107,10 +99,4 @@ function trendOption(result: QueryResult, metric: Column, currency: string): Cha
       { name: 'Previous period', type: 'line', data: previous, showSymbol: false, lineStyle: { width: 1.5, type: 'dashed', color: '#9ca3af' }, itemStyle: { color: '#9ca3af' } },
     ],
   };
-}
-
-function groupBy(metrics: CatalogMetric[]): [string, CatalogMetric[]][] {
-  const groups = new Map<string, CatalogMetric[]>();
-  for (const m of metrics) groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
-  return [...groups];
 }
