@@ -1,6 +1,7 @@
 // npm run bench: every benchmark, each printing its figure beside a baseline
-// measured in the same run. Options: --only ingest|overview|mixed|dashboard|attribution|clv|cohorts|funnels, --events N
-// (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
+// measured in the same run. Options: --only
+// ingest|overview|mixed|dashboard|attribution|clv|cohorts|funnels|experiments|forecast,
+// --events N (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
 // --overview-events N (default 10,000,000), --ad-rows N (default 1,000,000),
 // --query-runs N (default 20), --engines duckdb,clickhouse (default: both
 // when clickhouse-server is installed, else duckdb), --clickhouse-events N
@@ -15,7 +16,10 @@
 // value --clv-customers N (the generated order history, default 1,000,000) and
 // --clv-runs N (fits on CDNOW, default 21), and for cohorts --cohort-customers N
 // (the generated order history, default 200,000) and --cohort-runs N (default 7),
-// and for funnels --funnel-people N (DuckDB, default 300,000) and --funnel-runs N (default 5).
+// and for funnels --funnel-people N (DuckDB, default 300,000) and --funnel-runs N (default 5),
+// for experiment readouts --experiment-people N (DuckDB, default 300,000) and
+// --experiment-runs N (default 5), and for forecasts --forecast-runs N (fits
+// on AirPassengers, default 21).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +29,8 @@ import { benchAttribution } from './attribution-bench.js';
 import { benchClv } from './clv-bench.js';
 import { benchCohorts } from './cohort-bench.js';
 import { benchDashboard } from './dashboard-bench.js';
+import { benchExperiments } from './experiment-bench.js';
+import { benchForecast } from './forecast-bench.js';
 import { benchFunnels } from './funnel-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchMixed } from './mixed-load-bench.js';
@@ -54,6 +60,9 @@ const { values } = parseArgs({
     'cohort-runs': { type: 'string', default: '7' },
     'funnel-people': { type: 'string', default: '300000' },
     'funnel-runs': { type: 'string', default: '5' },
+    'experiment-people': { type: 'string', default: '300000' },
+    'experiment-runs': { type: 'string', default: '5' },
+    'forecast-runs': { type: 'string', default: '21' },
   },
 });
 
@@ -115,6 +124,12 @@ try {
   }
   if ((!values.only || values.only === 'funnels') && duckdb) {
     await benchFunnels(dir, { people: Number(values['funnel-people']), runs: Number(values['funnel-runs']) });
+  }
+  if ((!values.only || values.only === 'experiments') && duckdb) {
+    await benchExperiments(dir, { people: Number(values['experiment-people']), runs: Number(values['experiment-runs']) });
+  }
+  if (!values.only || values.only === 'forecast') {
+    benchForecast({ runs: Number(values['forecast-runs']) });
   }
 } finally {
   await clickhouse?.stop();

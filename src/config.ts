@@ -1,5 +1,7 @@
 // The only reader of process.env: parsed once at the entry point, frozen, and
 // passed down as options.
+import { isIP } from 'node:net';
+
 export interface BeaconConfig {
   readonly dbPath: string;
   readonly clickhouseUrl: string | undefined;
@@ -31,6 +33,10 @@ export interface BeaconConfig {
   readonly statementTimeoutMs: number;
   /** Worker threads that prepare event bodies (0: none); unset: one per core. */
   readonly ingestWorkers: number | undefined;
+  /** Whether webhooks may be sent to private addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7). */
+  readonly webhookAllowPrivate: boolean;
+  /** Host names, addresses and CIDR blocks webhooks may reach whatever their range (loopback and link-local included). */
+  readonly webhookAllow: readonly string[];
 }
 
 export type LogFormat = 'json' | 'pretty';
@@ -66,6 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
     freshnessWaitMs: positiveInt(env.BEACON_FRESHNESS_WAIT_MS, 2_000, 'BEACON_FRESHNESS_WAIT_MS'),
     statementTimeoutMs: positiveInt(env.BEACON_STATEMENT_TIMEOUT_MS, 30_000, 'BEACON_STATEMENT_TIMEOUT_MS'),
     ingestWorkers: env.BEACON_INGEST_WORKERS ? countOf(env.BEACON_INGEST_WORKERS, 'BEACON_INGEST_WORKERS') : undefined,
+    webhookAllowPrivate: booleanOf(env.BEACON_WEBHOOK_ALLOW_PRIVATE, 'BEACON_WEBHOOK_ALLOW_PRIVATE'),
+    webhookAllow: Object.freeze(webhookAllowList(env.BEACON_WEBHOOK_ALLOW)),
   });
 }
 
@@ -86,4 +94,29 @@ function logFormatOf(text: string | undefined): LogFormat | undefined {
   if (text === undefined || text === '') return undefined;
   if (text === 'json' || text === 'pretty') return text;
   throw new ConfigError(`BEACON_LOG_FORMAT must be json or pretty, got "${text}"`);
+}
+
+function booleanOf(text: string | undefined, name: string): boolean {
+  if (text === undefined || text === '' || text === '0' || text === 'false') return false;
+  if (text === '1' || text === 'true') return true;
+  throw new ConfigError(`${name} must be true or false, got "${text}"`);
+}
+
+const HOST_NAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+
+/** Comma-separated host names, addresses and CIDR blocks (`hooks.internal,10.1.0.0/16,127.0.0.1`). */
+function webhookAllowList(text: string | undefined): string[] {
+  const entries = (text ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!isAllowEntry(entry)) throw new ConfigError(`BEACON_WEBHOOK_ALLOW holds "${entry}", which is neither a host name, an IP address nor a CIDR block (10.1.0.0/16)`);
+  }
+  return entries;
+}
+
+function isAllowEntry(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0) return prefix === undefined && HOST_NAME.test(entry);
+  if (rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }

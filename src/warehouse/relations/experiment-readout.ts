@@ -56,27 +56,28 @@ function exposedPeople(b: RelationBuild, query: ExperimentQuery): string {
 }
 
 /**
- * The outcome's occurrences of the exposed people: p_person, o_ms and o_value.
- * Conversions count once per order_id (else per event), at their first event,
- * with that event's revenue in the workspace currency, as the metrics do.
+ * The outcome's occurrences of the exposed people, each with its person's
+ * first exposure: p_person, p_first, o_ms and o_value. The people meet the
+ * events in one join, before anything is grouped. Conversions count once per
+ * order_id (else per event), at their first event, with that event's revenue
+ * in the workspace currency, as the metrics do.
  */
 function outcomes(b: RelationBuild, query: ExperimentQuery, people: string): string {
   const { h } = b;
   const bots = query.botFiltering ? ` AND ${h.isFalse('is_bot')}` : '';
-  const exposed = ` AND person_id IN (SELECT p_person FROM (${people}))`;
   const before = query.end === null ? '' : ` AND ${h.epochMs('ts')} < ${b.value(query.end)}`;
-  const from = `FROM event_facts WHERE workspace_id = ${b.ws}${bots}${before}${exposed}`;
   const { outcome } = query;
-  if (outcome.kind === 'events') {
-    return `SELECT person_id AS p_person, ${h.epochMs('ts')} AS o_ms, ${h.toDouble('1')} AS o_value ${from} AND type = ${b.value(outcome.type)}`;
-  }
-  const key = `CASE WHEN order_id IS NULL THEN ${h.concat(b.value('e:'), 'event_id')} ELSE ${h.concat(b.value('o:'), h.notNull('order_id'))} END`;
-  const value = outcome.kind === 'revenue' ? h.toDouble(`coalesce(revenue_converted, 0)`) : h.toDouble('1');
-  const first = h.pack(['ms', 'event_id'], (name) => (name === 'ms' ? h.epochMs('ts') : 'event_id'));
-  const conversions = `SELECT ${key} AS o_key, person_id AS o_person, ${h.epochMs('ts')} AS o_ms_at, ${value} AS o_worth, ${first} AS o_order
-    ${from} AND ${h.isTrue('is_conversion')}`;
-  return `SELECT ${h.argMin('o_person', 'o_order')} AS p_person, min(o_ms_at) AS o_ms, ${h.argMin('o_worth', 'o_order')} AS o_value
-    FROM (${conversions}) GROUP BY o_key`;
+  const which = outcome.kind === 'events' ? `type = ${b.value(outcome.type)}` : h.isTrue('is_conversion');
+  const value = outcome.kind === 'revenue' ? h.toDouble('coalesce(revenue_converted, 0)') : h.toDouble('1');
+  // A value is a parameter on DuckDB: one written into the statement must be used by it.
+  const key = () => `CASE WHEN order_id IS NULL THEN ${h.concat(b.value('e:'), 'event_id')} ELSE ${h.concat(b.value('o:'), h.notNull('order_id'))} END`;
+  const events = `SELECT person_id AS p_person, ${h.epochMs('ts')} AS o_ms, ${value} AS o_value, ${outcome.kind === 'events' ? 'event_id' : key()} AS o_key,
+      ${h.pack(['ms', 'event_id'], (name) => (name === 'ms' ? h.epochMs('ts') : 'event_id'))} AS o_order
+    FROM event_facts WHERE workspace_id = ${b.ws}${bots}${before} AND ${which}`;
+  const joined = `SELECT p_person, p_first, o_ms, o_value, o_key, o_order FROM ${h.innerJoin(events, people, ['p_person'])}`;
+  if (outcome.kind === 'events') return joined;
+  return `SELECT ${h.argMin('p_person', 'o_order')} AS p_person, ${h.argMin('p_first', 'o_order')} AS p_first, min(o_ms) AS o_ms, ${h.argMin('o_value', 'o_order')} AS o_value
+    FROM (${joined}) GROUP BY o_key`;
 }
 
 /**
@@ -91,7 +92,7 @@ function outcomesPerPerson(b: RelationBuild, query: ExperimentQuery, people: str
   return `SELECT p_person,
       sum(CASE WHEN ${after} THEN o_value ELSE ${zero} END) AS y_sum, ${h.countIf(after)} AS y_n,
       sum(CASE WHEN ${pre} THEN o_value ELSE ${zero} END) AS x_sum, ${h.countIf(pre)} AS x_n
-    FROM ${h.innerJoin(outcomes(b, query, people), people, ['p_person'])} GROUP BY p_person`;
+    FROM (${outcomes(b, query, people)}) GROUP BY p_person`;
 }
 
 /**

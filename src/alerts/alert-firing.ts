@@ -1,0 +1,48 @@
+// A firing: what one rule found when it fired, the data every webhook body is
+// written from. Types only.
+import type { Grain } from '../core/time.js';
+import type { Filter } from '../metrics/types.js';
+import type { RecommendedAction } from './recommended-action.js';
+
+export type ComparisonOp = 'above' | 'below';
+
+/** The rule's condition, as the rule states it. */
+export type AlertCondition =
+  | { readonly kind: 'threshold'; readonly op: ComparisonOp; readonly value: number }
+  | { readonly kind: 'change'; readonly op: ComparisonOp; readonly percent: number }
+  | { readonly kind: 'anomaly'; readonly sensitivity: number }
+  | { readonly kind: 'goal_pace'; readonly goal_id: string }
+  | { readonly kind: 'funnel'; readonly steps: readonly string[]; readonly window_days: number; readonly op: ComparisonOp; readonly value: number };
+
+/** A segment (a campaign, a channel…) that moved, and its part in the move. */
+export interface FiringSegment {
+  readonly dimension: string;
+  readonly value: string;
+  /** The metric's value in the segment. */
+  readonly metric_value: number | null;
+  /** Its share of the change of the whole, in percent (62.5: 62.5 %); negative when it moved against it. */
+  readonly contribution_percent: number;
+}
+
+/** The metric query that gives the value (the `POST /v1/query` body). */
+export interface FiringQuery {
+  readonly metrics: readonly string[];
+  readonly from: string;
+  readonly to: string;
+  readonly grain?: Grain | null;
+  readonly dimensions?: readonly string[];
+  readonly filters?: readonly Filter[];
+}
+
+export interface AlertFiring {
+  readonly rule_id: string;
+  readonly name: string;
+  readonly metric: string;
+  readonly value: number | null;
+  readonly condition: AlertCondition;
+  readonly segments?: readonly FiringSegment[];
+  readonly action?: RecommendedAction;
+  /** When the rule fired (ISO 8601, UTC). */
+  readonly fired_at: string;
+  readonly query: FiringQuery;
+}
