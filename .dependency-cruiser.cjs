@@ -15,7 +15,7 @@
 // - ingest: readers, presets, validation and normalisation, writing.
 // - access: workspaces and API keys.
 // - metrics: the KPI catalog, planner, assembly, benchmarks and the query service.
-// - analytics modules (goals, and attribution, clv, cohorts, funnels, experiments, forecast,
+// - analytics modules (goals, and attribution, clv, cohorts, funnels, experiments, forecast, anomalies,
 //   alerts, budget, insight as they land): pure models + a warehouse relation
 //   + a service; each may use metrics and the layers below, and an analytics
 //   module it builds on (never in a cycle).
@@ -23,7 +23,7 @@
 // - demo: the seeded demo generator, pure and self-contained.
 // - config.ts reads the environment; only the entry points (cli) read it.
 // - index.ts is the public surface and may re-export any layer but the edges.
-const ANALYTICS = ['goals', 'attribution', 'clv', 'cohorts', 'experiments', 'forecast', 'alerts', 'budget', 'insight', 'funnels'];
+const ANALYTICS = ['goals', 'attribution', 'clv', 'cohorts', 'experiments', 'forecast', 'anomalies', 'alerts', 'budget', 'insight', 'funnels'];
 
 const LAYERS = {
   core: [],

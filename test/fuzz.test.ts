@@ -120,6 +120,7 @@ const EXAMPLES: Record<string, unknown> = {
     damped: false,
     level: 0.9,
   },
+  'POST /v1/anomalies': { metric: 'cpa', filters: [{ dimension: 'channel', op: 'in', values: ['Email'] }], grain: 'week', from: '2026-03-02', to: '2026-03-29', sensitivity: 0.95, training_periods: 8 },
   'POST /v1/experiments/analyze': {
     kind: 'mean',
     control: 'B',

@@ -33,6 +33,8 @@ describe('stored text fields refuse what no store can hold', () => {
       ['POST', '/v1/cohorts', { by: 'month', metric: 'retention', from: '2026-01-01', to: '2026-01-31', channel: `E${LONE}mail` }, 'channel'],
       ['POST', '/v1/experiments/analyze', { kind: 'rate', variants: [{ name: `A${LONE}`, n: 10, conversions: 1 }, { name: 'B', n: 10, conversions: 2 }] }, 'variants[0].name'],
       ['POST', '/v1/forecast', { metric: 'cost', from: '2026-01-01', to: '2026-01-31', horizon_days: 7, filters: [{ dimension: 'channel', op: 'eq', values: [`x${LONE}`] }] }, 'filters[0].values[0]'],
+      ['POST', '/v1/anomalies', { metric: 'cost', from: '2026-01-01', to: '2026-01-31', filters: [{ dimension: 'channel', op: 'eq', values: [`x${LONE}`] }] }, 'filters[0].values[0]'],
+      ['POST', '/v1/anomalies', { metric: `cost${LONE}`, from: '2026-01-01', to: '2026-01-31' }, 'metric'],
     ];
     for (const [method, path, body, field] of cases) {
       const { status, body: answer } = await send(method, path, body);

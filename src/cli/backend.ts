@@ -4,6 +4,7 @@ import type { AttributionReport } from '../attribution/attribution-service.js';
 import type { CohortReport } from '../cohorts/cohort-service.js';
 import type { FunnelReport } from '../funnels/funnel-report.js';
 import type { ForecastReport } from '../forecast/forecast-service.js';
+import type { AnomalyReport } from '../anomalies/anomaly-service.js';
 import type { ForecastQueryResult } from '../forecast/query-forecast.js';
 import type { GoalReport } from '../goals/goals-service.js';
 import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
@@ -61,6 +62,8 @@ export interface Backend {
   funnel(body: Record<string, unknown>): Promise<FunnelReport>;
   /** POST /v1/forecast: the body as the HTTP API takes it. */
   forecast(body: Record<string, unknown>): Promise<ForecastReport>;
+  /** POST /v1/anomalies: the body as the HTTP API takes it. */
+  anomalies(body: Record<string, unknown>): Promise<AnomalyReport>;
   /** POST /v1/experiments/analyze: the stats or experiment body as the HTTP API takes it. */
   experiment(body: Record<string, unknown>): Promise<ExperimentReport>;
   /** GET /v1/experiments. */

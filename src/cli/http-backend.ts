@@ -4,6 +4,7 @@ import type { AttributionReport } from '../attribution/attribution-service.js';
 import type { CohortReport } from '../cohorts/cohort-service.js';
 import type { FunnelReport } from '../funnels/funnel-report.js';
 import type { ForecastReport } from '../forecast/forecast-service.js';
+import type { AnomalyReport } from '../anomalies/anomaly-service.js';
 import type { ForecastQueryResult } from '../forecast/query-forecast.js';
 import type { GoalReport } from '../goals/goals-service.js';
 import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
@@ -174,6 +175,10 @@ export class HttpBackend implements Backend {
 
   forecast(body: Record<string, unknown>): Promise<ForecastReport> {
     return this.request<ForecastReport>('POST', '/v1/forecast', JSON.stringify(body));
+  }
+
+  anomalies(body: Record<string, unknown>): Promise<AnomalyReport> {
+    return this.request<AnomalyReport>('POST', '/v1/anomalies', JSON.stringify(body));
   }
 
   experiment(body: Record<string, unknown>): Promise<ExperimentReport> {

@@ -3,6 +3,7 @@ import { attributionReport } from '../attribution/attribution-service.js';
 import { cohortReport } from '../cohorts/cohort-service.js';
 import { funnelReport } from '../funnels/funnel-service.js';
 import { forecastReport } from '../forecast/forecast-service.js';
+import { anomalyReport } from '../anomalies/anomaly-service.js';
 import { answerForecastQuery } from '../forecast/query-forecast.js';
 import { goalReports } from '../goals/goals-service.js';
 import { experimentList, experimentReport, readsExposures, statsReport } from '../experiments/experiment-service.js';
@@ -138,6 +139,11 @@ export class LocalBackend implements Backend {
   async forecast(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
     return forecastReport(this.services, workspace, body);
+  }
+
+  async anomalies(body: Record<string, unknown>) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return anomalyReport(this.services, workspace, body);
   }
 
   /** A stats body reads nothing of the workspace, which need not exist. */

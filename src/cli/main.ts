@@ -11,6 +11,7 @@ import { registerClvCommand } from './commands/clv-command.js';
 import { registerCohortsCommand } from './commands/cohorts-command.js';
 import { registerFunnelCommand } from './commands/funnel-command.js';
 import { registerForecastCommand } from './commands/forecast-command.js';
+import { registerAnomaliesCommand } from './commands/anomalies-command.js';
 import { registerGoalsCommand } from './commands/goals-command.js';
 import { registerExperimentCommand } from './commands/experiment-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
@@ -70,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   registerCohortsCommand(program, env);
   registerFunnelCommand(program, env);
   registerForecastCommand(program, env);
+  registerAnomaliesCommand(program, env);
   registerGoalsCommand(program, env);
   registerExperimentCommand(program, env);
   registerDoctorCommand(program, env);

@@ -17,6 +17,7 @@ import { registerClvRoutes } from './routes/clv-routes.js';
 import { registerCohortRoutes } from './routes/cohort-routes.js';
 import { registerFunnelRoutes } from './routes/funnel-routes.js';
 import { registerForecastRoutes } from './routes/forecast-routes.js';
+import { registerAnomalyRoutes } from './routes/anomaly-routes.js';
 import { registerExperimentRoutes } from './routes/experiment-routes.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
@@ -90,6 +91,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
     registerCohortRoutes(api, context);
     registerFunnelRoutes(api, context);
     registerForecastRoutes(api, context);
+    registerAnomalyRoutes(api, context);
     registerExperimentRoutes(api, context);
   });
   return app;

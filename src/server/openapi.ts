@@ -15,6 +15,8 @@ import { FunnelInputSchema } from '../funnels/funnel-input.js';
 import { ForecastReportSchema } from './forecast-schemas.js';
 import { ForecastInputSchema } from '../forecast/forecast-request.js';
 import { ForecastQueryInputSchema } from '../forecast/query-forecast-input.js';
+import { AnomalyReportSchema } from './anomaly-schemas.js';
+import { AnomalyInputSchema } from '../anomalies/anomaly-request.js';
 import { ExperimentListSchema, ExperimentReadoutSchema } from './experiment-schemas.js';
 import { ExperimentStatsSchema } from '../experiments/experiment-input.js';
 import { ExposureRequestSchema } from '../experiments/exposure-request.js';
@@ -142,6 +144,8 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           FunnelReport: FunnelReportSchema,
           Forecast: ForecastInputSchema,
           ForecastReport: ForecastReportSchema,
+          Anomalies: AnomalyInputSchema,
+          AnomalyReport: AnomalyReportSchema,
           ExperimentStats: ExperimentStatsSchema,
           ExperimentReadout: ExperimentReadoutSchema,
           ExperimentRequest: ExposureRequestSchema,
@@ -261,6 +265,14 @@ export function buildOpenApi(version: string): Record<string, unknown> {
             'forecast by exponential smoothing (simple, Holt, Holt-Winters additive or multiplicative, damped or not; auto picks the lowest AICc) of a series sent as { date, value } points, or of a metric’s totals per day, week or month over from…to (partial buckets left out, with a note); parameters, SSE, AICc, one-step fitted values and points with prediction intervals; scope read',
           requestBody: { required: true, content: json(ref('Forecast')) },
           responses: { ...ok(ref('ForecastReport')), ...errors(400, 401, 403, 422) },
+        },
+      },
+      '/v1/anomalies': {
+        post: {
+          summary:
+            'anomalies on a metric’s totals per day, week or month over from…to: each point judged against the one-step forecast of a seasonal Holt-Winters model fitted on the history before from (or, with too short a history, the median and MAD of the seasonal differences, or of the values) ± z·σ at the sensitivity’s coverage (default 0.99); expected value, interval, anomaly, severity, score and direction per point, the method and why, its parameters and notes; scope read',
+          requestBody: { required: true, content: json(ref('Anomalies')) },
+          responses: { ...ok(ref('AnomalyReport')), ...errors(400, 401, 403, 422) },
         },
       },
       '/v1/experiments': {

@@ -1801,6 +1801,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** anomalies on a metric’s totals per day, week or month over from…to: each point judged against the one-step forecast of a seasonal Holt-Winters model fitted on the history before from (or, with too short a history, the median and MAD of the seasonal differences, or of the values) ± z·σ at the sensitivity’s coverage (default 0.99); expected value, interval, anomaly, severity, score and direction per point, the method and why, its parameters and notes; scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Anomalies"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnomalyReport"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/experiments": {
         parameters: {
             query?: never;
@@ -3155,6 +3231,108 @@ export interface components {
                     values: string[];
                 }[];
             } | null;
+            notes: string[];
+        };
+        Anomalies: {
+            /** @description a metric id of the catalog (GET /v1/catalog), built in or custom */
+            metric: string;
+            filters?: {
+                dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                op: "eq" | "neq" | "in" | "not_in" | "contains";
+                values: string[];
+            }[];
+            /** @description the series’ step (default day); the season follows it: 7 days, 52 weeks, 12 months */
+            grain?: "day" | "week" | "month";
+            /** @description first day to judge (workspace time zone); the history before it is the training data */
+            from: string;
+            /** @description last day to judge, inclusive */
+            to: string;
+            /** @description coverage of the prediction interval a value must fall outside of to be an anomaly (default 0.99: |value − expected| > 2.58 σ); higher flags fewer points */
+            sensitivity?: number;
+            /** @description days, weeks or months of history before from to learn from (default 56 days, 104 weeks, 24 months) */
+            training_periods?: number;
+        };
+        AnomalyReport: {
+            metric: {
+                id: string;
+                label: string;
+                unit: "count" | "money" | "percent" | "ratio" | "seconds" | "months" | "score";
+                filters: {
+                    dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                    op: "eq" | "neq" | "in" | "not_in" | "contains";
+                    values: string[];
+                }[];
+            };
+            /** @description the step between points */
+            grain: "day" | "week" | "month";
+            from: string;
+            to: string;
+            /** @description coverage of the prediction interval */
+            sensitivity: number;
+            /** @description holt_winters with enough history for two seasons, else seasonal_mad, else mad */
+            method: "holt_winters" | "seasonal_mad" | "mad";
+            /** @description why that method ran */
+            reason: string;
+            params: {
+                /** @description season length in periods (1: none) */
+                season: number;
+                /** @description z: a point is an anomaly when |value − expected| > z·sigma (z of the sensitivity’s two-sided interval) */
+                threshold: number;
+                /** @description scale of the errors: the fit’s one-step σ, or 1.4826 × MAD */
+                sigma: number;
+                /** @description holt_winters: the trend of the model kept (seasonality is additive); null otherwise */
+                trend: ("none" | "additive" | "damped") | null;
+                /** @description holt_winters: the smoothing parameters; null otherwise */
+                smoothing: {
+                    /** @description level smoothing */
+                    alpha: number;
+                    /** @description trend smoothing (against the change in level); null without trend */
+                    beta: number | null;
+                    /** @description seasonal smoothing; null without seasonality */
+                    gamma: number | null;
+                    /** @description trend damping; null when the trend is not damped */
+                    phi: number | null;
+                } | null;
+                /** @description holt_winters: the AICc of the model kept; null otherwise */
+                aicc: number | null;
+                /** @description the MAD methods: the median of the seasonal differences (seasonal_mad) or of the values (mad); null for holt_winters */
+                median: number | null;
+                /** @description the MAD methods: the median absolute deviation from that median, unscaled; null for holt_winters */
+                mad: number | null;
+                /** @description where sigma comes from: the fit, 1.4826 × MAD, √(π/2) × the mean absolute deviation (the MAD was 0), or a floor (the history does not vary) */
+                sigma_basis: "fit" | "mad" | "mean_deviation" | "floor";
+            };
+            training: {
+                /** @description first period of the history learned from */
+                from: string;
+                /** @description last period of the history learned from */
+                to: string;
+                /** @description periods of history */
+                periods: number;
+            };
+            /** @description one per period of from…to with a value, oldest first */
+            points: {
+                /** @description the day, or the first day of the week or month */
+                date: string;
+                /** @description the metric’s value */
+                value: number;
+                /** @description the one-step forecast (holt_winters), the value a season before plus the median seasonal difference (seasonal_mad), or the median (mad) */
+                expected: number;
+                /** @description expected − threshold·sigma */
+                lower: number;
+                /** @description expected + threshold·sigma */
+                upper: number;
+                /** @description the value lies outside [lower, upper] */
+                anomaly: boolean;
+                /** @description how far outside: low below 1.5 half-widths from expected, medium below 2, high beyond; null when not an anomaly */
+                severity: ("low" | "medium" | "high") | null;
+                /** @description |value − expected| / sigma */
+                score: number;
+                /** @description the side of expected the value is on */
+                direction: "above" | "below";
+            }[];
+            /** @description how many points are anomalies */
+            anomalies: number;
             notes: string[];
         };
         ExperimentStats: {
