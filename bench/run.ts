@@ -1,6 +1,6 @@
 // npm run bench: every benchmark, each printing its figure beside a baseline
 // measured in the same run. Options: --only
-// ingest|overview|mixed|dashboard|attribution|clv|cohorts|funnels|experiments|forecast,
+// ingest|overview|mixed|dashboard|attribution|clv|cohorts|funnels|experiments|forecast|anomalies,
 // --events N (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
 // --overview-events N (default 10,000,000), --ad-rows N (default 1,000,000),
 // --query-runs N (default 20), --engines duckdb,clickhouse (default: both
@@ -19,12 +19,14 @@
 // and for funnels --funnel-people N (DuckDB, default 300,000) and --funnel-runs N (default 5),
 // for experiment readouts --experiment-people N (DuckDB, default 300,000) and
 // --experiment-runs N (default 5), and for forecasts --forecast-runs N (fits
-// on AirPassengers, default 21).
+// on AirPassengers, default 21), and for anomaly detection --anomaly-runs N
+// (default 21).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clickhouseBinary, startClickHouse, type ClickHouseServers } from '../test/support/clickhouse.js';
+import { benchAnomalies } from './anomaly-bench.js';
 import { benchAttribution } from './attribution-bench.js';
 import { benchClv } from './clv-bench.js';
 import { benchCohorts } from './cohort-bench.js';
@@ -63,6 +65,7 @@ const { values } = parseArgs({
     'experiment-people': { type: 'string', default: '300000' },
     'experiment-runs': { type: 'string', default: '5' },
     'forecast-runs': { type: 'string', default: '21' },
+    'anomaly-runs': { type: 'string', default: '21' },
   },
 });
 
@@ -130,6 +133,9 @@ try {
   }
   if (!values.only || values.only === 'forecast') {
     benchForecast({ runs: Number(values['forecast-runs']) });
+  }
+  if (!values.only || values.only === 'anomalies') {
+    benchAnomalies({ runs: Number(values['anomaly-runs']) });
   }
 } finally {
   await clickhouse?.stop();

@@ -29,6 +29,8 @@ export type CohortReport = Schemas['CohortReport'];
 /** A forecast of a catalog metric's totals (the metric form of POST /v1/forecast). */
 export type MetricForecastBody = Extract<Schemas['Forecast'], { metric: string }>;
 export type ForecastReport = Schemas['ForecastReport'];
+export type AnomalyBody = Schemas['Anomalies'];
+export type AnomalyReport = Schemas['AnomalyReport'];
 export type ExperimentList = Schemas['ExperimentList'];
 /** A readout from the workspace's experiment_exposure events (the experiment form of POST /v1/experiments/analyze). */
 export type ExperimentRequest = Schemas['ExperimentRequest'];
@@ -85,6 +87,7 @@ export function createApi(key: string, onUnauthorized: (message: string) => void
     funnels: (body: FunnelBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/funnels', { body, signal })),
     cohorts: (body: CohortBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/cohorts', { body, signal })),
     forecast: (body: MetricForecastBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/forecast', { body, signal })),
+    anomalies: (body: AnomalyBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/anomalies', { body, signal })),
     experiments: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/experiments', { signal })),
     analyzeExperiment: (body: ExperimentRequest, signal?: AbortSignal) => unwrap(() => client.POST('/v1/experiments/analyze', { body, signal })),
   };

@@ -1,5 +1,5 @@
-// The overview's questions to /v1/query, built from the view state. Pure.
-import type { QueryBody } from '../../api/client';
+// The overview's questions to /v1/query and /v1/anomalies, built from the view state. Pure.
+import type { AnomalyBody, QueryBody } from '../../api/client';
 import type { ChartGrain, ViewState } from '../../frame/url-state';
 import { queryFilters } from '../../frame/url-state';
 
@@ -16,4 +16,9 @@ export function sparklinesQuery(state: ViewState, metrics: string[], grain: Char
 /** The trend chart: one metric per bucket, beside its previous period. */
 export function trendQuery(state: ViewState, metric: string, grain: ChartGrain): QueryBody {
   return { metrics: [metric], grain, from: state.range.from, to: state.range.to, filters: queryFilters(state.filters), compare: 'previous_period' };
+}
+
+/** The trend chart's anomalies: the same metric, filters, grain and range, judged against the history before it. */
+export function anomalyQuery(state: ViewState, metric: string, grain: ChartGrain): AnomalyBody {
+  return { metric, grain, from: state.range.from, to: state.range.to, filters: queryFilters(state.filters) };
 }
