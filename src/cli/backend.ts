@@ -7,6 +7,10 @@ import type { ForecastReport } from '../forecast/forecast-service.js';
 import type { AnomalyReport } from '../anomalies/anomaly-service.js';
 import type { ForecastQueryResult } from '../forecast/query-forecast.js';
 import type { GoalReport } from '../goals/goals-service.js';
+import type { AlertRuleReport, PublicAlertRule } from '../alerts/alerts-service.js';
+import type { AlertFiringRecord } from '../alerts/alert-store.js';
+import type { RuleEvaluation } from '../alerts/evaluate-rule.js';
+import type { AlertStateView } from '../alerts/state-view.js';
 import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import type { CreatedKey } from '../access/api-keys.js';
@@ -68,5 +72,15 @@ export interface Backend {
   experiment(body: Record<string, unknown>): Promise<ExperimentReport>;
   /** GET /v1/experiments. */
   experiments(): Promise<ExperimentList>;
+  /** GET /v1/alerts: every rule with its state and next run. */
+  alerts(): Promise<AlertRuleReport[]>;
+  /** POST /v1/alerts: the rule body as the HTTP API takes it. */
+  createAlert(body: Record<string, unknown>): Promise<PublicAlertRule>;
+  deleteAlert(id: string): Promise<void>;
+  /** GET /v1/alerts/history: firings newest first. */
+  alertHistory(options: { ruleId?: string; limit?: number }): Promise<AlertFiringRecord[]>;
+  acknowledgeAlert(id: string, comment: string): Promise<AlertStateView>;
+  /** POST /v1/alerts/{id}/run: the rule evaluated now. */
+  runAlert(id: string): Promise<RuleEvaluation>;
   close(): Promise<void>;
 }

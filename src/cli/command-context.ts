@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { BeaconConfig } from '../config.js';
 import type { Backend } from './backend.js';
-import { openBackend } from './open-backend.js';
+import { openBackend, type ConnectionOptions } from './open-backend.js';
 
 export interface GlobalOptions {
   db: string;
@@ -26,9 +26,11 @@ export async function withBackend<T>(
   command: Command,
   defaultMemoryLimit: string,
   work: (backend: Backend, options: GlobalOptions) => Promise<T>,
+  /** What a command adds to how the backend is opened (alerts: the webhook policy). */
+  extra: Pick<ConnectionOptions, 'webhooks'> = {},
 ): Promise<T> {
   const options = globalOptions(command);
-  const backend = await openBackend({ ...options, memoryLimit: options.memoryLimit ?? defaultMemoryLimit });
+  const backend = await openBackend({ ...options, ...extra, memoryLimit: options.memoryLimit ?? defaultMemoryLimit });
   try {
     return await work(backend, options);
   } finally {

@@ -7,6 +7,10 @@ import type { ForecastReport } from '../forecast/forecast-service.js';
 import type { AnomalyReport } from '../anomalies/anomaly-service.js';
 import type { ForecastQueryResult } from '../forecast/query-forecast.js';
 import type { GoalReport } from '../goals/goals-service.js';
+import type { AlertRuleReport, PublicAlertRule } from '../alerts/alerts-service.js';
+import type { AlertFiringRecord } from '../alerts/alert-store.js';
+import type { RuleEvaluation } from '../alerts/evaluate-rule.js';
+import type { AlertStateView } from '../alerts/state-view.js';
 import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import { BeaconError, ValidationError } from '../core/errors.js';
@@ -187,6 +191,33 @@ export class HttpBackend implements Backend {
 
   experiments(): Promise<ExperimentList> {
     return this.request<ExperimentList>('GET', '/v1/experiments');
+  }
+
+  async alerts(): Promise<AlertRuleReport[]> {
+    return (await this.request<{ alerts: AlertRuleReport[] }>('GET', '/v1/alerts')).alerts;
+  }
+
+  createAlert(body: Record<string, unknown>): Promise<PublicAlertRule> {
+    return this.request<PublicAlertRule>('POST', '/v1/alerts', JSON.stringify(body));
+  }
+
+  async deleteAlert(id: string): Promise<void> {
+    await this.request('DELETE', `/v1/alerts/${encodeURIComponent(id)}`);
+  }
+
+  async alertHistory(options: { ruleId?: string; limit?: number }): Promise<AlertFiringRecord[]> {
+    const query = new URLSearchParams();
+    if (options.ruleId !== undefined) query.set('rule_id', options.ruleId);
+    if (options.limit !== undefined) query.set('limit', String(options.limit));
+    return (await this.request<{ firings: AlertFiringRecord[] }>('GET', `/v1/alerts/history${query.size > 0 ? `?${query}` : ''}`)).firings;
+  }
+
+  async acknowledgeAlert(id: string, comment: string): Promise<AlertStateView> {
+    return (await this.request<{ state: AlertStateView }>('POST', `/v1/alerts/${encodeURIComponent(id)}/acknowledge`, JSON.stringify({ comment }))).state;
+  }
+
+  runAlert(id: string): Promise<RuleEvaluation> {
+    return this.request<RuleEvaluation>('POST', `/v1/alerts/${encodeURIComponent(id)}/run`, '{}');
   }
 
   async close(): Promise<void> {}

@@ -6,6 +6,8 @@ import { forecastReport } from '../forecast/forecast-service.js';
 import { anomalyReport } from '../anomalies/anomaly-service.js';
 import { answerForecastQuery } from '../forecast/query-forecast.js';
 import { goalReports } from '../goals/goals-service.js';
+import { acknowledgeAlert, alertHistory, createAlert, deleteAlert, listAlerts, runAlert } from '../alerts/alerts-service.js';
+import type { DeliveryOptions } from '../alerts/webhook-delivery.js';
 import { experimentList, experimentReport, readsExposures, statsReport } from '../experiments/experiment-service.js';
 import { clvReport, type ClvRequest } from '../clv/clv-service.js';
 import { createApiKey } from '../access/api-keys.js';
@@ -38,6 +40,8 @@ export class LocalBackend implements Backend {
     readonly warehouse: Warehouse,
     private readonly workspace: string,
     readonly description: string,
+    /** How `alerts run` sends webhooks (the target policy of the configuration). */
+    private readonly webhooks?: DeliveryOptions,
   ) {
     this.services = { warehouse, derived: new DeriveScheduler(warehouse), customerValues: predictedValues(warehouse) };
   }
@@ -161,6 +165,36 @@ export class LocalBackend implements Backend {
   async catalog() {
     await requireWorkspace(this.warehouse, this.workspace);
     return [...(await metricCatalog(this.warehouse, this.workspace)).values()].map(publicMetric);
+  }
+
+  async alerts() {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return listAlerts(this.warehouse, workspace);
+  }
+
+  async createAlert(body: Record<string, unknown>) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return createAlert(this.warehouse, workspace, body);
+  }
+
+  async deleteAlert(id: string) {
+    await requireWorkspace(this.warehouse, this.workspace);
+    await deleteAlert(this.warehouse, this.workspace, id);
+  }
+
+  async alertHistory(options: { ruleId?: string; limit?: number }) {
+    await requireWorkspace(this.warehouse, this.workspace);
+    return alertHistory(this.warehouse, this.workspace, options);
+  }
+
+  async acknowledgeAlert(id: string, comment: string) {
+    await requireWorkspace(this.warehouse, this.workspace);
+    return acknowledgeAlert(this.warehouse, this.workspace, id, { comment });
+  }
+
+  async runAlert(id: string) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    return runAlert({ ...this.services, ...(this.webhooks ? { delivery: this.webhooks } : {}) }, workspace, id);
   }
 
   close() {

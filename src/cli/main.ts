@@ -13,6 +13,7 @@ import { registerFunnelCommand } from './commands/funnel-command.js';
 import { registerForecastCommand } from './commands/forecast-command.js';
 import { registerAnomaliesCommand } from './commands/anomalies-command.js';
 import { registerGoalsCommand } from './commands/goals-command.js';
+import { registerAlertsCommand } from './commands/alerts-command.js';
 import { registerExperimentCommand } from './commands/experiment-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerDoctorCommand } from './commands/doctor-command.js';
@@ -73,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
   registerForecastCommand(program, env);
   registerAnomaliesCommand(program, env);
   registerGoalsCommand(program, env);
+  registerAlertsCommand(program, env);
   registerExperimentCommand(program, env);
   registerDoctorCommand(program, env);
   const verbose = () => program.opts<{ verbose?: boolean }>().verbose === true || ['debug', 'trace'].includes(config.logLevel);

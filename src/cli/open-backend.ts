@@ -7,6 +7,7 @@ import type { Backend } from './backend.js';
 import { HttpBackend } from './http-backend.js';
 import { LocalBackend } from './local-backend.js';
 import { openWarehouse } from './open-warehouse.js';
+import type { DeliveryOptions } from '../alerts/webhook-delivery.js';
 
 export interface ConnectionOptions {
   db: string;
@@ -15,6 +16,8 @@ export interface ConnectionOptions {
   clickhouse?: string;
   workspace: string;
   memoryLimit?: string;
+  /** How alert webhooks are sent when the database is opened here. */
+  webhooks?: DeliveryOptions;
 }
 
 export async function openBackend(options: ConnectionOptions): Promise<Backend> {
@@ -27,7 +30,7 @@ export async function openBackend(options: ConnectionOptions): Promise<Backend> 
   }
   try {
     const { warehouse, description } = await openWarehouse(options);
-    return new LocalBackend(warehouse, options.workspace, description);
+    return new LocalBackend(warehouse, options.workspace, description, options.webhooks);
   } catch (err) {
     // ClickHouse has no lock and no server file: unreachable is final.
     if (!(err instanceof UnavailableError) || options.clickhouse) throw err;

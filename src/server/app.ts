@@ -19,6 +19,7 @@ import { registerFunnelRoutes } from './routes/funnel-routes.js';
 import { registerForecastRoutes } from './routes/forecast-routes.js';
 import { registerAnomalyRoutes } from './routes/anomaly-routes.js';
 import { registerExperimentRoutes } from './routes/experiment-routes.js';
+import { registerAlertRoutes } from './routes/alert-routes.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
@@ -93,6 +94,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
     registerForecastRoutes(api, context);
     registerAnomalyRoutes(api, context);
     registerExperimentRoutes(api, context);
+    registerAlertRoutes(api, context);
   });
   return app;
 }

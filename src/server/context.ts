@@ -6,6 +6,7 @@ import type { Warehouse } from '../warehouse/warehouse.js';
 import type { QueryGate } from './query-gate.js';
 import type { QueryServices } from '../metrics/query-service.js';
 import type { ServerMetrics } from './server-metrics.js';
+import type { DeliveryOptions } from '../alerts/webhook-delivery.js';
 
 export interface ServerLimits {
   bodyLimitBytes: number;
@@ -54,4 +55,6 @@ export interface ServerContext {
    * named by the X-Beacon-Workspace header.
    */
   localToken?: string;
+  /** How alert webhooks are sent: which targets are allowed, attempts and backoff. */
+  webhooks?: DeliveryOptions;
 }

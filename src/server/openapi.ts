@@ -21,6 +21,9 @@ import { ExperimentListSchema, ExperimentReadoutSchema } from './experiment-sche
 import { ExperimentStatsSchema } from '../experiments/experiment-input.js';
 import { ExposureRequestSchema } from '../experiments/exposure-request.js';
 import { AttributionInputSchema } from '../attribution/attribution-input.js';
+import { AlertRuleInputSchema } from '../alerts/alert-rule-input.js';
+import { AcknowledgeInputSchema } from '../alerts/alerts-service.js';
+import { ALERT_SCHEMAS } from './alert-schemas.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -150,6 +153,9 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           ExperimentReadout: ExperimentReadoutSchema,
           ExperimentRequest: ExposureRequestSchema,
           ExperimentList: ExperimentListSchema,
+          AlertRuleInput: AlertRuleInputSchema,
+          Acknowledge: AcknowledgeInputSchema,
+          ...ALERT_SCHEMAS,
         }),
       ),
     },
@@ -287,6 +293,40 @@ export function buildOpenApi(version: string): Record<string, unknown> {
             'A/B experiment readout, from each variant’s sufficient statistics (rate: n and conversions; mean: n, sum and sum of squares; optional CUPED covariate) or from the workspace’s experiment_exposure events ({ experiment, metric }: first exposure per person picks the variant, people who saw two are left out and counted, the metric after exposure per person, CUPED on the days before, aggregated in the warehouse): per treatment the lift over the control with its interval, z or Welch t, p-value (Benjamini–Hochberg adjusted too), probability to beat the control and expected loss; the sample ratio check and warnings; scope read',
           requestBody: { required: true, content: json({ oneOf: [ref('ExperimentStats'), ref('ExperimentRequest')] }) },
           responses: { ...ok(ref('ExperimentReadout')), ...errors(400, 401, 403, 404, 422) },
+        },
+      },
+      '/v1/alerts': {
+        get: { summary: 'alert rules with their firing state, last evaluation and next scheduled run; scope read', responses: { ...ok(ref('AlertList')), ...errors(401, 403) } },
+        post: {
+          summary: 'create an alert rule (a metric, its condition, schedule, webhook and recommended action), checked against the catalog and the workspace time zone; scope admin',
+          requestBody: { required: true, content: json(ref('AlertRuleInput')) },
+          responses: { '201': { description: 'created', content: json(ref('AlertRule')) }, ...errors(400, 401, 403) },
+        },
+      },
+      '/v1/alerts/history': {
+        get: {
+          summary: 'firings newest first: the value, what it was judged against, the query, the segments that moved, the recommended action and the webhook delivery log; scope read',
+          parameters: [
+            { name: 'rule_id', in: 'query', schema: { type: 'string' }, description: 'only this rule’s firings' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 }, description: 'at most this many (default 1000)' },
+          ],
+          responses: { ...ok(ref('AlertHistory')), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/v1/alerts/{id}': { delete: { summary: 'delete an alert rule (its firings stay in the history); scope admin', parameters: [idParam('alert rule')], responses: { ...ok({ type: 'object' }), ...errors(401, 403, 404) } } },
+      '/v1/alerts/{id}/acknowledge': {
+        post: {
+          summary: 'silence a firing until its condition clears, with a comment saying why; 409 when the rule is not firing; scope admin',
+          parameters: [idParam('alert rule')],
+          requestBody: { required: true, content: json(ref('Acknowledge')) },
+          responses: { ...ok(ref('AlertAcknowledged')), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      '/v1/alerts/{id}/run': {
+        post: {
+          summary: 'evaluate a rule now, as its schedule would: its condition on the latest bucket, its firing state stepped, and when it fires the firing recorded and its webhook sent; scope admin',
+          parameters: [idParam('alert rule')],
+          responses: { ...ok(ref('AlertEvaluation')), ...errors(401, 403, 404) },
         },
       },
       '/v1/attribution/models': { get: { summary: 'what each attribution model does and its parameters; scope read', responses: { ...ok(ref('AttributionModels')), ...errors(401, 403) } } },

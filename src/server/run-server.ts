@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, type ServerLimits } from './context.js';
 import { QueryGate } from './query-gate.js';
 import { ServerMetrics } from './server-metrics.js';
 import { removeServerFile, writeServerFile } from './server-file.js';
+import type { DeliveryOptions } from '../alerts/webhook-delivery.js';
 
 export interface RunServerOptions {
   warehouse: Warehouse;
@@ -26,6 +27,8 @@ export interface RunServerOptions {
   version: string;
   /** When the warehouse is a local file, advertise the server beside it. */
   dbPath?: string;
+  /** How alert webhooks are sent (the target policy from BEACON_WEBHOOK_ALLOW_PRIVATE and BEACON_WEBHOOK_ALLOW). */
+  webhooks?: DeliveryOptions;
 }
 
 export interface RunningServer {
@@ -56,6 +59,7 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
         freshness: { waitMs: limits.freshnessWaitMs, maxStalenessMs: limits.maxStalenessMs },
       },
       localToken,
+      webhooks: options.webhooks,
     },
     { logLevel: options.logLevel, logFormat: options.logFormat, version: options.version },
   );

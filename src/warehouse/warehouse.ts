@@ -478,7 +478,7 @@ export interface Warehouse extends MetadataStore, SourceWriter, DerivedViewMaint
 
 export type Engine = 'duckdb' | 'clickhouse';
 
-export type ObjectKind = 'custom_metric' | 'goal' | 'benchmark';
+export type ObjectKind = 'custom_metric' | 'goal' | 'benchmark' | 'alert_rule' | 'alert_state' | 'alert_firing';
 
 export interface StoredObject {
   id: string;

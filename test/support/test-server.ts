@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { createApiKey } from '../../src/access/api-keys.js';
 import { createWorkspace } from '../../src/access/workspaces.js';
+import type { DeliveryOptions } from '../../src/alerts/webhook-delivery.js';
 import type { ServerLimits } from '../../src/server/context.js';
 import { runServer, type RunningServer } from '../../src/server/run-server.js';
 import { createDuckDbWarehouse } from '../../src/warehouse/duckdb/duckdb-warehouse.js';
@@ -16,7 +17,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(dir: string, limits: Partial<ServerLimits> = {}): Promise<TestServer> {
+export async function startTestServer(dir: string, limits: Partial<ServerLimits> = {}, options: { webhooks?: DeliveryOptions } = {}): Promise<TestServer> {
   const warehouse = await createDuckDbWarehouse({ path: join(dir, 'beacon.duckdb') });
   await createWorkspace(warehouse, 'shop');
   await createWorkspace(warehouse, 'other');
@@ -26,7 +27,7 @@ export async function startTestServer(dir: string, limits: Partial<ServerLimits>
     admin: (await createApiKey(warehouse, 'shop', 'admin')).key,
     otherAdmin: (await createApiKey(warehouse, 'other', 'admin')).key,
   };
-  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'test', limits: { freshnessWaitMs: Number.POSITIVE_INFINITY, maxStalenessMs: 0, ...limits } });
+  const server = await runServer({ warehouse, host: '127.0.0.1', port: 0, logLevel: 'silent', version: 'test', limits: { freshnessWaitMs: Number.POSITIVE_INFINITY, maxStalenessMs: 0, ...limits }, webhooks: options.webhooks });
   return {
     url: server.url,
     warehouse,

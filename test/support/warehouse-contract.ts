@@ -192,6 +192,22 @@ export function describeWarehouse(engine: string, open: OpenWarehouse, options: 
       expect((await w.readRows('w2', 'events')).length).toBe(2);
     });
 
+    it('keeps alert rules, their states and firings as objects of their own kinds, apart per workspace', async () => {
+      const w = await fresh('w1', 'w2');
+      await w.putObject('w1', 'alert_rule', 'alr_1', { id: 'alr_1', name: 'CPA too high' });
+      await w.putObject('w1', 'alert_state', 'alr_1', { rule_id: 'alr_1', state: { status: 'idle' } });
+      await w.putObject('w1', 'alert_state', 'alr_1', { rule_id: 'alr_1', state: { status: 'firing', since: 1, lastFiredAt: 1 } });
+      await w.putObject('w1', 'alert_firing', 'fir_1', { id: 'fir_1', rule_id: 'alr_1', value: 46.2 });
+      expect((await w.listObjects('w1', 'alert_rule')).map((o) => o.body)).toEqual([{ id: 'alr_1', name: 'CPA too high' }]);
+      expect((await w.listObjects('w1', 'alert_state')).map((o) => o.body)).toEqual([{ rule_id: 'alr_1', state: { status: 'firing', since: 1, lastFiredAt: 1 } }]);
+      expect((await w.listObjects('w1', 'alert_firing')).map((o) => o.id)).toEqual(['fir_1']);
+      expect(await w.listObjects('w2', 'alert_rule')).toEqual([]);
+      expect(await w.deleteObject('w2', 'alert_rule', 'alr_1')).toBe(false);
+      expect(await w.deleteObject('w1', 'alert_rule', 'alr_1')).toBe(true);
+      expect(await w.listObjects('w1', 'alert_rule')).toEqual([]);
+      expect((await w.listObjects('w1', 'alert_firing')).length).toBe(1);
+    });
+
     it('deletes everything one import stored', async () => {
       const w = await fresh();
       await w.write('w1', 'events', rowsOf('events', [ev('e1', '2026-03-01T10:00:00Z')]), 'keep');

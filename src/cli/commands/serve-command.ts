@@ -63,6 +63,7 @@ export async function startServing(
       maxStalenessMs: env.config.maxStalenessMs,
     },
     ingestWorkers: env.config.ingestWorkers,
+    webhooks: { policy: { allowPrivate: env.config.webhookAllowPrivate, allow: env.config.webhookAllow } },
     version: env.version,
     dbPath: options.dbPath,
   });

@@ -2016,6 +2016,408 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** alert rules with their firing state, last evaluation and next scheduled run; scope read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertList"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** create an alert rule (a metric, its condition, schedule, webhook and recommended action), checked against the catalog and the workspace time zone; scope admin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AlertRuleInput"];
+                };
+            };
+            responses: {
+                /** @description created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertRule"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** firings newest first: the value, what it was judged against, the query, the segments that moved, the recommended action and the webhook delivery log; scope read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this rule’s firings */
+                    rule_id?: string;
+                    /** @description at most this many (default 1000) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertHistory"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** delete an alert rule (its firings stay in the history); scope admin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the alert rule's id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** silence a firing until its condition clears, with a comment saying why; 409 when the rule is not firing; scope admin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the alert rule's id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Acknowledge"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertAcknowledged"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/alerts/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** evaluate a rule now, as its schedule would: its condition on the latest bucket, its firing state stepped, and when it fires the firing recorded and its webhook sent; scope admin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the alert rule's id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertEvaluation"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/attribution/models": {
         parameters: {
             query?: never;
@@ -3653,6 +4055,430 @@ export interface components {
                 /** @description ISO 8601 instant */
                 last_exposure: string;
             }[];
+        };
+        AlertRuleInput: {
+            name: string;
+            /** @description a metric id of the catalog, built in or custom; not with a funnel condition */
+            metric?: string;
+            /** @description as in POST /v1/query */
+            filters?: {
+                dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                op: "eq" | "neq" | "in" | "not_in" | "contains";
+                values: string[];
+            }[];
+            /** @description the bucket evaluated: the latest, complete or current (today for day); default day */
+            grain?: "hour" | "day" | "week" | "month";
+            condition: {
+                /** @description threshold: the value against a number; change: percent against the previous period; anomaly: outside the expected range; goal_pace: a goal behind pace; funnel: a funnel’s conversion against a number */
+                kind: "threshold" | "change" | "anomaly" | "goal_pace" | "funnel";
+                /** @description threshold, change, funnel: which side fires */
+                op?: "above" | "below";
+                /** @description threshold: the number; funnel: the conversion in percent (0 to 100) */
+                value?: number;
+                /** @description change: the rise (op above) or fall (op below) in percent that fires, above 0 */
+                percent?: number;
+                /** @description anomaly: coverage of the expected range, 0.5 to 0.999999 (default 0.99); higher fires less */
+                sensitivity?: number;
+                /** @description goal_pace: the goal */
+                goal_id?: string;
+                /** @description funnel: 2 to 10 steps, first to last */
+                steps?: string[];
+                /** @description funnel: days within which every later step must come, above 0 and at most 365 */
+                window_days?: number;
+            };
+            /** @description evaluate per campaign or channel, and name the segments that moved */
+            by?: "campaign" | "channel";
+            /** @description a five-field cron expression in the workspace's time zone (default "0 * * * *", hourly) */
+            schedule?: string;
+            /** @description also evaluate after each ingestion that touches the metric’s sources */
+            realtime?: boolean;
+            /** @description no new firing within this many minutes of the last (default 60) */
+            cooldown_minutes?: number;
+            webhook: {
+                /** @description an http(s) URL */
+                url: string;
+                /** @description signs each body (X-Beacon-Signature); at least 16 characters */
+                secret?: string;
+                /** @description json (default) or slack */
+                format?: "json" | "slack";
+            };
+            action?: {
+                /** @description what to recommend */
+                action: "pause" | "decrease_budget" | "increase_budget" | "decrease_bid" | "increase_bid";
+                /** @description budget and bid changes: by how much, 1 to 100 */
+                by_percent?: number;
+                /** @description budget and bid changes: at most this much per campaign and day, 1 to 100 */
+                max_change_per_day_percent?: number;
+            };
+        };
+        Acknowledge: {
+            /** @description why the firing is silenced (it stays silent until its condition clears) */
+            comment: string;
+        };
+        AlertRule: {
+            id: string;
+            name: string;
+            /** @description null for a funnel condition, and for goal_pace without one */
+            metric: string | null;
+            filters: {
+                dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                op: "eq" | "neq" | "in" | "not_in" | "contains";
+                values: string[];
+            }[];
+            grain: "hour" | "day" | "week" | "month";
+            condition: {
+                /** @constant */
+                kind: "threshold";
+                op: "above" | "below";
+                value: number;
+            } | {
+                /** @constant */
+                kind: "change";
+                op: "above" | "below";
+                percent: number;
+            } | {
+                /** @constant */
+                kind: "anomaly";
+                sensitivity: number;
+            } | {
+                /** @constant */
+                kind: "goal_pace";
+                goal_id: string;
+            } | {
+                /** @constant */
+                kind: "funnel";
+                steps: string[];
+                window_days: number;
+                op: "above" | "below";
+                value: number;
+            };
+            /** @description the breakdown whose segments a firing names */
+            by: ("campaign" | "channel") | null;
+            /** @description five-field cron expression in the workspace's time zone */
+            schedule: string;
+            realtime: boolean;
+            cooldown_minutes: number;
+            webhook: {
+                url: string;
+                format: "json" | "slack";
+                /** @description a secret signs each body (the secret itself is never shown) */
+                signed: boolean;
+            };
+            /** @description what a firing recommends */
+            action: {
+                action: "pause" | "decrease_budget" | "increase_budget" | "decrease_bid" | "increase_bid";
+                by_percent?: number;
+                max_change_per_day_percent?: number;
+            } | null;
+            created_at: string;
+        };
+        AlertList: {
+            alerts: {
+                id: string;
+                name: string;
+                /** @description null for a funnel condition, and for goal_pace without one */
+                metric: string | null;
+                filters: {
+                    dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                    op: "eq" | "neq" | "in" | "not_in" | "contains";
+                    values: string[];
+                }[];
+                grain: "hour" | "day" | "week" | "month";
+                condition: {
+                    /** @constant */
+                    kind: "threshold";
+                    op: "above" | "below";
+                    value: number;
+                } | {
+                    /** @constant */
+                    kind: "change";
+                    op: "above" | "below";
+                    percent: number;
+                } | {
+                    /** @constant */
+                    kind: "anomaly";
+                    sensitivity: number;
+                } | {
+                    /** @constant */
+                    kind: "goal_pace";
+                    goal_id: string;
+                } | {
+                    /** @constant */
+                    kind: "funnel";
+                    steps: string[];
+                    window_days: number;
+                    op: "above" | "below";
+                    value: number;
+                };
+                /** @description the breakdown whose segments a firing names */
+                by: ("campaign" | "channel") | null;
+                /** @description five-field cron expression in the workspace's time zone */
+                schedule: string;
+                realtime: boolean;
+                cooldown_minutes: number;
+                webhook: {
+                    url: string;
+                    format: "json" | "slack";
+                    /** @description a secret signs each body (the secret itself is never shown) */
+                    signed: boolean;
+                };
+                /** @description what a firing recommends */
+                action: {
+                    action: "pause" | "decrease_budget" | "increase_budget" | "decrease_bid" | "increase_bid";
+                    by_percent?: number;
+                    max_change_per_day_percent?: number;
+                } | null;
+                created_at: string;
+                state: {
+                    status: "idle" | "firing" | "acknowledged" | "cooling_down" | "cleared";
+                    /** @description when the condition started holding */
+                    since: string | null;
+                    /** @description the last firing sent */
+                    last_fired_at: string | null;
+                    /** @description acknowledged: when */
+                    acknowledged_at: string | null;
+                    /** @description acknowledged: why */
+                    comment: string | null;
+                    /** @description cleared: when */
+                    cleared_at: string | null;
+                };
+                /** @description null before the first evaluation */
+                last_evaluated_at: string | null;
+                /** @description the next run of its schedule; null when it has none */
+                next_run: string | null;
+            }[];
+        };
+        AlertHistory: {
+            /** @description newest first */
+            firings: {
+                id: string;
+                rule_id: string;
+                name: string;
+                metric: string;
+                fired_at: string;
+                /** @description the value judged */
+                value: number | null;
+                /** @description what it was judged against */
+                reference: number | null;
+                because: string;
+                condition: {
+                    /** @constant */
+                    kind: "threshold";
+                    op: "above" | "below";
+                    value: number;
+                } | {
+                    /** @constant */
+                    kind: "change";
+                    op: "above" | "below";
+                    percent: number;
+                } | {
+                    /** @constant */
+                    kind: "anomaly";
+                    sensitivity: number;
+                } | {
+                    /** @constant */
+                    kind: "goal_pace";
+                    goal_id: string;
+                } | {
+                    /** @constant */
+                    kind: "funnel";
+                    steps: string[];
+                    window_days: number;
+                    op: "above" | "below";
+                    value: number;
+                };
+                query: {
+                    metrics: string[];
+                    from: string;
+                    to: string;
+                    /** @description the grain of the rule */
+                    grain?: ("hour" | "day" | "week" | "month" | "quarter" | "year") | null;
+                    dimensions?: string[];
+                    filters?: {
+                        dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                        op: "eq" | "neq" | "in" | "not_in" | "contains";
+                        values: string[];
+                    }[];
+                };
+                segments: {
+                    dimension: string;
+                    /** @description the campaign or channel */
+                    value: string;
+                    /** @description the metric in the segment */
+                    metric_value: number | null;
+                    /** @description its share of the change of the whole, in percent; negative when it moved against it */
+                    contribution_percent: number;
+                }[];
+                /** @description the recommended action, within its daily cap */
+                action: {
+                    action: "pause" | "decrease_budget" | "increase_budget" | "decrease_bid" | "increase_bid";
+                    campaign_id?: string;
+                    by_percent?: number;
+                    because: string;
+                } | null;
+                /** @description why no action was recommended */
+                action_note?: string;
+                delivery: {
+                    delivered: boolean;
+                    attempts: {
+                        attempt: number;
+                        at: string;
+                        status?: number;
+                        error?: string;
+                        duration_ms: number;
+                    }[];
+                    /** @description why the delivery failed */
+                    error?: string;
+                };
+            }[];
+        };
+        AlertEvaluation: {
+            rule_id: string;
+            evaluated_at: string;
+            met: boolean;
+            no_data: boolean;
+            /** @description the value judged */
+            value: number | null;
+            /** @description what it was judged against */
+            reference: number | null;
+            because: string;
+            /** @description a firing was recorded and its webhook sent */
+            fired: boolean;
+            /** @description a firing has just cleared */
+            resolved: boolean;
+            state: {
+                status: "idle" | "firing" | "acknowledged" | "cooling_down" | "cleared";
+                /** @description when the condition started holding */
+                since: string | null;
+                /** @description the last firing sent */
+                last_fired_at: string | null;
+                /** @description acknowledged: when */
+                acknowledged_at: string | null;
+                /** @description acknowledged: why */
+                comment: string | null;
+                /** @description cleared: when */
+                cleared_at: string | null;
+            };
+            query: {
+                metrics: string[];
+                from: string;
+                to: string;
+                /** @description the grain of the rule */
+                grain?: ("hour" | "day" | "week" | "month" | "quarter" | "year") | null;
+                dimensions?: string[];
+                filters?: {
+                    dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                    op: "eq" | "neq" | "in" | "not_in" | "contains";
+                    values: string[];
+                }[];
+            };
+            segments: {
+                dimension: string;
+                /** @description the campaign or channel */
+                value: string;
+                /** @description the metric in the segment */
+                metric_value: number | null;
+                /** @description its share of the change of the whole, in percent; negative when it moved against it */
+                contribution_percent: number;
+            }[];
+            /** @description the firing this evaluation recorded */
+            firing: {
+                id: string;
+                rule_id: string;
+                name: string;
+                metric: string;
+                fired_at: string;
+                /** @description the value judged */
+                value: number | null;
+                /** @description what it was judged against */
+                reference: number | null;
+                because: string;
+                condition: {
+                    /** @constant */
+                    kind: "threshold";
+                    op: "above" | "below";
+                    value: number;
+                } | {
+                    /** @constant */
+                    kind: "change";
+                    op: "above" | "below";
+                    percent: number;
+                } | {
+                    /** @constant */
+                    kind: "anomaly";
+                    sensitivity: number;
+                } | {
+                    /** @constant */
+                    kind: "goal_pace";
+                    goal_id: string;
+                } | {
+                    /** @constant */
+                    kind: "funnel";
+                    steps: string[];
+                    window_days: number;
+                    op: "above" | "below";
+                    value: number;
+                };
+                query: {
+                    metrics: string[];
+                    from: string;
+                    to: string;
+                    /** @description the grain of the rule */
+                    grain?: ("hour" | "day" | "week" | "month" | "quarter" | "year") | null;
+                    dimensions?: string[];
+                    filters?: {
+                        dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                        op: "eq" | "neq" | "in" | "not_in" | "contains";
+                        values: string[];
+                    }[];
+                };
+                segments: {
+                    dimension: string;
+                    /** @description the campaign or channel */
+                    value: string;
+                    /** @description the metric in the segment */
+                    metric_value: number | null;
+                    /** @description its share of the change of the whole, in percent; negative when it moved against it */
+                    contribution_percent: number;
+                }[];
+                /** @description the recommended action, within its daily cap */
+                action: {
+                    action: "pause" | "decrease_budget" | "increase_budget" | "decrease_bid" | "increase_bid";
+                    campaign_id?: string;
+                    by_percent?: number;
+                    because: string;
+                } | null;
+                /** @description why no action was recommended */
+                action_note?: string;
+                delivery: {
+                    delivered: boolean;
+                    attempts: {
+                        attempt: number;
+                        at: string;
+                        status?: number;
+                        error?: string;
+                        duration_ms: number;
+                    }[];
+                    /** @description why the delivery failed */
+                    error?: string;
+                };
+            } | null;
+            notes: string[];
+        };
+        AlertAcknowledged: {
+            state: {
+                status: "idle" | "firing" | "acknowledged" | "cooling_down" | "cleared";
+                /** @description when the condition started holding */
+                since: string | null;
+                /** @description the last firing sent */
+                last_fired_at: string | null;
+                /** @description acknowledged: when */
+                acknowledged_at: string | null;
+                /** @description acknowledged: why */
+                comment: string | null;
+                /** @description cleared: when */
+                cleared_at: string | null;
+            };
         };
     };
     responses: never;
