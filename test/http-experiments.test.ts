@@ -201,6 +201,13 @@ describe('POST /v1/experiments/analyze', () => {
     });
   });
 
+  it('another workspace sees none of these exposures', async () => {
+    const list = await call(t.url, 'GET', '/v1/experiments', { key: t.keys.otherAdmin });
+    expect([list.status, list.body]).toEqual([200, { experiments: [] }]);
+    const readout = await analyze({ experiment: 'hero', metric: 'conversions' }, t.keys.otherAdmin);
+    expect([readout.status, readout.body.error.message]).toEqual([404, 'no experiment_exposure event names experiment "hero"; no experiment_exposure events with properties.experiment and properties.variant are loaded']);
+  });
+
   it('the warehouse form’s errors name what is wrong', async () => {
     const metric = await analyze({ experiment: 'hero', metric: 'ctr' });
     expect([metric.status, metric.body.error.details]).toEqual([400, [{ field: 'metric', message: expect.stringMatching(/^"ctr" cannot be read per exposed person.*use visitor_cvr, conversions, revenue, pageviews or an event type/) }]]);

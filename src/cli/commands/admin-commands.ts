@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { parseSettingAssignment } from '../../model/settings.js';
 import { withBackend, type CliEnvironment } from '../command-context.js';
 import { formatTable, printJson, printLine } from '../output.js';
+import { collect } from '../option-values.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerAdminCommands(program: Command, env: CliEnvironment): void {
   const workspaces = program.command('workspaces').description('create and list workspaces');

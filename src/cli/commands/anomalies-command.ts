@@ -7,6 +7,7 @@ import { withBackend, type CliEnvironment } from '../command-context.js';
 import { formatAnomalies } from '../format-anomalies.js';
 import { printJson, printLine } from '../output.js';
 import { parseFilterOption } from '../query-options.js';
+import { collect, optionalNumber } from '../option-values.js';
 
 export interface AnomalyOptions {
   metric?: string;
@@ -17,15 +18,6 @@ export interface AnomalyOptions {
   sensitivity?: string;
   trainingPeriods?: string;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-const number = (text: string | undefined, option: string, field: string): number | undefined => {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n)) throw new ValidationError(`${option} must be a number, got "${text}"`, { field });
-  return n;
-};
 
 /**
  * The options as the body POST /v1/anomalies takes; the service checks the values.
@@ -42,8 +34,8 @@ export function anomaliesBody(options: AnomalyOptions): Record<string, unknown> 
     grain: options.grain,
     from: options.from,
     to: options.to,
-    sensitivity: number(options.sensitivity, '--sensitivity', 'sensitivity'),
-    training_periods: number(options.trainingPeriods, '--training-periods', 'training_periods'),
+    sensitivity: optionalNumber(options.sensitivity, '--sensitivity', 'sensitivity'),
+    training_periods: optionalNumber(options.trainingPeriods, '--training-periods', 'training_periods'),
   };
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }

@@ -8,6 +8,7 @@ import { formatForecast } from '../format-forecast.js';
 import { printJson, printLine } from '../output.js';
 import { parseFilterOption } from '../query-options.js';
 import { readSeriesCsv } from '../series-file.js';
+import { collect, optionalNumber } from '../option-values.js';
 
 export interface ForecastOptions {
   series?: string;
@@ -24,15 +25,6 @@ export interface ForecastOptions {
   level?: string;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-const number = (text: string | undefined, option: string, field: string): number | undefined => {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n)) throw new ValidationError(`${option} must be a number, got "${text}"`, { field });
-  return n;
-};
-
 /**
  * The options as the body POST /v1/forecast takes (the series read from its
  * file by `read`); the service checks the values.
@@ -41,7 +33,7 @@ const number = (text: string | undefined, option: string, field: string): number
  * // { metric: 'cost', from: '2026-08-23', to: '2026-11-19', horizon_days: 14 }
  */
 export async function forecastBody(options: ForecastOptions, read: (file: string) => Promise<string>): Promise<Record<string, unknown>> {
-  const common = { model: options.model, damped: options.damped, level: number(options.level, '--level', 'level') };
+  const common = { model: options.model, damped: options.damped, level: optionalNumber(options.level, '--level', 'level') };
   let body: Record<string, unknown>;
   if (options.series !== undefined) {
     if (options.metric !== undefined) throw new ValidationError('give --series FILE or --metric M, not both', { field: 'metric' });
@@ -49,7 +41,7 @@ export async function forecastBody(options: ForecastOptions, read: (file: string
     if (stray) throw new ValidationError(`--${stray === 'horizonDays' ? 'horizon-days' : stray} goes with --metric; with --series give --horizon (and --season)`, { field: stray });
     if (options.horizon === undefined) throw new ValidationError('--horizon is needed with --series: the number of periods to forecast', { field: 'horizon' });
     const series = readSeriesCsv(await read(options.series), options.series);
-    body = { series, horizon: number(options.horizon, '--horizon', 'horizon'), season: number(options.season, '--season', 'season'), ...common };
+    body = { series, horizon: optionalNumber(options.horizon, '--horizon', 'horizon'), season: optionalNumber(options.season, '--season', 'season'), ...common };
   } else if (options.metric !== undefined) {
     const stray = options.horizon !== undefined ? 'horizon' : options.season !== undefined ? 'season' : undefined;
     if (stray) throw new ValidationError(`--${stray} goes with --series; with --metric give --horizon-days (the season follows --grain)`, { field: stray });
@@ -61,7 +53,7 @@ export async function forecastBody(options: ForecastOptions, read: (file: string
       grain: options.grain,
       from: options.from,
       to: options.to,
-      horizon_days: number(options.horizonDays, '--horizon-days', 'horizon_days'),
+      horizon_days: optionalNumber(options.horizonDays, '--horizon-days', 'horizon_days'),
       ...common,
     };
   } else {

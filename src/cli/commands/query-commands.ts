@@ -7,8 +7,8 @@ import { formatQueryTable } from '../format-query.js';
 import { formatQueryCsvWithForecast, formatQueryForecast } from '../format-query-forecast.js';
 import { formatTable, printJson, printLine } from '../output.js';
 import { queryBody, type QueryOptions } from '../query-options.js';
+import { collect } from '../option-values.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 const FORMATS = ['table', 'csv', 'json'] as const;
 
 export function registerQueryCommands(program: Command, env: CliEnvironment): void {
