@@ -1,22 +1,14 @@
-// Runs CLI commands on a warehouse opened in this process.
-import { attributionReport } from '../attribution/attribution-service.js';
-import { cohortReport } from '../cohorts/cohort-service.js';
-import { funnelReport } from '../funnels/funnel-service.js';
-import { forecastReport } from '../forecast/forecast-service.js';
-import { anomalyReport } from '../anomalies/anomaly-service.js';
-import { answerForecastQuery } from '../forecast/query-forecast.js';
-import { goalReports } from '../goals/goals-service.js';
-import { acknowledgeAlert, alertHistory, createAlert, deleteAlert, listAlerts, runAlert } from '../alerts/alerts-service.js';
+// Runs CLI commands on a warehouse opened in this process. Each analytics
+// service is loaded on its first use: a command pays in start-up time and
+// memory only for the modules it runs (an import loads none of them).
 import type { DeliveryOptions } from '../alerts/webhook-delivery.js';
-import { experimentList, experimentReport, readsExposures, statsReport } from '../experiments/experiment-service.js';
-import { clvReport, type ClvRequest } from '../clv/clv-service.js';
+import type { ClvRequest } from '../clv/clv-service.js';
 import { createApiKey } from '../access/api-keys.js';
 import { createWorkspace, ensureWorkspace, requireWorkspace, updateSettings } from '../access/workspaces.js';
 import { NotFoundError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { DeriveScheduler } from '../warehouse/derive-scheduler.js';
 import { DEFAULT_BATCH_SIZE, ingestRecords } from '../ingest/ingest-records.js';
-import { metricCatalog, publicMetric } from '../metrics/metrics-service.js';
 import type { QueryServices } from '../metrics/query-service.js';
 import { predictedValues } from '../clv/predicted-values.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
@@ -112,46 +104,55 @@ export class LocalBackend implements Backend {
 
   async query(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { answerForecastQuery } = await import('../forecast/query-forecast.js');
     return answerForecastQuery(this.services, workspace, body);
   }
 
   async goals() {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { goalReports } = await import('../goals/goals-service.js');
     return goalReports(this.services, workspace);
   }
 
   async clv(options: ClvRequest) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { clvReport } = await import('../clv/clv-service.js');
     return clvReport(this.services, workspace, options);
   }
 
   async attribution(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { attributionReport } = await import('../attribution/attribution-service.js');
     return attributionReport(this.services, workspace, body);
   }
 
   async cohorts(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { cohortReport } = await import('../cohorts/cohort-service.js');
     return cohortReport(this.services, workspace, body);
   }
 
   async funnel(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { funnelReport } = await import('../funnels/funnel-service.js');
     return funnelReport(this.services, workspace, body);
   }
 
   async forecast(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { forecastReport } = await import('../forecast/forecast-service.js');
     return forecastReport(this.services, workspace, body);
   }
 
   async anomalies(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { anomalyReport } = await import('../anomalies/anomaly-service.js');
     return anomalyReport(this.services, workspace, body);
   }
 
   /** A stats body reads nothing of the workspace, which need not exist. */
   async experiment(body: Record<string, unknown>) {
+    const { experimentReport, readsExposures, statsReport } = await import('../experiments/experiment-service.js');
     if (!readsExposures(body)) return statsReport(body);
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
     return experimentReport(this.services, workspace, body);
@@ -159,41 +160,49 @@ export class LocalBackend implements Backend {
 
   async experiments() {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { experimentList } = await import('../experiments/experiment-service.js');
     return experimentList(this.services, workspace);
   }
 
   async catalog() {
     await requireWorkspace(this.warehouse, this.workspace);
+    const { metricCatalog, publicMetric } = await import('../metrics/metrics-service.js');
     return [...(await metricCatalog(this.warehouse, this.workspace)).values()].map(publicMetric);
   }
 
   async alerts() {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { listAlerts } = await import('../alerts/alerts-service.js');
     return listAlerts(this.warehouse, workspace);
   }
 
   async createAlert(body: Record<string, unknown>) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { createAlert } = await import('../alerts/alerts-service.js');
     return createAlert(this.warehouse, workspace, body);
   }
 
   async deleteAlert(id: string) {
     await requireWorkspace(this.warehouse, this.workspace);
+    const { deleteAlert } = await import('../alerts/alerts-service.js');
     await deleteAlert(this.warehouse, this.workspace, id);
   }
 
   async alertHistory(options: { ruleId?: string; limit?: number }) {
     await requireWorkspace(this.warehouse, this.workspace);
+    const { alertHistory } = await import('../alerts/alerts-service.js');
     return alertHistory(this.warehouse, this.workspace, options);
   }
 
   async acknowledgeAlert(id: string, comment: string) {
     await requireWorkspace(this.warehouse, this.workspace);
+    const { acknowledgeAlert } = await import('../alerts/alerts-service.js');
     return acknowledgeAlert(this.warehouse, this.workspace, id, { comment });
   }
 
   async runAlert(id: string) {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { runAlert } = await import('../alerts/alerts-service.js');
     return runAlert({ ...this.services, ...(this.webhooks ? { delivery: this.webhooks } : {}) }, workspace, id);
   }
 

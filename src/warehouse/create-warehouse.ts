@@ -1,7 +1,9 @@
 // Opens the storage engine a configuration names: the embedded DuckDB file
-// (the default) or a ClickHouse server (single or a cluster).
-import { createClickHouseWarehouse, type ClickHouseOptions } from './clickhouse/clickhouse-warehouse.js';
-import { createDuckDbWarehouse, type DuckDbOptions } from './duckdb/duckdb-warehouse.js';
+// (the default) or a ClickHouse server (single or a cluster). Each engine's
+// client is loaded only when it is opened: a DuckDB process never loads the
+// ClickHouse client, nor a ClickHouse one DuckDB's native library.
+import type { ClickHouseOptions } from './clickhouse/clickhouse-warehouse.js';
+import type { DuckDbOptions } from './duckdb/duckdb-warehouse.js';
 import type { Warehouse } from './warehouse.js';
 
 export type WarehouseConfig = ({ kind: 'duckdb' } & DuckDbOptions) | ({ kind: 'clickhouse' } & ClickHouseOptions);
@@ -15,7 +17,8 @@ export type WarehouseConfig = ({ kind: 'duckdb' } & DuckDbOptions) | ({ kind: 'c
  * const warehouse = await createWarehouse({ kind: 'duckdb', path: './data/beacon.duckdb' });
  * const cluster = await createWarehouse({ kind: 'clickhouse', url: 'http://127.0.0.1:8123/beacon' });
  */
-export function createWarehouse(config: WarehouseConfig): Promise<Warehouse> {
+export async function createWarehouse(config: WarehouseConfig): Promise<Warehouse> {
   const { kind, ...options } = config;
-  return kind === 'duckdb' ? createDuckDbWarehouse(options as DuckDbOptions) : createClickHouseWarehouse(options as ClickHouseOptions);
+  if (kind === 'duckdb') return (await import('./duckdb/duckdb-warehouse.js')).createDuckDbWarehouse(options as DuckDbOptions);
+  return (await import('./clickhouse/clickhouse-warehouse.js')).createClickHouseWarehouse(options as ClickHouseOptions);
 }

@@ -6,7 +6,7 @@ import { get as httpsGet } from 'node:https';
 import { dirname, resolve } from 'node:path';
 import { UnavailableError } from '../../core/errors.js';
 import { findRunningServer, serverFilePath } from '../../server/server-file.js';
-import { createDuckDbWarehouse } from '../../warehouse/duckdb/duckdb-warehouse.js';
+import { createWarehouse } from '../../warehouse/create-warehouse.js';
 import { globalOptions, type CliEnvironment } from '../command-context.js';
 import { displayUrl, openWarehouse } from '../open-warehouse.js';
 import { formatTable, printJson, printLine } from '../output.js';
@@ -44,7 +44,7 @@ export function registerDoctorCommand(program: Command, env: CliEnvironment): vo
 
 async function checkDatabase(path: string): Promise<Check> {
   try {
-    const warehouse = await createDuckDbWarehouse({ path });
+    const warehouse = await createWarehouse({ kind: 'duckdb', path });
     const workspaces = await warehouse.listWorkspaces();
     await warehouse.close();
     return { check: 'database', ok: true, detail: `${path} opens; ${workspaces.length} workspace(s)` };
