@@ -37,6 +37,8 @@ export interface BeaconConfig {
   readonly webhookAllowPrivate: boolean;
   /** Host names, addresses and CIDR blocks webhooks may reach whatever their range (loopback and link-local included). */
   readonly webhookAllow: readonly string[];
+  /** Where people open Beacon (https://beacon.example/): alert webhooks link to the dashboard there. Unset: the server's own address. */
+  readonly publicUrl: string | undefined;
 }
 
 export type LogFormat = 'json' | 'pretty';
@@ -74,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BeaconConfig {
     ingestWorkers: env.BEACON_INGEST_WORKERS ? countOf(env.BEACON_INGEST_WORKERS, 'BEACON_INGEST_WORKERS') : undefined,
     webhookAllowPrivate: booleanOf(env.BEACON_WEBHOOK_ALLOW_PRIVATE, 'BEACON_WEBHOOK_ALLOW_PRIVATE'),
     webhookAllow: Object.freeze(webhookAllowList(env.BEACON_WEBHOOK_ALLOW)),
+    publicUrl: publicUrlOf(env.BEACON_PUBLIC_URL),
   });
 }
 
@@ -100,6 +103,13 @@ function booleanOf(text: string | undefined, name: string): boolean {
   if (text === undefined || text === '' || text === '0' || text === 'false') return false;
   if (text === '1' || text === 'true') return true;
   throw new ConfigError(`${name} must be true or false, got "${text}"`);
+}
+
+function publicUrlOf(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new ConfigError(`BEACON_PUBLIC_URL must be an http(s) address such as https://beacon.example/, got "${text}"`);
+  return url.toString();
 }
 
 const HOST_NAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;

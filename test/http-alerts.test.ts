@@ -8,8 +8,6 @@
 // signature itself; a receiver that fails leaves its failure in the history;
 // acknowledging silences; scopes and workspaces are kept apart.
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TSchema } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,13 +15,13 @@ import { AlertEvaluationSchema, AlertHistorySchema, AlertListSchema } from '../s
 import { localDate } from '../src/core/time.js';
 import { tempDir } from './support/temp-dir.js';
 import { call, startTestServer, type TestServer } from './support/test-server.js';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const dir = tempDir('http-alerts');
 let t: TestServer;
-let receiver: Server;
+let receiver: WebhookReceiver;
 let hookBase: string;
 const SECRET = 'a-secret-of-24-characters';
-const received: { path: string; signature: string | undefined; body: string }[] = [];
 
 // Rules judge the current hour and day: the file starts clear of the next hour (and so of midnight),
 // so that every test runs within the hour and day its data was sent for.
@@ -62,24 +60,14 @@ const history = async (id: string) => {
 };
 
 beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const signature = request.headers['x-beacon-signature'];
-      received.push({ path: request.url ?? '', signature: typeof signature === 'string' ? signature : undefined, body: Buffer.concat(chunks).toString('utf8') });
-      response.statusCode = request.url === '/fail' ? 500 : 200;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  hookBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  receiver = await startWebhookReceiver((path) => (path === '/fail' ? 500 : 200));
+  hookBase = receiver.base;
   t = await startTestServer(dir.path, {}, { webhooks: { policy: { allowPrivate: false, allow: ['127.0.0.1'] }, maxAttempts: 2, backoff: { baseDelayMs: 5, maxDelayMs: 5, jitter: 0 } } });
 }, 120_000);
 
 afterAll(async () => {
   await t.stop();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
   dir.remove();
 });
 
@@ -138,21 +126,21 @@ describe('a threshold rule on cost', () => {
 
   it('fires once on 60 + 70 = 130 spent today, with a signed body the receiver can check', async () => {
     await importAds([ad(today, 'google_ads', 'g1', 60), ad(today, 'google_ads', 'g2', 70), ad(yesterday, 'google_ads', 'g1', 500)]);
-    const before = received.length;
+    const before = receiver.received.length;
     const evaluation = await run(id);
     expect(evaluation).toMatchObject({ met: true, fired: true, value: 130, reference: 100, state: { status: 'firing' } });
     expect(evaluation.firing.delivery.delivered).toBe(true);
-    const sent = received.slice(before);
+    const sent = receiver.received.slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0].signature).toBe(`sha256=${createHmac('sha256', SECRET).update(sent[0].body).digest('hex')}`);
     expect(JSON.parse(sent[0].body)).toMatchObject({ rule_id: id, metric: 'cost', value: 130, condition: { kind: 'threshold', op: 'above', value: 100 }, query: { metrics: ['cost'], from: today, to: today } });
   });
 
   it('does not fire again while the condition holds', async () => {
-    const before = received.length;
+    const before = receiver.received.length;
     const evaluation = await run(id);
     expect(evaluation).toMatchObject({ met: true, fired: false, state: { status: 'firing' } });
-    expect(received.length).toBe(before);
+    expect(receiver.received.length).toBe(before);
     const firings = await history(id);
     expect(firings).toHaveLength(1);
     expect(firings[0]).toMatchObject({ value: 130, reference: 100, query: { metrics: ['cost'], from: today, to: today }, delivery: { delivered: true } });
@@ -208,8 +196,8 @@ describe('a change rule split by campaign', () => {
       { dimension: 'campaign', value: 'm2', metric_value: 90, contribution_percent: -20 },
     ]);
     expect(evaluation.firing.action).toMatchObject({ action: 'decrease_budget', campaign_id: 'm1', by_percent: 20 });
-    const slack = JSON.parse(received[received.length - 1].body);
-    expect(received[received.length - 1].signature).toBeUndefined();
+    const slack = JSON.parse(receiver.received[receiver.received.length - 1].body);
+    expect(receiver.received[receiver.received.length - 1].signature).toBeUndefined();
     expect(slack.text).toContain('Meta spend up');
     expect(slack.blocks.length).toBeGreaterThan(2);
   });

@@ -1,5 +1,5 @@
 // A firing: what one rule found when it fired, the data every webhook body is
-// written from. Types only.
+// written from, and what started the evaluation that found it.
 import type { Grain } from '../core/time.js';
 import type { Filter } from '../metrics/types.js';
 import type { RecommendedAction } from './recommended-action.js';
@@ -46,3 +46,7 @@ export interface AlertFiring {
   readonly fired_at: string;
   readonly query: FiringQuery;
 }
+
+/** What started an evaluation: its schedule, a catch-up at start for runs missed while Beacon was down, an ingestion (real-time rules), or a person (run now). */
+export const TRIGGERS = ['schedule', 'catch_up', 'realtime', 'manual'] as const;
+export type Trigger = (typeof TRIGGERS)[number];

@@ -4,7 +4,7 @@
 import { NotFoundError } from '../core/errors.js';
 import type { MetadataStore } from '../warehouse/warehouse.js';
 import type { AlertRule } from './alert-rule-input.js';
-import type { AlertCondition, FiringQuery, FiringSegment } from './alert-firing.js';
+import type { AlertCondition, FiringQuery, FiringSegment, Trigger } from './alert-firing.js';
 import { IDLE, type FiringState } from './firing-state.js';
 import type { RecommendedAction } from './recommended-action.js';
 import type { DeliveryResult } from './webhook-delivery.js';
@@ -29,6 +29,8 @@ export interface AlertFiringRecord {
   readonly name: string;
   readonly metric: string;
   readonly fired_at: string;
+  /** What started the evaluation that fired (absent in firings recorded before Beacon kept it). */
+  readonly trigger?: Trigger;
   readonly value: number | null;
   /** What the value was judged against: the threshold, the previous value, the expected value… */
   readonly reference: number | null;

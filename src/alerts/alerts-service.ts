@@ -40,11 +40,11 @@ const checkAcknowledge = TypeCompiler.Compile(AcknowledgeInputSchema);
  *   condition: { kind: 'threshold', op: 'above', value: 500 }, webhook: { url: 'https://hooks.example/beacon' } })
  * // → { id: 'alr_…', name: 'Spend over 500 today', grain: 'day', schedule: '0 * * * *', webhook: { url, format: 'json', signed: false }, … }
  */
-export async function createAlert(store: MetadataStore, workspace: Workspace, body: unknown): Promise<PublicAlertRule> {
+export async function createAlert(store: MetadataStore, workspace: Workspace, body: unknown, now = Date.now()): Promise<PublicAlertRule> {
   const input = checkAlertBody(body);
   const rule = parseAlertRule(input, { metrics: await metricCatalog(store, workspace.name), timeZone: workspace.settings.timezone });
   if (rule.condition.kind === 'goal_pace') await requireGoal(store, workspace.name, rule.condition.goal_id);
-  const stored: StoredAlertRule = { id: newId('alr'), ...rule, created_at: new Date().toISOString() };
+  const stored: StoredAlertRule = { id: newId('alr'), ...rule, created_at: new Date(now).toISOString() };
   await putRule(store, workspace.name, stored);
   await putState(store, workspace.name, { rule_id: stored.id, state: IDLE, last_evaluated_at: null });
   return publicRule(stored);

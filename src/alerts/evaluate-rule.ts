@@ -7,7 +7,7 @@ import { newId } from '../core/ids.js';
 import { localDate } from '../core/time.js';
 import type { QueryServices } from '../metrics/query-service.js';
 import type { Workspace } from '../warehouse/warehouse.js';
-import type { AlertFiring, FiringQuery, FiringSegment } from './alert-firing.js';
+import type { AlertFiring, FiringQuery, FiringSegment, Trigger } from './alert-firing.js';
 import { listFirings, putFiring, putState, ruleState, type AlertFiringRecord, type StoredAlertRule } from './alert-store.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import { stepFiring } from './firing-state.js';
@@ -26,6 +26,7 @@ export interface AlertServices extends QueryServices {
 export interface RuleEvaluation {
   readonly rule_id: string;
   readonly evaluated_at: string;
+  readonly trigger: Trigger;
   /** Whether the condition holds now. */
   readonly met: boolean;
   /** True when there was no data: nothing fired and nothing cleared. */
@@ -49,7 +50,7 @@ export interface RuleEvaluation {
  * await evaluateRule(services, workspace, rule, Date.now())
  * // → { met: true, fired: true, value: 120, because: 'Cost is 120, above 100', firing: { delivery: { delivered: true, … }, … }, … }
  */
-export async function evaluateRule(services: AlertServices, workspace: Workspace, rule: StoredAlertRule, now: number): Promise<RuleEvaluation> {
+export async function evaluateRule(services: AlertServices, workspace: Workspace, rule: StoredAlertRule, now: number, trigger: Trigger = 'manual'): Promise<RuleEvaluation> {
   const read = await readRuleData(services, workspace, rule, now);
   const verdict = evaluateCondition(rule.condition, read.data, read.label);
   const before = await ruleState(services.warehouse, workspace.name, rule.id);
@@ -77,6 +78,7 @@ export async function evaluateRule(services: AlertServices, workspace: Workspace
       name: rule.name,
       metric: read.metric,
       fired_at: evaluatedAt,
+      trigger,
       value: verdict.value,
       reference: verdict.reference,
       because: verdict.because,
@@ -93,6 +95,7 @@ export async function evaluateRule(services: AlertServices, workspace: Workspace
   return {
     rule_id: rule.id,
     evaluated_at: evaluatedAt,
+    trigger,
     met: verdict.met,
     no_data: verdict.noData,
     value: verdict.value,

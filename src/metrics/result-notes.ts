@@ -7,26 +7,11 @@ import type { Grain } from '../core/time.js';
 import type { SourceName } from '../model/sources.js';
 import type { FreshnessRow } from '../warehouse/warehouse.js';
 import type { CatalogMetric } from './catalog.js';
-import type { FactId } from './facts.js';
+import { metricSources } from './metric-sources.js';
 import { BUCKET } from './planner.js';
 import { bucketEnd } from './time-buckets.js';
 import type { Filter, QueryResult, ResultRow } from './types.js';
 
-/** The loaded source each fact is built from (its freshness speaks for the fact). */
-const FACT_SOURCES: Record<FactId, SourceName> = {
-  ad: 'ad_performance',
-  events: 'events',
-  sessions: 'events',
-  scroll: 'events',
-  conversions: 'events',
-  lifecycle: 'lifecycle',
-  stage_progress: 'lifecycle',
-  customers: 'lifecycle',
-  customer_status: 'lifecycle',
-  orders: 'orders',
-  costs: 'costs',
-  surveys: 'surveys',
-};
 
 const LABELS: Partial<Record<SourceName, string>> = { ad_performance: 'ad', events: 'event', orders: 'order', costs: 'cost', surveys: 'survey', lifecycle: 'lifecycle' };
 
@@ -46,7 +31,7 @@ export interface NoteScope {
  * // → ['no ad data after 2026-11-18 for tiktok_ads']
  */
 export function dataNotes(scope: NoteScope, freshness: readonly FreshnessRow[]): string[] {
-  const sources = [...new Set(scope.metrics.flatMap((m) => m.facts.map((f) => FACT_SOURCES[f])))];
+  const sources = [...new Set(scope.metrics.flatMap(metricSources))];
   const platforms = scope.filters.find((f) => f.dimension === 'platform' && (f.op === 'eq' || f.op === 'in'))?.values;
   const notes: string[] = [];
   for (const source of sources) {

@@ -7,6 +7,7 @@ import { ALERT_BREAKDOWNS, ALERT_GRAINS, WEBHOOK_FORMATS } from '../alerts/alert
 import type { AlertRuleReport, PublicAlertRule } from '../alerts/alerts-service.js';
 import type { AlertFiringRecord } from '../alerts/alert-store.js';
 import type { RuleEvaluation } from '../alerts/evaluate-rule.js';
+import { TRIGGERS } from '../alerts/alert-firing.js';
 import { ACTION_KINDS } from '../alerts/recommended-action.js';
 import type { AlertStateView } from '../alerts/state-view.js';
 import type { DeliveryResult } from '../alerts/webhook-delivery.js';
@@ -16,6 +17,7 @@ import { GRAINS } from '../core/time.js';
 const literals = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
 const nullable = <T extends TSchema>(schema: T, description: string) => Type.Union([schema, Type.Null()], { description });
 const op = literals(['above', 'below']);
+const trigger = literals(TRIGGERS, 'what started the evaluation: its schedule, a catch-up at start, an ingestion (real-time rules) or a person');
 
 const ConditionSchema = Type.Union([
   Type.Object({ kind: Type.Literal('threshold'), op, value: Type.Number() }),
@@ -94,6 +96,7 @@ const FiringSchema = Type.Object({
   name: Type.String(),
   metric: Type.String(),
   fired_at: Type.String(),
+  trigger: Type.Optional(trigger),
   value: nullable(Type.Number(), 'the value judged'),
   reference: nullable(Type.Number(), 'what it was judged against'),
   because: Type.String(),
@@ -113,6 +116,7 @@ export const AlertHistorySchema = Type.Object({ firings: Type.Array(FiringSchema
 export const AlertEvaluationSchema = Type.Object({
   rule_id: Type.String(),
   evaluated_at: Type.String(),
+  trigger,
   met: Type.Boolean(),
   no_data: Type.Boolean(),
   value: nullable(Type.Number(), 'the value judged'),

@@ -6,7 +6,8 @@ import type { Warehouse } from '../warehouse/warehouse.js';
 import type { QueryGate } from './query-gate.js';
 import type { QueryServices } from '../metrics/query-service.js';
 import type { ServerMetrics } from './server-metrics.js';
-import type { DeliveryOptions } from '../alerts/webhook-delivery.js';
+import type { AlertScheduler } from '../alerts/alert-scheduler.js';
+import type { AlertServices } from '../alerts/evaluate-rule.js';
 
 export interface ServerLimits {
   bodyLimitBytes: number;
@@ -55,6 +56,8 @@ export interface ServerContext {
    * named by the X-Beacon-Workspace header.
    */
   localToken?: string;
-  /** How alert webhooks are sent: which targets are allowed, attempts and backoff. */
-  webhooks?: DeliveryOptions;
+  /** What alert evaluations need: the read services, how webhooks are sent, where the dashboard is. */
+  alertServices: AlertServices;
+  /** Runs alert rules on their schedules, after ingestions (real-time rules) and on demand. */
+  alerts: AlertScheduler;
 }

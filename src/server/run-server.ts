@@ -12,6 +12,9 @@ import { QueryGate } from './query-gate.js';
 import { ServerMetrics } from './server-metrics.js';
 import { removeServerFile, writeServerFile } from './server-file.js';
 import type { DeliveryOptions } from '../alerts/webhook-delivery.js';
+import { AlertScheduler, type AlertSchedulerOptions } from '../alerts/alert-scheduler.js';
+import type { AlertServices } from '../alerts/evaluate-rule.js';
+import type { QueryServices } from '../metrics/query-service.js';
 
 export interface RunServerOptions {
   warehouse: Warehouse;
@@ -29,12 +32,17 @@ export interface RunServerOptions {
   dbPath?: string;
   /** How alert webhooks are sent (the target policy from BEACON_WEBHOOK_ALLOW_PRIVATE and BEACON_WEBHOOK_ALLOW). */
   webhooks?: DeliveryOptions;
+  /** Where people open Beacon; alert webhooks link there (default: the server's own address). */
+  publicUrl?: string;
+  /** The alert scheduler's clock and timings (tests move time by hand). */
+  alerts?: Omit<AlertSchedulerOptions, 'onEvaluated' | 'onError'>;
 }
 
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
   scheduler: DeriveScheduler;
+  alerts: AlertScheduler;
   stop(): Promise<void>;
 }
 
@@ -44,6 +52,23 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
   let app: FastifyInstance | undefined;
   const scheduler = new DeriveScheduler(options.warehouse, DEFAULT_SCHEDULE, (err) => app?.log.error({ err }, 'derived view refresh failed'));
   const eventBodies = new EventBodyPool(options.ingestWorkers ?? defaultPoolSize());
+  const metrics = new ServerMetrics(() => scheduler.lagMs() / 1000);
+  const services: QueryServices = {
+    warehouse: options.warehouse,
+    derived: scheduler,
+    customerValues: predictedValues(options.warehouse),
+    freshness: { waitMs: limits.freshnessWaitMs, maxStalenessMs: limits.maxStalenessMs },
+  };
+  // Set once the server listens: webhooks link to the dashboard at the public address, else at the server's own.
+  const alertServices: AlertServices & { dashboardUrl?: string } = { ...services, ...(options.webhooks ? { delivery: options.webhooks } : {}) };
+  const alerts = new AlertScheduler(alertServices, {
+    ...options.alerts,
+    onEvaluated: (evaluation, ms) => metrics.alertEvaluated(evaluation, ms / 1000),
+    onError: (err, run) => {
+      metrics.alertFailed(run.trigger);
+      app?.log.error({ err, workspace: run.workspace, rule: run.ruleId, trigger: run.trigger }, 'alert evaluation failed');
+    },
+  });
   app = createApp(
     {
       warehouse: options.warehouse,
@@ -51,15 +76,11 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
       eventBodies,
       limits,
       queries: new QueryGate(limits.queriesPerWorkspace, limits.queuedQueriesPerWorkspace),
-      metrics: new ServerMetrics(() => scheduler.lagMs() / 1000),
-      services: {
-        warehouse: options.warehouse,
-        derived: scheduler,
-        customerValues: predictedValues(options.warehouse),
-        freshness: { waitMs: limits.freshnessWaitMs, maxStalenessMs: limits.maxStalenessMs },
-      },
+      metrics,
+      services,
       localToken,
-      webhooks: options.webhooks,
+      alertServices,
+      alerts,
     },
     { logLevel: options.logLevel, logFormat: options.logFormat, version: options.version },
   );
@@ -74,6 +95,9 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
   // Data imported while no server ran may have left derived views stale.
   for (const workspace of await options.warehouse.listWorkspaces()) scheduler.refreshStale(workspace.name);
   const url = address.replace('[::1]', 'localhost');
+  alertServices.dashboardUrl = options.publicUrl ?? url;
+  // Rules due while no server ran are evaluated now, then every rule follows its schedule.
+  alerts.start();
   if (options.dbPath) await writeServerFile(options.dbPath, { url, pid: process.pid, token: localToken });
 
   let stopped = false;
@@ -81,12 +105,14 @@ export async function runServer(options: RunServerOptions): Promise<RunningServe
     url,
     app,
     scheduler,
+    alerts,
     async stop() {
       if (stopped) return;
       stopped = true;
       stopping = true;
       // Requests in flight are answered first; new ones get a 503.
       await app.close();
+      await alerts.stop();
       await eventBodies.close();
       scheduler.stop();
       await scheduler.flushAll().catch((err) => app.log.error({ err }, 'final refresh failed'));

@@ -1,8 +1,11 @@
 // What a running server tells Prometheus (GET /metrics, loopback only by
 // default): requests and their latency by route, records ingested by source
 // and outcome, errors by code, and how far the derived view lags behind the
-// data. One registry per server, so servers in one process do not mix.
+// data, and how alerting goes (evaluations, firings, failed deliveries). One
+// registry per server, so servers in one process do not mix.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Trigger } from '../alerts/alert-firing.js';
+import type { RuleEvaluation } from '../alerts/evaluate-rule.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
 
 export class ServerMetrics {
@@ -37,6 +40,34 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
+  private readonly alertEvaluations = new Counter({
+    name: 'beacon_alert_evaluations_total',
+    help: 'Alert rule evaluations, by trigger (schedule, catch_up, realtime, manual) and outcome (met, not_met, no_data, error)',
+    labelNames: ['trigger', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly alertDuration = new Histogram({
+    name: 'beacon_alert_evaluation_duration_seconds',
+    help: 'Time to evaluate an alert rule (its reads, and its webhook when it fires), by trigger',
+    labelNames: ['trigger'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    registers: [this.registry],
+  });
+
+  private readonly alertFirings = new Counter({
+    name: 'beacon_alert_firings_total',
+    help: 'Alert firings recorded, by trigger',
+    labelNames: ['trigger'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly alertDeliveryFailures = new Counter({
+    name: 'beacon_alert_delivery_failures_total',
+    help: 'Alert webhooks not delivered after every attempt',
+    registers: [this.registry],
+  });
+
   /** `derivedLagSeconds` reads, at scrape time, how long the oldest unrefreshed write has waited. */
   constructor(derivedLagSeconds: () => number) {
     collectDefaultMetrics({ register: this.registry, prefix: 'beacon_' });
@@ -64,5 +95,17 @@ export class ServerMetrics {
 
   error(code: string): void {
     this.errors.inc({ code });
+  }
+
+  alertEvaluated(evaluation: RuleEvaluation, seconds: number): void {
+    const outcome = evaluation.no_data ? 'no_data' : evaluation.met ? 'met' : 'not_met';
+    this.alertEvaluations.inc({ trigger: evaluation.trigger, outcome });
+    this.alertDuration.observe({ trigger: evaluation.trigger }, seconds);
+    if (evaluation.fired) this.alertFirings.inc({ trigger: evaluation.trigger });
+    if (evaluation.firing && !evaluation.firing.delivery.delivered) this.alertDeliveryFailures.inc();
+  }
+
+  alertFailed(trigger: Trigger): void {
+    this.alertEvaluations.inc({ trigger, outcome: 'error' });
   }
 }

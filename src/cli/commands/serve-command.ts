@@ -64,6 +64,7 @@ export async function startServing(
     },
     ingestWorkers: env.config.ingestWorkers,
     webhooks: { policy: { allowPrivate: env.config.webhookAllowPrivate, allow: env.config.webhookAllow } },
+    publicUrl: env.config.publicUrl,
     version: env.version,
     dbPath: options.dbPath,
   });

@@ -1,7 +1,7 @@
 // The alerts API: rules (create, list with state and next run, delete), their
 // history of firings, acknowledging a firing, and running a rule now.
 import type { FastifyInstance } from 'fastify';
-import { acknowledgeAlert, alertHistory, createAlert, deleteAlert, listAlerts, MAX_HISTORY, runAlert } from '../../alerts/alerts-service.js';
+import { acknowledgeAlert, alertHistory, createAlert, deleteAlert, listAlerts, MAX_HISTORY } from '../../alerts/alerts-service.js';
 import { ValidationError } from '../../core/errors.js';
 import { authorize } from '../auth.js';
 import type { ServerContext } from '../context.js';
@@ -9,7 +9,6 @@ import { jsonObject } from '../json-body.js';
 
 export function registerAlertRoutes(app: FastifyInstance, context: ServerContext): void {
   const { warehouse } = context;
-  const alertServices = { ...context.services, ...(context.webhooks ? { delivery: context.webhooks } : {}) };
 
   app.get('/v1/alerts', async (request) => {
     const caller = await authorize(context, request, 'read');
@@ -18,7 +17,9 @@ export function registerAlertRoutes(app: FastifyInstance, context: ServerContext
 
   app.post('/v1/alerts', async (request, reply) => {
     const caller = await authorize(context, request, 'admin');
-    return reply.status(201).send(await createAlert(warehouse, caller.workspace, jsonObject(request.body, 'alert rule')));
+    const rule = await createAlert(warehouse, caller.workspace, jsonObject(request.body, 'alert rule'));
+    context.alerts.rulesChanged();
+    return reply.status(201).send(rule);
   });
 
   app.get<{ Querystring: { rule_id?: string; limit?: string } }>('/v1/alerts/history', async (request) => {
@@ -30,6 +31,7 @@ export function registerAlertRoutes(app: FastifyInstance, context: ServerContext
   app.delete<{ Params: { id: string } }>('/v1/alerts/:id', async (request) => {
     const caller = await authorize(context, request, 'admin');
     await deleteAlert(warehouse, caller.workspace.name, request.params.id);
+    context.alerts.rulesChanged();
     return { deleted: request.params.id };
   });
 
@@ -40,7 +42,7 @@ export function registerAlertRoutes(app: FastifyInstance, context: ServerContext
 
   app.post<{ Params: { id: string } }>('/v1/alerts/:id/run', async (request) => {
     const caller = await authorize(context, request, 'admin');
-    return context.queries.run(caller.workspace.name, () => runAlert(alertServices, caller.workspace, request.params.id));
+    return context.queries.run(caller.workspace.name, () => context.alerts.run(caller.workspace, request.params.id));
   });
 }
 

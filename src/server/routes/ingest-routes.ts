@@ -67,7 +67,10 @@ async function ingestBody(
   const summary = source === 'events'
     ? await ingestEventBody(context, workspace, importId, note, { ...options, body, assumeTimezone })
     : await ingestTableBody({ warehouse: context.warehouse, workspace, source, importId, platform: query.platform, note, assumeTimezone }, body, options);
-  if (summary.accepted + summary.updated > 0) context.scheduler.markDirty(workspace);
+  if (summary.accepted + summary.updated > 0) {
+    context.scheduler.markDirty(workspace);
+    context.alerts.ingested(workspace, source);
+  }
   else if (summary.rejected > 0) {
     // Nothing stored, so no write recorded the import; a body refused in full is still one to see in /v1/imports.
     const { accepted, updated, duplicates, rejected } = summary;

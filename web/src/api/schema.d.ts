@@ -4256,6 +4256,8 @@ export interface components {
                 name: string;
                 metric: string;
                 fired_at: string;
+                /** @description what started the evaluation: its schedule, a catch-up at start, an ingestion (real-time rules) or a person */
+                trigger?: "schedule" | "catch_up" | "realtime" | "manual";
                 /** @description the value judged */
                 value: number | null;
                 /** @description what it was judged against */
@@ -4335,6 +4337,8 @@ export interface components {
         AlertEvaluation: {
             rule_id: string;
             evaluated_at: string;
+            /** @description what started the evaluation: its schedule, a catch-up at start, an ingestion (real-time rules) or a person */
+            trigger: "schedule" | "catch_up" | "realtime" | "manual";
             met: boolean;
             no_data: boolean;
             /** @description the value judged */
@@ -4388,6 +4392,8 @@ export interface components {
                 name: string;
                 metric: string;
                 fired_at: string;
+                /** @description what started the evaluation: its schedule, a catch-up at start, an ingestion (real-time rules) or a person */
+                trigger?: "schedule" | "catch_up" | "realtime" | "manual";
                 /** @description the value judged */
                 value: number | null;
                 /** @description what it was judged against */
