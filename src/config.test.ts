@@ -15,6 +15,14 @@ describe('readConfig: webhook targets', () => {
     expect(() => readConfig({ BEACON_WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(new ConfigError('BEACON_WEBHOOK_ALLOW_PRIVATE must be true or false, got "yes"'));
   });
 
+  it('reads BEACON_PUBLIC_URL as an http(s) address, and refuses anything else', () => {
+    expect(readConfig({}).publicUrl).toBeUndefined();
+    // A bare origin gains the trailing slash of its root path.
+    expect(readConfig({ BEACON_PUBLIC_URL: 'https://beacon.example' }).publicUrl).toBe('https://beacon.example/');
+    expect(() => readConfig({ BEACON_PUBLIC_URL: 'ftp://beacon.example/' })).toThrow(new ConfigError('BEACON_PUBLIC_URL must be an http(s) address such as https://beacon.example/, got "ftp://beacon.example/"'));
+    expect(() => readConfig({ BEACON_PUBLIC_URL: 'beacon.example' })).toThrow(/BEACON_PUBLIC_URL must be an http\(s\) address/);
+  });
+
   it('reads BEACON_WEBHOOK_ALLOW as a comma-separated list of hosts, addresses and CIDR blocks', () => {
     const config = readConfig({ BEACON_WEBHOOK_ALLOW: ' hooks.internal , 10.1.0.0/16,127.0.0.1,fd00::/8,::1, ' });
     expect(config.webhookAllow).toEqual(['hooks.internal', '10.1.0.0/16', '127.0.0.1', 'fd00::/8', '::1']);
