@@ -23,7 +23,7 @@
 // - demo: the seeded demo generator, pure and self-contained.
 // - config.ts reads the environment; only the entry points (cli) read it.
 // - index.ts is the public surface and may re-export any layer but the edges.
-const ANALYTICS = ['goals', 'attribution', 'clv', 'cohorts', 'experiments', 'forecast', 'anomalies', 'alerts', 'budget', 'insight', 'funnels'];
+const ANALYTICS = ['goals', 'attribution', 'clv', 'cohorts', 'experiments', 'forecast', 'anomalies', 'alerts', 'budget', 'insight', 'quality', 'funnels'];
 
 const LAYERS = {
   core: [],

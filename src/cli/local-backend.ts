@@ -49,8 +49,8 @@ export class LocalBackend implements Backend {
       { onBatch: request.onProgress, batchSize: request.batchSize ?? this.defaultBatchSize(), header: request.header },
     );
     const { accepted, updated, duplicates, rejected } = summary;
-    // A file that stored nothing because it was rejected is listed too, with its count.
-    if (accepted + updated + rejected > 0) {
+    // A file that stored nothing because it was rejected, or held only records already stored, is listed too, with its counts.
+    if (accepted + updated + duplicates + rejected > 0) {
       // The derived view is brought up to date by its readers (the server, queries), not here:
       // a large import should not pay for a rebuild nobody has asked for yet.
       await this.warehouse.saveImport({ id: importId, workspace: this.workspace, source: request.source, origin: request.origin, startedAt, accepted, updated, duplicates, rejected });

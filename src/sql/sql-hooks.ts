@@ -56,6 +56,8 @@ export interface SqlHooks {
   beforeAllTimes(): string;
   /** A stored date, comparable with another (a day number on ClickHouse). */
   day(date: string): string;
+  /** Days since 1970-01-01 of a value day() or localDay() gave (an integer on every engine). */
+  dayNumber(day: string): string;
   /** The date of a stored instant in a time zone (`timeZone` a value), comparable as day() is. */
   localDay(instant: string, timeZone: string): string;
   /**

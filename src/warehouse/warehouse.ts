@@ -214,6 +214,51 @@ export type ExperimentOutcome =
   /** Events of one type. */
   | { kind: 'events'; type: string };
 
+/** The checks of the data-quality audit that run in the engine (relations/quality-checks.ts). */
+export type QualityCheckId =
+  | 'clicks_over_impressions'
+  | 'spend_without_impressions'
+  | 'conversions_without_session'
+  | 'unknown_utm_campaigns'
+  | 'orders_without_fx_rate'
+  | 'revenue_events_without_fx_rate'
+  | 'ad_cost_without_fx_rate'
+  | 'future_events';
+
+/** What QueryRunner.qualityReadings reads: the workspace's money and calendar, now, and the days the daily readings cover. */
+export interface QualityQuery {
+  readonly currency: string;
+  readonly timeZone: string;
+  /** The workspace's attribution model: the credits the platform comparison reads. */
+  readonly attributionModel: string;
+  /** Epoch ms: events after it are in the future. */
+  readonly nowMs: number;
+  /** Local days since 1970-01-01: the first of the daily readings, and the last of the platform comparison. */
+  readonly sinceDay: number;
+  readonly untilDay: number;
+}
+
+export interface QualityCheckCounts {
+  readonly check: QualityCheckId;
+  /** Rows at fault (for unknown campaigns: campaign ids). */
+  readonly rows: number;
+  /** The records they stand for (for unknown campaigns: their events). */
+  readonly records: number;
+  /** Local days (YYYY-MM-DD) of the first and last rows at fault; null when there is none. */
+  readonly firstDay: string | null;
+  readonly lastDay: string | null;
+  /** The latest rows at fault, at most 5, as JSON values. */
+  examples: Record<string, unknown>[];
+}
+
+export interface QualityReadings {
+  readonly checks: QualityCheckCounts[];
+  /** Tracked events (bots left out) per local day since sinceDay, days without any left out. */
+  readonly dailyEvents: readonly { day: string; events: number }[];
+  /** Per ad platform over [sinceDay, untilDay]: conversions it reported, and those Beacon credited to its campaigns. */
+  readonly platformConversions: readonly { platform: string; platformReported: number; tracked: number }[];
+}
+
 /** Which experiment QueryRunner.experimentSums reads out, and how. */
 export interface ExperimentQuery {
   /** The `experiment` property of its experiment_exposure events. */
@@ -462,6 +507,17 @@ export interface QueryRunner {
    * // { variants: [{ variant: 'control', people: 5012, sum: 412, sumSquares: 412, preSum: 96, preSumSquares: 96, crossSum: 31 }, …], multipleVariants: 7, firstExposure: …, lastExposure: … }
    */
   experimentSums(workspace: string, query: ExperimentQuery): Promise<ExperimentSums>;
+  /**
+   * The data-quality audit's readings, aggregated in the engine
+   * (relations/quality-checks.ts): per check the rows at fault with their
+   * days and a few examples, the events per day, and per ad platform its
+   * reported conversions beside Beacon's own.
+   *
+   * @example
+   * await warehouse.qualityReadings('shop', { currency: 'USD', timeZone: 'UTC', nowMs: Date.now(), sinceDay: 20_400, untilDay: 20_483 });
+   * // { checks: [{ check: 'clicks_over_impressions', rows: 2, records: 2, firstDay: '2026-11-02', lastDay: '2026-11-03', examples: [...] }, …], dailyEvents: [...], platformConversions: [...] }
+   */
+  qualityReadings(workspace: string, query: QualityQuery): Promise<QualityReadings>;
   /**
    * The experiments the workspace's exposures name, most recently exposed first (at most 1,000).
    *

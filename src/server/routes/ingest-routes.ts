@@ -71,8 +71,8 @@ async function ingestBody(
     context.scheduler.markDirty(workspace);
     context.alerts.ingested(workspace, source);
   }
-  else if (summary.rejected > 0) {
-    // Nothing stored, so no write recorded the import; a body refused in full is still one to see in /v1/imports.
+  else if (summary.rejected + summary.duplicates > 0) {
+    // Nothing stored, so no write recorded the import; a body refused in full, or sent again, is still one to see in /v1/imports.
     const { accepted, updated, duplicates, rejected } = summary;
     await context.warehouse.saveImport({ id: importId, workspace, source, origin: note.origin, startedAt: note.startedAt, accepted, updated, duplicates, rejected });
   }

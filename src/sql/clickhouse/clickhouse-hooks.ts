@@ -50,6 +50,7 @@ export const clickhouseHooks: SqlHooks = {
   minusMs: (instant, ms) => `(${instant} - ${ms})`,
   beforeAllTimes: () => 'toInt64(-1000000000000000000)',
   day: (date) => `toInt64(${date})`,
+  dayNumber: (day) => `toInt64(${day})`,
   localDay: (instant, timeZone) => dayNumber(localMillis(instant, timeZone)),
   // Day numbers of dates Beacon stores (1970 … 2099) fit the Date that toDate reads them as.
   periodIndex: (day, grain) =>

@@ -36,6 +36,7 @@ export const duckdbHooks: SqlHooks = {
   minusMs: (instant, ms) => `(${instant} - to_milliseconds(CAST(${ms} AS BIGINT)))`,
   beforeAllTimes: () => `CAST('-infinity' AS TIMESTAMP)`,
   day: (date) => date,
+  dayNumber: (day) => `(${day} - DATE '1970-01-01')`,
   localDay: (instant, timeZone) => `CAST(timezone(${timeZone}, CAST(${instant} AS TIMESTAMPTZ)) AS DATE)`,
   periodIndex: (day, grain) =>
     grain === 'week' ? `((${day} - DATE '1970-01-01' + 3) // 7)` : `date_diff('month', DATE '1970-01-01', ${day})`,

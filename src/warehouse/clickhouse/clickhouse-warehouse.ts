@@ -18,6 +18,7 @@ import { journeyPathsOf, journeyPathsSql } from '../relations/journeys.js';
 import { customerRfmCountsOf, customerRfmCountsSql, readCustomerRfm, rfmSettings } from '../relations/customer-rfm.js';
 import { eventTypesSql, funnelCountsOf, funnelSql } from '../relations/funnels.js';
 import { experimentListOf, experimentListSql, experimentSumsOf, experimentSumsSql } from '../relations/experiment-readout.js';
+import { readQuality } from '../relations/quality-checks.js';
 import { cohortActivityOf, cohortActivitySql, cohortContext } from '../relations/customer-cohorts.js';
 import { clickhouseBuild, renderClickHouseQuery } from './clickhouse-relations.js';
 import { rowsWithTotals, type ClickHouseJson } from './clickhouse-totals.js';
@@ -36,6 +37,8 @@ import type {
   ImportRecord,
   ExperimentQuery,
   ExperimentSums,
+  QualityQuery,
+  QualityReadings,
   ExperimentSummary,
   FunnelCounts,
   FunnelQuery,
@@ -299,6 +302,10 @@ export class ClickHouseWarehouse implements Warehouse {
 
   async funnelCounts(workspace: string, query: FunnelQuery): Promise<FunnelCounts[]> {
     return funnelCountsOf(await this.query({ sql: funnelSql(clickhouseBuild(workspace), query), params: {} }), query.steps.length);
+  }
+
+  qualityReadings(workspace: string, query: QualityQuery): Promise<QualityReadings> {
+    return readQuality((build) => this.query({ sql: build(clickhouseBuild(workspace)), params: {} }), query);
   }
 
   async experimentSums(workspace: string, query: ExperimentQuery): Promise<ExperimentSums> {

@@ -25,6 +25,8 @@ import type {
   ImportRecord,
   ExperimentQuery,
   ExperimentSums,
+  QualityQuery,
+  QualityReadings,
   ExperimentSummary,
   FunnelCounts,
   FunnelQuery,
@@ -46,6 +48,7 @@ import { journeyPathsOf, journeyPathsSql } from '../relations/journeys.js';
 import { customerRfmCountsOf, customerRfmCountsSql, readCustomerRfm, rfmSettings } from '../relations/customer-rfm.js';
 import { eventTypesSql, funnelCountsOf, funnelSql } from '../relations/funnels.js';
 import { experimentListOf, experimentListSql, experimentSumsOf, experimentSumsSql } from '../relations/experiment-readout.js';
+import { readQuality } from '../relations/quality-checks.js';
 import { cohortActivityOf, cohortActivitySql, cohortContext } from '../relations/customer-cohorts.js';
 import { duckdbBuild, renderDuckDbQuery } from './duckdb-relations.js';
 import { quoteIdent } from './duckdb-ddl.js';
@@ -539,6 +542,14 @@ export class DuckDbWarehouse implements Warehouse {
     const bag = new ParamBag((name) => `$${name}`);
     const sql = funnelSql(duckdbBuild(workspace, (value) => bag.add(value)), query);
     return funnelCountsOf(await this.query({ sql, params: bag.params }), query.steps.length);
+  }
+
+  qualityReadings(workspace: string, query: QualityQuery): Promise<QualityReadings> {
+    return readQuality(async (build) => {
+      const bag = new ParamBag((name) => `$${name}`);
+      const sql = build(duckdbBuild(workspace, (value) => bag.add(value)));
+      return this.query({ sql, params: bag.params });
+    }, query);
   }
 
   async experimentSums(workspace: string, query: ExperimentQuery): Promise<ExperimentSums> {
