@@ -36,6 +36,10 @@ export type ExperimentList = Schemas['ExperimentList'];
 export type ExperimentRequest = Schemas['ExperimentRequest'];
 /** As the route answers it (the path's own response type). */
 export type ExperimentReadout = Awaited<ReturnType<Api['analyzeExperiment']>>;
+export type AlertRuleReport = Schemas['AlertList']['alerts'][number];
+export type AlertState = AlertRuleReport['state'];
+export type AlertFiring = Schemas['AlertHistory']['firings'][number];
+export type AlertEvaluation = Schemas['AlertEvaluation'];
 
 export class ApiError extends Error {
   constructor(
@@ -90,6 +94,11 @@ export function createApi(key: string, onUnauthorized: (message: string) => void
     anomalies: (body: AnomalyBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/anomalies', { body, signal })),
     experiments: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/experiments', { signal })),
     analyzeExperiment: (body: ExperimentRequest, signal?: AbortSignal) => unwrap(() => client.POST('/v1/experiments/analyze', { body, signal })),
+    alerts: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/alerts', { signal })),
+    alertHistory: (limit: number, signal?: AbortSignal) => unwrap(() => client.GET('/v1/alerts/history', { params: { query: { limit } }, signal })),
+    runAlert: (id: string) => unwrap(() => client.POST('/v1/alerts/{id}/run', { params: { path: { id } } })),
+    acknowledgeAlert: (id: string, comment: string) => unwrap(() => client.POST('/v1/alerts/{id}/acknowledge', { params: { path: { id } }, body: { comment } })),
+    deleteAlert: (id: string) => unwrap(() => client.DELETE('/v1/alerts/{id}', { params: { path: { id } } })),
   };
 }
 

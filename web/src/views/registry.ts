@@ -2,6 +2,7 @@
 // views/ (its components, its queries and its browser test) and one entry
 // here; the shell gives it the date range, the filters and the API client.
 import type { ComponentType } from 'react';
+import { AlertsView } from './alerts/alerts-view';
 import { AttributionView } from './attribution/attribution-view';
 import { CampaignsView } from './campaigns/campaigns-view';
 import { CohortsView } from './cohorts/cohorts-view';
@@ -29,5 +30,6 @@ export const VIEWS: readonly ViewEntry[] = [
   { path: '/funnels', label: 'Funnels', component: FunnelsView, usesRange: true },
   { path: '/forecast', label: 'Forecast', component: ForecastView, usesRange: true },
   { path: '/experiments', label: 'Experiments', component: ExperimentsView, usesRange: true },
+  { path: '/alerts', label: 'Alerts', component: AlertsView, usesRange: false },
   { path: '/goals', label: 'Goals', component: GoalsView, usesRange: false },
 ];
