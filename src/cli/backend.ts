@@ -12,6 +12,7 @@ import type { AlertFiringRecord } from '../alerts/alert-store.js';
 import type { RuleEvaluation } from '../alerts/evaluate-rule.js';
 import type { AlertStateView } from '../alerts/state-view.js';
 import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
+import type { QualityReport } from '../quality/quality-service.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import type { CreatedKey } from '../access/api-keys.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
@@ -72,6 +73,8 @@ export interface Backend {
   experiment(body: Record<string, unknown>): Promise<ExperimentReport>;
   /** GET /v1/experiments. */
   experiments(): Promise<ExperimentList>;
+  /** GET /v1/quality: the data-quality audit. */
+  quality(): Promise<QualityReport>;
   /** GET /v1/alerts: every rule with its state and next run. */
   alerts(): Promise<AlertRuleReport[]>;
   /** POST /v1/alerts: the rule body as the HTTP API takes it. */

@@ -12,6 +12,7 @@ import type { AlertFiringRecord } from '../alerts/alert-store.js';
 import type { RuleEvaluation } from '../alerts/evaluate-rule.js';
 import type { AlertStateView } from '../alerts/state-view.js';
 import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
+import type { QualityReport } from '../quality/quality-service.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import { BeaconError, ValidationError } from '../core/errors.js';
 import { headerGate } from '../ingest/header-gate.js';
@@ -191,6 +192,10 @@ export class HttpBackend implements Backend {
 
   experiments(): Promise<ExperimentList> {
     return this.request<ExperimentList>('GET', '/v1/experiments');
+  }
+
+  quality(): Promise<QualityReport> {
+    return this.request<QualityReport>('GET', '/v1/quality');
   }
 
   async alerts(): Promise<AlertRuleReport[]> {

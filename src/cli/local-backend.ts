@@ -164,6 +164,12 @@ export class LocalBackend implements Backend {
     return experimentList(this.services, workspace);
   }
 
+  async quality() {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { qualityReport } = await import('../quality/quality-service.js');
+    return qualityReport(this.services, workspace);
+  }
+
   async catalog() {
     await requireWorkspace(this.warehouse, this.workspace);
     const { metricCatalog, publicMetric } = await import('../metrics/metrics-service.js');

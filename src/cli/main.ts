@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { readConfig, type BeaconConfig } from '../config.js';
 import type { CliEnvironment } from './command-context.js';
 import { registerAdminCommands } from './commands/admin-commands.js';
+import { registerAuditCommand } from './commands/audit-command.js';
 import { registerAttributionCommand } from './commands/attribution-command.js';
 import { registerClvCommand } from './commands/clv-command.js';
 import { registerCohortsCommand } from './commands/cohorts-command.js';
@@ -76,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
   registerGoalsCommand(program, env);
   registerAlertsCommand(program, env);
   registerExperimentCommand(program, env);
+  registerAuditCommand(program, env);
   registerDoctorCommand(program, env);
   const verbose = () => program.opts<{ verbose?: boolean }>().verbose === true || ['debug', 'trace'].includes(config.logLevel);
   // An error no command awaited (a timer, a socket of the server) ends the process the same way.

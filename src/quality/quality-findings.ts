@@ -58,6 +58,8 @@ export const PLATFORM_MIN_CONVERSIONS = 20;
 /** A source whose latest data is this many days before today is stale; error from STALE_ERROR_DAYS. */
 export const STALE_DAYS = 3;
 export const STALE_ERROR_DAYS = 8;
+/** Non-media costs are often entered once a month, dated on its first day: stale only after a month and a few days. */
+const COSTS_STALE_DAYS = 35;
 
 const ENGINE_CHECKS: Record<QualityCheckId, { severity: Severity; title: string; message: string }> = {
   clicks_over_impressions: {
@@ -192,7 +194,7 @@ function staleFindings(context: AuditContext): QualityFinding[] {
   const stale = context.freshness
     .filter((r) => r.rows > 0 && r.latest_date !== null && r.source !== 'campaigns' && r.source !== 'fx_rates')
     .map((r) => ({ ...r, days: Math.round((today - Date.parse(r.latest_date!)) / 86_400_000) }))
-    .filter((r) => r.days >= STALE_DAYS)
+    .filter((r) => r.days >= (r.source === 'costs' ? COSTS_STALE_DAYS : STALE_DAYS))
     .sort((a, b) => b.days - a.days);
   if (stale.length === 0) return [];
   return [{

@@ -20,6 +20,7 @@ import { registerForecastRoutes } from './routes/forecast-routes.js';
 import { registerAnomalyRoutes } from './routes/anomaly-routes.js';
 import { registerExperimentRoutes } from './routes/experiment-routes.js';
 import { registerAlertRoutes } from './routes/alert-routes.js';
+import { registerQualityRoutes } from './routes/quality-routes.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
@@ -95,6 +96,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
     registerAnomalyRoutes(api, context);
     registerExperimentRoutes(api, context);
     registerAlertRoutes(api, context);
+    registerQualityRoutes(api, context);
   });
   return app;
 }

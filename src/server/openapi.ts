@@ -18,6 +18,7 @@ import { ForecastQueryInputSchema } from '../forecast/query-forecast-input.js';
 import { AnomalyReportSchema } from './anomaly-schemas.js';
 import { AnomalyInputSchema } from '../anomalies/anomaly-request.js';
 import { ExperimentListSchema, ExperimentReadoutSchema } from './experiment-schemas.js';
+import { QualityReportSchema } from './quality-schemas.js';
 import { ExperimentStatsSchema } from '../experiments/experiment-input.js';
 import { ExposureRequestSchema } from '../experiments/exposure-request.js';
 import { AttributionInputSchema } from '../attribution/attribution-input.js';
@@ -156,6 +157,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           AlertRuleInput: AlertRuleInputSchema,
           Acknowledge: AcknowledgeInputSchema,
           ...ALERT_SCHEMAS,
+          QualityReport: QualityReportSchema,
         }),
       ),
     },
@@ -301,6 +303,12 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           summary: 'create an alert rule (a metric, its condition, schedule, webhook and recommended action), checked against the catalog and the workspace time zone; scope admin',
           requestBody: { required: true, content: json(ref('AlertRuleInput')) },
           responses: { '201': { description: 'created', content: json(ref('AlertRule')) }, ...errors(400, 401, 403) },
+        },
+      },
+      '/v1/quality': {
+        get: {
+          summary: 'the data-quality audit: ad rows with more clicks than impressions or spend without impressions, conversions with no visit before them, UTM campaigns nothing knows, money without an fx rate, future events, tracking gaps, platform-reported against tracked conversions, duplicates received, stale sources; each finding with severity, counts, days and examples; scope read',
+          responses: { ...ok(ref('QualityReport')), ...errors(401, 403) },
         },
       },
       '/v1/alerts/history': {

@@ -2121,6 +2121,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the data-quality audit: ad rows with more clicks than impressions or spend without impressions, conversions with no visit before them, UTM campaigns nothing knows, money without an fx rate, future events, tracking gaps, platform-reported against tracked conversions, duplicates received, stale sources; each finding with severity, counts, days and examples; scope read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QualityReport"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/alerts/history": {
         parameters: {
             query?: never;
@@ -4485,6 +4539,42 @@ export interface components {
                 /** @description cleared: when */
                 cleared_at: string | null;
             };
+        };
+        QualityReport: {
+            generated_at: string;
+            /** @description the workspace’s local day when the audit ran (YYYY-MM-DD) */
+            today: string;
+            /** @description errors first, then warnings, then notes; largest first within each */
+            findings: {
+                check: "clicks_over_impressions" | "spend_without_impressions" | "conversions_without_session" | "unknown_utm_campaigns" | "orders_without_fx_rate" | "revenue_events_without_fx_rate" | "ad_cost_without_fx_rate" | "future_events" | "tracking_gaps" | "platform_conversions_mismatch" | "duplicates_rejected" | "stale_sources";
+                severity: "error" | "warning" | "info";
+                title: string;
+                /** @description what it means for the numbers, and what to do */
+                message: string;
+                /** @description rows, days, platforms or sources at fault */
+                count: number;
+                /** @description the records they stand for (the events of unknown campaigns…) */
+                records: number;
+                /** @description the first local day affected; null when the finding has no dates */
+                from: string | null;
+                /** @description the last local day affected */
+                to: string | null;
+                /** @description the latest rows at fault, at most 5 */
+                examples: {
+                    [key: string]: unknown;
+                }[];
+            }[];
+            /** @description every check the audit ran */
+            checks: {
+                check: "clicks_over_impressions" | "spend_without_impressions" | "conversions_without_session" | "unknown_utm_campaigns" | "orders_without_fx_rate" | "revenue_events_without_fx_rate" | "ad_cost_without_fx_rate" | "future_events" | "tracking_gaps" | "platform_conversions_mismatch" | "duplicates_rejected" | "stale_sources";
+                status: "ok" | "error" | "warning" | "info";
+            }[];
+            summary: {
+                error: number;
+                warning: number;
+                info: number;
+            };
+            notes: string[];
         };
     };
     responses: never;
