@@ -89,21 +89,28 @@ const CHECKS: readonly Check[] = [
   },
 ];
 
-const CHECK_IDS = CHECKS.map((c) => c.id);
+export const CHECK_IDS: readonly QualityCheckId[] = CHECKS.map((c) => c.id);
 
 /** One statement: per check, the rows at fault (n), the records they stand for (weight) and their first and last day. */
 export function qualitySummarySql(b: RelationBuild, query: QualityQuery): string {
-  return CHECKS.map(
-    (check) => `SELECT ${b.value(check.id)} AS q_check, ${b.h.countRows()} AS n, sum(q_weight) AS weight, min(q_day) AS first_day, max(q_day) AS last_day
-      FROM (${check.rows(b, query)})`,
-  ).join('\nUNION ALL\n');
+  return CHECK_IDS.map((id) => qualityCheckSql(b, query, id)).join('\nUNION ALL\n');
+}
+
+/** One check's row of the summary (q_check, n, weight, first_day, last_day): the summary's part, or a statement alone. */
+export function qualityCheckSql(b: RelationBuild, query: QualityQuery, id: QualityCheckId): string {
+  return `SELECT ${b.value(id)} AS q_check, ${b.h.countRows()} AS n, sum(q_weight) AS weight, min(q_day) AS first_day, max(q_day) AS last_day
+      FROM (${checkOf(id).rows(b, query)})`;
 }
 
 /** The latest rows at fault of one check, at most QUALITY_EXAMPLES. */
 export function qualityExamplesSql(b: RelationBuild, query: QualityQuery, id: QualityCheckId): string {
+  return `SELECT * FROM (${checkOf(id).rows(b, query)}) ORDER BY q_day DESC, q_weight DESC LIMIT ${QUALITY_EXAMPLES}`;
+}
+
+function checkOf(id: QualityCheckId): Check {
   const check = CHECKS.find((c) => c.id === id);
   if (!check) throw new RangeError(`unknown quality check "${id}" (known: ${CHECK_IDS.join(', ')})`);
-  return `SELECT * FROM (${check.rows(b, query)}) ORDER BY q_day DESC, q_weight DESC LIMIT ${QUALITY_EXAMPLES}`;
+  return check;
 }
 
 /** Tracked events (bots left out) per local day from `query.sinceDay` on: q_day and events. */
@@ -162,6 +169,7 @@ function qualityExampleOf(row: Record<string, unknown>): Record<string, unknown>
  * the events per day and the platforms' conversions.
  */
 export async function readQuality(run: (build: (b: RelationBuild) => string) => Promise<Record<string, unknown>[]>, query: QualityQuery): Promise<QualityReadings> {
+  // One after another: each statement already uses every core DuckDB has.
   const checks = qualityCountsOf(await run((b) => qualitySummarySql(b, query)));
   for (const check of checks) {
     if (check.rows > 0) check.examples = (await run((b) => qualityExamplesSql(b, query, check.check))).map(qualityExampleOf);
