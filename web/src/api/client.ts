@@ -40,6 +40,7 @@ export type AlertRuleReport = Schemas['AlertList']['alerts'][number];
 export type AlertState = AlertRuleReport['state'];
 export type AlertFiring = Schemas['AlertHistory']['firings'][number];
 export type AlertEvaluation = Schemas['AlertEvaluation'];
+export type QualityReport = Schemas['QualityReport'];
 
 export class ApiError extends Error {
   constructor(
@@ -99,6 +100,7 @@ export function createApi(key: string, onUnauthorized: (message: string) => void
     runAlert: (id: string) => unwrap(() => client.POST('/v1/alerts/{id}/run', { params: { path: { id } } })),
     acknowledgeAlert: (id: string, comment: string) => unwrap(() => client.POST('/v1/alerts/{id}/acknowledge', { params: { path: { id } }, body: { comment } })),
     deleteAlert: (id: string) => unwrap(() => client.DELETE('/v1/alerts/{id}', { params: { path: { id } } })),
+    quality: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/quality', { signal })),
   };
 }
 

@@ -12,6 +12,7 @@ import { ForecastView } from './forecast/forecast-view';
 import { FunnelsView } from './funnels/funnels-view';
 import { GoalsView } from './goals/goals-view';
 import { OverviewView } from './overview/overview-view';
+import { QualityView } from './quality/quality-view';
 
 export interface ViewEntry {
   path: string;
@@ -31,5 +32,6 @@ export const VIEWS: readonly ViewEntry[] = [
   { path: '/forecast', label: 'Forecast', component: ForecastView, usesRange: true },
   { path: '/experiments', label: 'Experiments', component: ExperimentsView, usesRange: true },
   { path: '/alerts', label: 'Alerts', component: AlertsView, usesRange: false },
+  { path: '/quality', label: 'Data quality', component: QualityView, usesRange: false },
   { path: '/goals', label: 'Goals', component: GoalsView, usesRange: false },
 ];
