@@ -3,7 +3,8 @@
 // of the workspace only; beacon audit prints each finding in words, exits 0,
 // and with --fail-on exits 1 when a finding is that severe. The data holds
 // two faults counted by hand: an ad row with 150 clicks on 100 impressions
-// (an error) and one with 25 spent on no impressions (a warning).
+// (an error) and one with 25 spent on no impressions (a warning). An alert
+// rule on data quality fires on the error and names it.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
@@ -13,6 +14,7 @@ import { QualityReportSchema } from '../src/server/quality-schemas.js';
 import { runCli } from './support/spawn-cli.js';
 import { tempDir } from './support/temp-dir.js';
 import { call, startTestServer, type TestServer } from './support/test-server.js';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const dir = tempDir('quality-surfaces');
 const yesterday = localDate(Date.now() - 86_400_000, 'UTC');
@@ -22,15 +24,18 @@ const ROWS = [
   { date: yesterday, platform: 'google_ads', campaign_id: 'C3', impressions: 1000, clicks: 10, cost: 40 },
 ];
 let t: TestServer;
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
-  t = await startTestServer(join(dir.path, 'server'));
+  receiver = await startWebhookReceiver(() => 200);
+  t = await startTestServer(join(dir.path, 'server'), {}, { webhooks: { policy: { allowPrivate: false, allow: ['127.0.0.1'] } } });
   const response = await call(t.url, 'POST', '/v1/import/ad_performance', { key: t.keys.ingest, body: JSON.stringify(ROWS) });
   expect(response.status).toBe(200);
 }, 120_000);
 
 afterAll(async () => {
   await t.stop();
+  await receiver.close();
   dir.remove();
 });
 
@@ -52,6 +57,18 @@ describe('GET /v1/quality', () => {
     const other = await call(t.url, 'GET', '/v1/quality', { key: t.keys.otherAdmin });
     expect(other.status).toBe(200);
     expect(other.body.findings).toEqual([]);
+  });
+});
+
+describe('an alert rule on data quality', () => {
+  it('fires on the one error (the warning is below its severity) and names it', async () => {
+    const admin = (method: string, path: string, body?: unknown) => call(t.url, method, path, { key: t.keys.admin, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const created = await admin('POST', '/v1/alerts', { name: 'Data broke', condition: { kind: 'data_quality' }, webhook: { url: `${receiver.base}/hook` } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { body } = await admin('POST', `/v1/alerts/${created.body.id}/run`);
+    expect(body).toMatchObject({ met: true, fired: true, value: 1, reference: 0, because: 'the data-quality audit found 1 error: Ad rows with more clicks than impressions' });
+    expect(receiver.received).toHaveLength(1);
+    expect(JSON.parse(receiver.received[0].body)).toMatchObject({ rule_id: created.body.id, metric: 'data_quality', value: 1 });
   });
 });
 

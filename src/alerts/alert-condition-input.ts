@@ -6,7 +6,7 @@ import type { Problem } from '../metrics/body-checks.js';
 import { MAX_FUNNEL_STEPS, MAX_FUNNEL_WINDOW_DAYS } from '../warehouse/relations/funnels.js';
 import type { AlertCondition, ComparisonOp } from './alert-firing.js';
 
-export const CONDITION_KINDS = ['threshold', 'change', 'anomaly', 'goal_pace', 'funnel'] as const;
+export const CONDITION_KINDS = ['threshold', 'change', 'anomaly', 'goal_pace', 'funnel', 'data_quality'] as const;
 export type ConditionKind = (typeof CONDITION_KINDS)[number];
 
 /** Coverage of the prediction interval a value must fall outside of, as the anomaly detector reads it. */
@@ -20,7 +20,7 @@ const literals = <T extends string>(values: readonly T[], description: string) =
 
 export const ConditionSchema = Type.Object(
   {
-    kind: literals(CONDITION_KINDS, 'threshold: the value against a number; change: percent against the previous period; anomaly: outside the expected range; goal_pace: a goal behind pace; funnel: a funnel’s conversion against a number'),
+    kind: literals(CONDITION_KINDS, 'threshold: the value against a number; change: percent against the previous period; anomaly: outside the expected range; goal_pace: a goal behind pace; funnel: a funnel’s conversion against a number; data_quality: the data-quality audit finds something at least this severe'),
     op: Type.Optional(literals(['above', 'below'], 'threshold, change, funnel: which side fires')),
     value: Type.Optional(Type.Number({ description: 'threshold: the number; funnel: the conversion in percent (0 to 100)' })),
     percent: Type.Optional(Type.Number({ description: 'change: the rise (op above) or fall (op below) in percent that fires, above 0' })),
@@ -28,6 +28,7 @@ export const ConditionSchema = Type.Object(
     goal_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'goal_pace: the goal' })),
     steps: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { description: `funnel: 2 to ${MAX_FUNNEL_STEPS} steps, first to last` })),
     window_days: Type.Optional(Type.Number({ description: `funnel: days within which every later step must come, above 0 and at most ${MAX_FUNNEL_WINDOW_DAYS}` })),
+    severity: Type.Optional(literals(['error', 'warning'], 'data_quality: the least severe finding that fires (default error)')),
   },
   { additionalProperties: false },
 );
@@ -43,7 +44,11 @@ const FIELDS: Record<ConditionKind, readonly ConditionField[]> = {
   anomaly: ['sensitivity'],
   goal_pace: ['goal_id'],
   funnel: ['steps', 'window_days', 'op', 'value'],
+  data_quality: ['severity'],
 };
+
+/** Fields a kind takes that may be left out (their defaults apply). */
+const OPTIONAL: ReadonlySet<ConditionField> = new Set(['sensitivity', 'severity']);
 
 /**
  * The condition with its defaults, and a problem (field `condition.…`) for
@@ -57,7 +62,7 @@ export function parseCondition(input: ConditionInput, problems: Problem[]): Aler
     if (field !== 'kind' && !allowed.includes(field)) problems.push({ field: `condition.${field}`, message: `does not belong to a ${input.kind} condition, which takes ${allowed.join(', ')}` });
   }
   for (const field of allowed) {
-    if (field !== 'sensitivity' && input[field] === undefined) problems.push({ field: `condition.${field}`, message: `is required for a ${input.kind} condition` });
+    if (!OPTIONAL.has(field) && input[field] === undefined) problems.push({ field: `condition.${field}`, message: `is required for a ${input.kind} condition` });
   }
   const op = input.op as ComparisonOp;
   switch (input.kind) {
@@ -79,6 +84,8 @@ export function parseCondition(input: ConditionInput, problems: Problem[]): Aler
     case 'funnel':
       checkFunnel(input, problems);
       return { kind: 'funnel', steps: input.steps ?? [], window_days: input.window_days as number, op, value: input.value as number };
+    case 'data_quality':
+      return { kind: 'data_quality', severity: input.severity ?? 'error' };
   }
 }
 

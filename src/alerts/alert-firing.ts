@@ -12,7 +12,11 @@ export type AlertCondition =
   | { readonly kind: 'change'; readonly op: ComparisonOp; readonly percent: number }
   | { readonly kind: 'anomaly'; readonly sensitivity: number }
   | { readonly kind: 'goal_pace'; readonly goal_id: string }
-  | { readonly kind: 'funnel'; readonly steps: readonly string[]; readonly window_days: number; readonly op: ComparisonOp; readonly value: number };
+  | { readonly kind: 'funnel'; readonly steps: readonly string[]; readonly window_days: number; readonly op: ComparisonOp; readonly value: number }
+  | { readonly kind: 'data_quality'; readonly severity: QualitySeverity };
+
+/** The least severe data-quality finding that fires a data_quality condition. */
+export type QualitySeverity = 'error' | 'warning';
 
 /** A segment (a campaign, a channel…) that moved, and its part in the move. */
 export interface FiringSegment {

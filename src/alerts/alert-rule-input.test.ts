@@ -116,6 +116,17 @@ describe('parseAlertRule', () => {
     expect(problems({ ...CPA_ABOVE_40, ...change })[field]).toContain(message);
   });
 
+  it('reads a data_quality condition, errors by default, and refuses a metric, filters or a breakdown beside it', () => {
+    const body = { name: 'Data broke', condition: { kind: 'data_quality' }, webhook: WEBHOOK };
+    expect(parse(body)).toMatchObject({ metric: null, condition: { kind: 'data_quality', severity: 'error' } });
+    expect(parse({ ...body, condition: { kind: 'data_quality', severity: 'warning' } }).condition).toEqual({ kind: 'data_quality', severity: 'warning' });
+    expect(problems({ ...body, metric: 'cpa', by: 'campaign', filters: [{ dimension: 'channel', op: 'eq', values: ['Email'] }] })).toEqual({
+      metric: 'does not go with a data_quality condition, whose value is the number of findings',
+      filters: 'do not go with a data_quality condition: the audit covers the whole workspace',
+      by: 'does not go with a data_quality condition: findings are not split by segment',
+    });
+  });
+
   it('names every bad field in one 400', () => {
     const found = problems({ ...CPA_ABOVE_40, metric: 'cots', schedule: 'hourly', webhook: { url: 'mailto:x@example.com' }, action: { action: 'increase_bid', by_percent: 101 } });
     expect(Object.keys(found).sort()).toEqual(['action.by_percent', 'metric', 'schedule', 'webhook.url']);

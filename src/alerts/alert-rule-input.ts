@@ -157,6 +157,10 @@ function checkShapeOfKind(input: AlertRuleInput, problems: Problem[]): void {
   if (kind === 'funnel') {
     if (input.metric !== undefined) problems.push({ field: 'metric', message: 'does not go with a funnel condition, whose value is the funnel’s conversion' });
     if (input.filters?.length) problems.push({ field: 'filters', message: 'do not go with a funnel condition: a funnel counts every visitor' });
+  } else if (kind === 'data_quality') {
+    if (input.metric !== undefined) problems.push({ field: 'metric', message: 'does not go with a data_quality condition, whose value is the number of findings' });
+    if (input.filters?.length) problems.push({ field: 'filters', message: 'do not go with a data_quality condition: the audit covers the whole workspace' });
+    if (input.by !== undefined) problems.push({ field: 'by', message: 'does not go with a data_quality condition: findings are not split by segment' });
   } else if (kind === 'goal_pace') {
     if (input.filters?.length) problems.push({ field: 'filters', message: 'do not go with a goal_pace condition: the goal’s own filters apply' });
     if (input.by !== undefined) problems.push({ field: 'by', message: 'does not go with a goal_pace condition: a goal is paced as a whole' });

@@ -112,3 +112,18 @@ describe('evaluateCondition: funnel', () => {
     expect(evaluateCondition(condition, { funnelRate: null }, 'Checkout conversion')).toMatchObject({ met: false, noData: true });
   });
 });
+
+describe('evaluateCondition: data_quality', () => {
+  it('fires on any finding as severe as the condition, naming them, and not on none', () => {
+    const condition = { kind: 'data_quality', severity: 'error' } as const;
+    expect(evaluateCondition(condition, { findings: ['Orders in a currency with no fx rate', 'Days where tracking fell sharply'] }, 'data quality')).toEqual({
+      met: true,
+      value: 2,
+      reference: 0,
+      because: 'the data-quality audit found 2 errors: Orders in a currency with no fx rate; Days where tracking fell sharply',
+      noData: false,
+    });
+    expect(evaluateCondition({ kind: 'data_quality', severity: 'warning' }, { findings: [] }, 'data quality')).toMatchObject({ met: false, value: 0, because: 'the data-quality audit found no error or warning' });
+    expect(evaluateCondition(condition, { findings: null }, 'data quality')).toMatchObject({ met: false, noData: true });
+  });
+});

@@ -29,6 +29,8 @@ export interface ConditionData {
   readonly goal?: GoalProgress | null;
   /** funnel: the conversion from the first step to the last, in percent. */
   readonly funnelRate?: number | null;
+  /** data_quality: the titles of the audit's findings at least as severe as the condition's. */
+  readonly findings?: readonly string[] | null;
 }
 
 export interface ConditionEvaluation {
@@ -63,7 +65,18 @@ export function evaluateCondition(condition: AlertCondition, data: ConditionData
       return goalPace(label, need(data.goal, 'goal', condition.kind));
     case 'funnel':
       return compare(label, need(data.funnelRate, 'funnelRate', condition.kind), condition.op, condition.value, ' %');
+    case 'data_quality':
+      return quality(need(data.findings, 'findings', condition.kind), condition.severity);
   }
+}
+
+/** Fires on any finding; the value is how many. */
+function quality(findings: readonly string[] | null, severity: 'error' | 'warning'): ConditionEvaluation {
+  if (findings === null) return noData('the data-quality audit', 0, 'could not run');
+  const what = severity === 'error' ? 'error' : 'error or warning';
+  const met = findings.length > 0;
+  const because = met ? `the data-quality audit found ${findings.length} ${what}${findings.length === 1 ? '' : 's'}: ${findings.join('; ')}` : `the data-quality audit found no ${what}`;
+  return { met, value: findings.length, reference: 0, because, noData: false };
 }
 
 /** A field the kind reads must have been fetched (null is fine: no data); undefined is the caller's bug. */

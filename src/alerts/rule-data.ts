@@ -8,6 +8,7 @@ import { addDays, localDate } from '../core/time.js';
 import { anomalyReport } from '../anomalies/anomaly-service.js';
 import { funnelReport } from '../funnels/funnel-service.js';
 import { goalReports } from '../goals/goals-service.js';
+import { qualityReport } from '../quality/quality-service.js';
 import type { CatalogMetric } from '../metrics/catalog.js';
 import { metricCatalog } from '../metrics/metrics-service.js';
 import { answerQuery, type QueryServices } from '../metrics/query-service.js';
@@ -39,6 +40,12 @@ export async function readRuleData(services: QueryServices, workspace: Workspace
   const window = alertWindow(rule.grain, now, workspace.settings.timezone);
   const condition = rule.condition;
   if (condition.kind === 'goal_pace') return goalData(services, workspace, condition.goal_id, now);
+  if (condition.kind === 'data_quality') {
+    const report = await qualityReport(services, workspace, now);
+    const severe = report.findings.filter((f) => f.severity === 'error' || (condition.severity === 'warning' && f.severity === 'warning'));
+    const query = { metrics: [], from: report.today, to: report.today };
+    return { data: { findings: severe.map((f) => f.title) }, label: 'data quality', metric: 'data_quality', query, segments: [], notes: report.notes };
+  }
   if (condition.kind === 'funnel') {
     const report = await funnelReport(services, workspace, { steps: [...condition.steps], window_days: condition.window_days, from: window.from, to: window.to }, now);
     const query = { metrics: [], from: window.from, to: window.to };

@@ -3,7 +3,7 @@
 // evaluated after an ingestion into one of them, and only then.
 import type { CatalogMetric } from '../metrics/catalog.js';
 import { metricSources } from '../metrics/metric-sources.js';
-import type { SourceName } from '../model/sources.js';
+import { SOURCE_NAMES, type SourceName } from '../model/sources.js';
 import type { AlertRule } from './alert-rule-input.js';
 
 export interface RuleLookups {
@@ -22,6 +22,8 @@ export interface RuleLookups {
 export function ruleSources(rule: Pick<AlertRule, 'metric' | 'condition'>, lookups: RuleLookups): SourceName[] {
   const { condition } = rule;
   if (condition.kind === 'funnel') return ['events'];
+  // The audit reads every source: any ingestion can make or clear a finding.
+  if (condition.kind === 'data_quality') return [...SOURCE_NAMES];
   const metricId = condition.kind === 'goal_pace' ? lookups.goalMetrics.get(condition.goal_id) : rule.metric;
   const metric = metricId === undefined || metricId === null ? undefined : lookups.metrics.get(metricId);
   return metric ? metricSources(metric) : [];

@@ -65,6 +65,8 @@ export function describeCondition(condition: AlertCondition): string {
       return `behind the pace of goal ${escapeMrkdwn(condition.goal_id)}`;
     case 'funnel':
       return `${condition.op} ${formatNumber(condition.value)} in the funnel ${condition.steps.map(escapeMrkdwn).join(' → ')} within ${condition.window_days} days`;
+    case 'data_quality':
+      return `above 0: findings of the data-quality audit at least as severe as ${condition.severity}`;
   }
 }
 

@@ -5,6 +5,8 @@ import type { CohortReport } from '../cohorts/cohort-service.js';
 import type { FunnelReport } from '../funnels/funnel-report.js';
 import type { ForecastReport } from '../forecast/forecast-service.js';
 import type { AnomalyReport } from '../anomalies/anomaly-service.js';
+import type { ExplainReport } from '../insight/explain-service.js';
+import type { SegmentsReport } from '../insight/segments-service.js';
 import type { ForecastQueryResult } from '../forecast/query-forecast.js';
 import type { GoalReport } from '../goals/goals-service.js';
 import type { AlertRuleReport, PublicAlertRule } from '../alerts/alerts-service.js';
@@ -13,6 +15,7 @@ import type { RuleEvaluation } from '../alerts/evaluate-rule.js';
 import type { AlertStateView } from '../alerts/state-view.js';
 import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
 import type { QualityReport } from '../quality/quality-service.js';
+import type { BudgetReport } from '../budget/budget-service.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import type { CreatedKey } from '../access/api-keys.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
@@ -69,12 +72,18 @@ export interface Backend {
   forecast(body: Record<string, unknown>): Promise<ForecastReport>;
   /** POST /v1/anomalies: the body as the HTTP API takes it. */
   anomalies(body: Record<string, unknown>): Promise<AnomalyReport>;
+  /** POST /v1/explain: the body as the HTTP API takes it. */
+  explain(body: Record<string, unknown>): Promise<ExplainReport>;
+  /** POST /v1/segments/underperforming: the body as the HTTP API takes it. */
+  underperformingSegments(body: Record<string, unknown>): Promise<SegmentsReport>;
   /** POST /v1/experiments/analyze: the stats or experiment body as the HTTP API takes it. */
   experiment(body: Record<string, unknown>): Promise<ExperimentReport>;
   /** GET /v1/experiments. */
   experiments(): Promise<ExperimentList>;
   /** GET /v1/quality: the data-quality audit. */
   quality(): Promise<QualityReport>;
+  /** POST /v1/budget/recommend: the body as the HTTP API takes it. */
+  budget(body: Record<string, unknown>): Promise<BudgetReport>;
   /** GET /v1/alerts: every rule with its state and next run. */
   alerts(): Promise<AlertRuleReport[]>;
   /** POST /v1/alerts: the rule body as the HTTP API takes it. */

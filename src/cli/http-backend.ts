@@ -5,6 +5,8 @@ import type { CohortReport } from '../cohorts/cohort-service.js';
 import type { FunnelReport } from '../funnels/funnel-report.js';
 import type { ForecastReport } from '../forecast/forecast-service.js';
 import type { AnomalyReport } from '../anomalies/anomaly-service.js';
+import type { ExplainReport } from '../insight/explain-service.js';
+import type { SegmentsReport } from '../insight/segments-service.js';
 import type { ForecastQueryResult } from '../forecast/query-forecast.js';
 import type { GoalReport } from '../goals/goals-service.js';
 import type { AlertRuleReport, PublicAlertRule } from '../alerts/alerts-service.js';
@@ -13,6 +15,7 @@ import type { RuleEvaluation } from '../alerts/evaluate-rule.js';
 import type { AlertStateView } from '../alerts/state-view.js';
 import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
 import type { QualityReport } from '../quality/quality-service.js';
+import type { BudgetReport } from '../budget/budget-service.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import { BeaconError, ValidationError } from '../core/errors.js';
 import { headerGate } from '../ingest/header-gate.js';
@@ -186,6 +189,14 @@ export class HttpBackend implements Backend {
     return this.request<AnomalyReport>('POST', '/v1/anomalies', JSON.stringify(body));
   }
 
+  explain(body: Record<string, unknown>): Promise<ExplainReport> {
+    return this.request<ExplainReport>('POST', '/v1/explain', JSON.stringify(body));
+  }
+
+  underperformingSegments(body: Record<string, unknown>): Promise<SegmentsReport> {
+    return this.request<SegmentsReport>('POST', '/v1/segments/underperforming', JSON.stringify(body));
+  }
+
   experiment(body: Record<string, unknown>): Promise<ExperimentReport> {
     return this.request<ExperimentReport>('POST', '/v1/experiments/analyze', JSON.stringify(body));
   }
@@ -196,6 +207,10 @@ export class HttpBackend implements Backend {
 
   quality(): Promise<QualityReport> {
     return this.request<QualityReport>('GET', '/v1/quality');
+  }
+
+  budget(body: Record<string, unknown>): Promise<BudgetReport> {
+    return this.request<BudgetReport>('POST', '/v1/budget/recommend', JSON.stringify(body));
   }
 
   async alerts(): Promise<AlertRuleReport[]> {

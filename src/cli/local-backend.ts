@@ -150,6 +150,18 @@ export class LocalBackend implements Backend {
     return anomalyReport(this.services, workspace, body);
   }
 
+  async explain(body: Record<string, unknown>) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { explainReport } = await import('../insight/explain-service.js');
+    return explainReport(this.services, workspace, body);
+  }
+
+  async underperformingSegments(body: Record<string, unknown>) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { underperformingReport } = await import('../insight/segments-service.js');
+    return underperformingReport(this.services, workspace, body);
+  }
+
   /** A stats body reads nothing of the workspace, which need not exist. */
   async experiment(body: Record<string, unknown>) {
     const { experimentReport, readsExposures, statsReport } = await import('../experiments/experiment-service.js');
@@ -162,6 +174,12 @@ export class LocalBackend implements Backend {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
     const { experimentList } = await import('../experiments/experiment-service.js');
     return experimentList(this.services, workspace);
+  }
+
+  async budget(body: Record<string, unknown>) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { budgetReport } = await import('../budget/budget-service.js');
+    return budgetReport(this.services, workspace, body);
   }
 
   async quality() {

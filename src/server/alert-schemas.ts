@@ -25,6 +25,7 @@ const ConditionSchema = Type.Union([
   Type.Object({ kind: Type.Literal('anomaly'), sensitivity: Type.Number() }),
   Type.Object({ kind: Type.Literal('goal_pace'), goal_id: Type.String() }),
   Type.Object({ kind: Type.Literal('funnel'), steps: Type.Array(Type.String()), window_days: Type.Number(), op, value: Type.Number() }),
+  Type.Object({ kind: Type.Literal('data_quality'), severity: literals(['error', 'warning']) }),
 ]);
 
 const ruleFields = {

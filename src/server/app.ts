@@ -18,9 +18,11 @@ import { registerCohortRoutes } from './routes/cohort-routes.js';
 import { registerFunnelRoutes } from './routes/funnel-routes.js';
 import { registerForecastRoutes } from './routes/forecast-routes.js';
 import { registerAnomalyRoutes } from './routes/anomaly-routes.js';
+import { registerInsightRoutes } from './routes/insight-routes.js';
 import { registerExperimentRoutes } from './routes/experiment-routes.js';
 import { registerAlertRoutes } from './routes/alert-routes.js';
 import { registerQualityRoutes } from './routes/quality-routes.js';
+import { registerBudgetRoutes } from './routes/budget-routes.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
@@ -94,9 +96,11 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
     registerFunnelRoutes(api, context);
     registerForecastRoutes(api, context);
     registerAnomalyRoutes(api, context);
+    registerInsightRoutes(api, context);
     registerExperimentRoutes(api, context);
     registerAlertRoutes(api, context);
     registerQualityRoutes(api, context);
+    registerBudgetRoutes(api, context);
   });
   return app;
 }

@@ -17,8 +17,13 @@ import { ForecastInputSchema } from '../forecast/forecast-request.js';
 import { ForecastQueryInputSchema } from '../forecast/query-forecast-input.js';
 import { AnomalyReportSchema } from './anomaly-schemas.js';
 import { AnomalyInputSchema } from '../anomalies/anomaly-request.js';
+import { ExplainReportSchema, SegmentsReportSchema } from './insight-schemas.js';
+import { ExplainInputSchema } from '../insight/explain-request.js';
+import { SegmentsInputSchema } from '../insight/segments-request.js';
 import { ExperimentListSchema, ExperimentReadoutSchema } from './experiment-schemas.js';
 import { QualityReportSchema } from './quality-schemas.js';
+import { BudgetReportSchema } from './budget-schemas.js';
+import { BudgetInputSchema } from '../budget/budget-input.js';
 import { ExperimentStatsSchema } from '../experiments/experiment-input.js';
 import { ExposureRequestSchema } from '../experiments/exposure-request.js';
 import { AttributionInputSchema } from '../attribution/attribution-input.js';
@@ -150,6 +155,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           ForecastReport: ForecastReportSchema,
           Anomalies: AnomalyInputSchema,
           AnomalyReport: AnomalyReportSchema,
+          Explain: ExplainInputSchema,
+          ExplainReport: ExplainReportSchema,
+          UnderperformingSegments: SegmentsInputSchema,
+          UnderperformingSegmentsReport: SegmentsReportSchema,
           ExperimentStats: ExperimentStatsSchema,
           ExperimentReadout: ExperimentReadoutSchema,
           ExperimentRequest: ExposureRequestSchema,
@@ -158,6 +167,8 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           Acknowledge: AcknowledgeInputSchema,
           ...ALERT_SCHEMAS,
           QualityReport: QualityReportSchema,
+          Budget: BudgetInputSchema,
+          BudgetReport: BudgetReportSchema,
         }),
       ),
     },
@@ -283,6 +294,22 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           responses: { ...ok(ref('AnomalyReport')), ...errors(400, 401, 403, 422) },
         },
       },
+      '/v1/explain': {
+        post: {
+          summary:
+            'why a metric changed from the previous period (or the same days a year earlier) to from…to: its change split along its formula (known factorisations such as CPA = CPC ÷ CVR, else the formula’s own terms and factors) into drivers that add up to the change, and with by across the dimension’s segments (mix and rate parts for ratios); a metric whose formula cannot be split answers its total change with a note; scope read',
+          requestBody: { required: true, content: json(ref('Explain')) },
+          responses: { ...ok(ref('ExplainReport')), ...errors(400, 401, 403, 422) },
+        },
+      },
+      '/v1/segments/underperforming': {
+        post: {
+          summary:
+            'the segments of one or more dimensions (several: their combinations) that do significantly worse than the workspace on a ratio metric over from…to: each KPI shrunk toward the pooled value by an empirical-Bayes model (beta-binomial, gamma-Poisson or normal), flagged by its posterior probability of being worse under a Bayesian false discovery rate, ranked by spend at stake; a metric that is no ratio is a 422; scope read',
+          requestBody: { required: true, content: json(ref('UnderperformingSegments')) },
+          responses: { ...ok(ref('UnderperformingSegmentsReport')), ...errors(400, 401, 403, 422) },
+        },
+      },
       '/v1/experiments': {
         get: {
           summary: 'the experiments the workspace’s experiment_exposure events name, with the people whose first exposure was to each variant, most recently exposed first; scope read',
@@ -303,6 +330,13 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           summary: 'create an alert rule (a metric, its condition, schedule, webhook and recommended action), checked against the catalog and the workspace time zone; scope admin',
           requestBody: { required: true, content: json(ref('AlertRuleInput')) },
           responses: { '201': { description: 'created', content: json(ref('AlertRule')) }, ...errors(400, 401, 403) },
+        },
+      },
+      '/v1/budget/recommend': {
+        post: {
+          summary: 'a budget split: a response curve per channel or campaign (Hill or exponential saturation over geometric adstock, fitted on the daily spend and attributed outcome of from…to), the split of total_budget for a period as long that maximises revenue or conversions (or the most spend that keeps a target ROAS or CPA), with expected outcomes and intervals, marginal returns, binding constraints and the reasons; scope read',
+          requestBody: { required: true, content: json(ref('Budget')) },
+          responses: { ...ok(ref('BudgetReport')), ...errors(400, 401, 403, 422) },
         },
       },
       '/v1/quality': {

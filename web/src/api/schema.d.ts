@@ -1877,6 +1877,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** why a metric changed from the previous period (or the same days a year earlier) to from…to: its change split along its formula (known factorisations such as CPA = CPC ÷ CVR, else the formula’s own terms and factors) into drivers that add up to the change, and with by across the dimension’s segments (mix and rate parts for ratios); a metric whose formula cannot be split answers its total change with a note; scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Explain"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExplainReport"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/underperforming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** the segments of one or more dimensions (several: their combinations) that do significantly worse than the workspace on a ratio metric over from…to: each KPI shrunk toward the pooled value by an empirical-Bayes model (beta-binomial, gamma-Poisson or normal), flagged by its posterior probability of being worse under a Bayesian false discovery rate, ranked by spend at stake; a metric that is no ratio is a 422; scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnderperformingSegments"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnderperformingSegmentsReport"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/experiments": {
         parameters: {
             query?: never;
@@ -2106,6 +2258,82 @@ export interface paths {
                 };
                 /** @description error */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/budget/recommend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** a budget split: a response curve per channel or campaign (Hill or exponential saturation over geometric adstock, fitted on the daily spend and attributed outcome of from…to), the split of total_budget for a period as long that maximises revenue or conversions (or the most spend that keeps a target ROAS or CPA), with expected outcomes and intervals, marginal returns, binding constraints and the reasons; scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BudgetReport"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3791,6 +4019,195 @@ export interface components {
             anomalies: number;
             notes: string[];
         };
+        Explain: {
+            /** @description a metric id of the catalog (GET /v1/catalog), built in or custom */
+            metric: string;
+            /** @description first day of the period to explain (workspace time zone) */
+            from: string;
+            /** @description last day of the period to explain, inclusive */
+            to: string;
+            /** @description the period it changed from: previous_period (default; as many days right before from) or previous_year (the same days a year earlier) */
+            compare?: "previous_period" | "previous_year";
+            /** @description a dimension (channel, campaign, platform, device, country…) to split the change across its segments */
+            by?: string;
+            filters?: {
+                dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                op: "eq" | "neq" | "in" | "not_in" | "contains";
+                values: string[];
+            }[];
+        };
+        ExplainReport: {
+            metric: string;
+            label: string;
+            unit: "count" | "money" | "percent" | "ratio" | "seconds" | "months" | "score";
+            direction: "up" | "down" | "neutral";
+            /** @description the workspace currency of money values */
+            currency: string;
+            compare: "previous_period" | "previous_year";
+            filters: {
+                dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                op: "eq" | "neq" | "in" | "not_in" | "contains";
+                values: string[];
+            }[];
+            period: {
+                from: string;
+                to: string;
+            };
+            previous_period: {
+                from: string;
+                to: string;
+            };
+            /** @description the KPI in the previous period; null where its denominator is 0 */
+            previous: number | null;
+            /** @description the KPI in the period */
+            current: number | null;
+            /** @description current − previous */
+            change: number | null;
+            /** @description the change in percent of previous; null from 0 */
+            change_percent: number | null;
+            summary: string;
+            /** @description known-factors (CPA = CPC ÷ CVR…), formula (the formula’s own terms and factors), whole (the change as one part); null when there is no change to split */
+            method: ("known-factors" | "formula" | "whole") | null;
+            /** @description the parts of the change along the formula, largest first */
+            drivers: {
+                /** @description a factor of a known factorisation (cpc, cvr), a measure, or the printed part of the formula */
+                id: string;
+                label: string;
+                /** @description the part’s own unit; null for a printed part of the formula */
+                unit: ("count" | "money" | "percent" | "ratio" | "seconds" | "months" | "score") | null;
+                /** @description the part’s own value in the previous period */
+                previous: number | null;
+                /** @description the part’s own value in the period */
+                current: number | null;
+                /** @description its own change in percent; null from 0 */
+                change_percent: number | null;
+                /** @description its part in the KPI’s change, in the KPI’s unit; the drivers add up to change */
+                contribution: number;
+                /** @description contribution / change × 100; null when the KPI did not change */
+                share_percent: number | null;
+                summary: string;
+            }[];
+            /** @description the change across the segments of by; null without by */
+            breakdown: {
+                dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                /** @description additive: each segment’s change; ratio: mix and rate; none: not split by segment */
+                kind: "additive" | "ratio" | "none";
+                /** @description the KPI over the segments in the previous period */
+                previous: number | null;
+                /** @description the KPI over the segments in the period */
+                current: number | null;
+                /** @description the change the segments’ contributions add up to */
+                change: number | null;
+                /** @description largest part (either way) first */
+                segments: {
+                    /** @description the segment (dimension value; "(none)" for rows without one) */
+                    key: string;
+                    /** @description new: no data before; gone: no data now; both: data in both periods */
+                    status: "new" | "gone" | "both";
+                    /** @description the KPI in the segment in the previous period */
+                    previous: number | null;
+                    /** @description the KPI in the segment in the period */
+                    current: number | null;
+                    /** @description its part in the segments’ change; the parts add up to breakdown.change */
+                    contribution: number;
+                    /** @description contribution / breakdown.change × 100 */
+                    share_percent: number | null;
+                    /** @description ratios: the part from its share of the denominator moving; null for sums */
+                    mix: number | null;
+                    /** @description ratios: the part from its own rate moving (mix + rate = contribution); null for sums */
+                    rate: number | null;
+                    summary: string;
+                }[];
+            } | null;
+            notes: string[];
+        };
+        UnderperformingSegments: {
+            /** @description a ratio metric with a better direction (ctr, cvr, cpa, cpc, cpm, roas…), built in or custom */
+            metric: string;
+            /** @description the dimensions whose segments are judged (channel, campaign, platform…); several: their combinations */
+            dimensions: string[];
+            /** @description first day of the period (workspace time zone) */
+            from: string;
+            /** @description last day of the period, inclusive */
+            to: string;
+            filters?: {
+                dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                op: "eq" | "neq" | "in" | "not_in" | "contains";
+                values: string[];
+            }[];
+            /** @description segments that spent less are left out of the assessment (default 0: every segment) */
+            min_spend?: number;
+            /** @description the expected share of false flags allowed among the flagged segments (default 0.05) */
+            max_false_discovery_rate?: number;
+        };
+        UnderperformingSegmentsReport: {
+            metric: string;
+            label: string;
+            unit: "count" | "money" | "percent" | "ratio" | "seconds" | "months" | "score";
+            direction: "up" | "down" | "neutral";
+            currency: string;
+            dimensions: ("channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective")[];
+            from: string;
+            to: string;
+            filters: {
+                dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                op: "eq" | "neq" | "in" | "not_in" | "contains";
+                values: string[];
+            }[];
+            min_spend: number;
+            model: {
+                /** @description beta-binomial for rates of counts (CTR, CVR), gamma-poisson for a cost per count (CPA, CPC, CPM), normal for other ratios (ROAS) */
+                kind: "beta-binomial" | "gamma-poisson" | "normal";
+                /** @description gamma-poisson: the side of the ratio that is the count */
+                count: ("numerator" | "denominator") | null;
+                /** @description normal: the coefficient of variation of one event’s value */
+                value_cv: number | null;
+            } | null;
+            /** @description the workspace’s KPI; null where its denominator is 0 */
+            workspace_value: number | null;
+            prior: {
+                /** @description the prior’s mean in the KPI’s unit */
+                mean: number;
+                parameters: {
+                    [key: string]: number;
+                };
+                /** @description the segments spread no more than their noise: the prior is held at the strength of all their data */
+                capped: boolean;
+            } | null;
+            /** @description how many segments were judged */
+            assessed: number;
+            max_false_discovery_rate: number;
+            /** @description the expected share of false flags among the flagged; null when none is flagged */
+            expected_false_discovery_rate: number | null;
+            /** @description the flagged segments’ spend at stake, summed */
+            spend_at_stake: number;
+            /** @description the significantly worse segments, most money at stake first */
+            segments: {
+                /** @description the dimension values joined with " · " */
+                key: string;
+                /** @description dimension → value */
+                values: {
+                    [key: string]: string | null;
+                };
+                campaign_name: string | null;
+                numerator: number;
+                denominator: number;
+                /** @description the KPI as observed; null where its denominator is 0 */
+                value: number | null;
+                /** @description the KPI shrunk toward the pooled value by the segment’s evidence */
+                shrunk: number;
+                /** @description the workspace’s KPI it is judged against */
+                workspace_value: number;
+                /** @description posterior probability that its true KPI is worse than the workspace’s */
+                probability_worse: number;
+                spend: number;
+                /** @description spend beyond what its results cost at the workspace value, at its observed KPI */
+                excess_cost: number;
+                /** @description the same at its shrunk KPI */
+                spend_at_stake: number;
+            }[];
+            notes: string[];
+        };
         ExperimentStats: {
             /** @description rate: conversions out of n; mean: a metric averaged over n units */
             kind: "rate" | "mean";
@@ -4123,8 +4540,8 @@ export interface components {
             /** @description the bucket evaluated: the latest, complete or current (today for day); default day */
             grain?: "hour" | "day" | "week" | "month";
             condition: {
-                /** @description threshold: the value against a number; change: percent against the previous period; anomaly: outside the expected range; goal_pace: a goal behind pace; funnel: a funnel’s conversion against a number */
-                kind: "threshold" | "change" | "anomaly" | "goal_pace" | "funnel";
+                /** @description threshold: the value against a number; change: percent against the previous period; anomaly: outside the expected range; goal_pace: a goal behind pace; funnel: a funnel’s conversion against a number; data_quality: the data-quality audit finds something at least this severe */
+                kind: "threshold" | "change" | "anomaly" | "goal_pace" | "funnel" | "data_quality";
                 /** @description threshold, change, funnel: which side fires */
                 op?: "above" | "below";
                 /** @description threshold: the number; funnel: the conversion in percent (0 to 100) */
@@ -4139,6 +4556,8 @@ export interface components {
                 steps?: string[];
                 /** @description funnel: days within which every later step must come, above 0 and at most 365 */
                 window_days?: number;
+                /** @description data_quality: the least severe finding that fires (default error) */
+                severity?: "error" | "warning";
             };
             /** @description evaluate per campaign or channel, and name the segments that moved */
             by?: "campaign" | "channel";
@@ -4205,6 +4624,10 @@ export interface components {
                 window_days: number;
                 op: "above" | "below";
                 value: number;
+            } | {
+                /** @constant */
+                kind: "data_quality";
+                severity: "error" | "warning";
             };
             /** @description the breakdown whose segments a firing names */
             by: ("campaign" | "channel") | null;
@@ -4263,6 +4686,10 @@ export interface components {
                     window_days: number;
                     op: "above" | "below";
                     value: number;
+                } | {
+                    /** @constant */
+                    kind: "data_quality";
+                    severity: "error" | "warning";
                 };
                 /** @description the breakdown whose segments a firing names */
                 by: ("campaign" | "channel") | null;
@@ -4342,6 +4769,10 @@ export interface components {
                     window_days: number;
                     op: "above" | "below";
                     value: number;
+                } | {
+                    /** @constant */
+                    kind: "data_quality";
+                    severity: "error" | "warning";
                 };
                 query: {
                     metrics: string[];
@@ -4478,6 +4909,10 @@ export interface components {
                     window_days: number;
                     op: "above" | "below";
                     value: number;
+                } | {
+                    /** @constant */
+                    kind: "data_quality";
+                    severity: "error" | "warning";
                 };
                 query: {
                     metrics: string[];
@@ -4574,6 +5009,152 @@ export interface components {
                 warning: number;
                 info: number;
             };
+            notes: string[];
+        };
+        Budget: {
+            /** @description the budget for a period as long as from…to, in the workspace currency */
+            total_budget: number;
+            /** @description what the budget is split by (default channel) */
+            by?: "channel" | "campaign";
+            /** @description first day of the history the curves are fitted on (workspace time zone) */
+            from: string;
+            /** @description last day of that history, inclusive; at least 30 days after from */
+            to: string;
+            /** @description what to maximise (default revenue); with a target, what it is measured on */
+            objective?: "revenue" | "conversions";
+            /** @description spend the most that keeps revenue ÷ spend at least this (instead of spending the whole budget) */
+            target_roas?: number;
+            /** @description spend the most that keeps spend ÷ conversions at most this */
+            target_cpa?: number;
+            /** @description the attribution model the outcomes are credited by (default the workspace’s) */
+            model?: "last_non_direct" | "first_touch" | "last_touch";
+            filters?: {
+                dimension: "channel" | "platform" | "campaign" | "ad_group" | "ad" | "source" | "medium" | "landing_page" | "device" | "country" | "conversion_type" | "objective";
+                op: "eq" | "neq" | "in" | "not_in" | "contains";
+                values: string[];
+            }[];
+            /** @description the least each key may get over the period, by key */
+            min?: {
+                [key: string]: number;
+            };
+            /** @description the most each key may get over the period, by key */
+            max?: {
+                [key: string]: number;
+            };
+            /** @description keys whose spend stays as it is */
+            locked?: string[];
+            /** @description how far each key may move from its current spend, in percent, where min/max do not say otherwise (default 50): curves are least reliable far from the spend they were fitted on */
+            max_change_percent?: number;
+            /** @description days at the end held out to measure each curve’s out-of-sample error (default 28) */
+            holdout_days?: number;
+        };
+        BudgetReport: {
+            by: "channel" | "campaign";
+            from: string;
+            to: string;
+            days: number;
+            currency: string;
+            outcome: "revenue" | "conversions";
+            /** @description the target kept, if any */
+            target: ({
+                roas: number;
+            } | {
+                cpa: number;
+            }) | null;
+            /** @description the attribution model the outcomes are credited by */
+            model: string;
+            total_budget: number;
+            current_total: number;
+            recommended_total: number;
+            expected_current: {
+                value: number;
+                /** @description the 95 % interval of the curve’s expectation; null without one */
+                low: number | null;
+                /** @description its upper end */
+                high: number | null;
+            };
+            expected: {
+                value: number;
+                /** @description the 95 % interval of the curve’s expectation; null without one */
+                low: number | null;
+                /** @description its upper end */
+                high: number | null;
+            };
+            rows: {
+                key: string;
+                /** @description spend over the history */
+                current: number;
+                /** @description spend over a period as long */
+                recommended: number;
+                change: number;
+                expected: {
+                    value: number;
+                    /** @description the 95 % interval of the curve’s expectation; null without one */
+                    low: number | null;
+                    /** @description its upper end */
+                    high: number | null;
+                };
+                expected_current: {
+                    value: number;
+                    /** @description the 95 % interval of the curve’s expectation; null without one */
+                    low: number | null;
+                    /** @description its upper end */
+                    high: number | null;
+                };
+                /** @description revenue per extra unit of spend at the recommendation (revenue plans) */
+                marginal_roas: number | null;
+                /** @description spend per extra conversion at the recommendation (conversion plans) */
+                marginal_cpa: number | null;
+                /** @description the marginal ROAS at the current spend (revenue plans) */
+                marginal_roas_current: number | null;
+                /** @description the constraint holding the recommendation; null when the key is free to move */
+                binding: ("min" | "max" | "locked" | "observed_range") | null;
+                curve: {
+                    family: "hill" | "exponential";
+                    params: {
+                        beta: number;
+                        gamma: number;
+                        /** @description Hill only */
+                        alpha: number | null;
+                    };
+                    /** @description the share of a day’s effect carried to the next (geometric adstock) */
+                    adstock_decay: number;
+                    r_squared: number;
+                    /** @description out-of-sample error on the last days held out */
+                    holdout: {
+                        days: number;
+                        /** @description null where the outcome was 0 */
+                        mape: number | null;
+                        rmse: number;
+                    } | null;
+                    observed_daily_spend: {
+                        min: number;
+                        max: number;
+                        median: number;
+                    };
+                    /** @description false when spend varied too little: the recommendation then stays within the spend seen */
+                    identifiable: boolean;
+                    warnings: string[];
+                    /** @description the expected outcome over the period at a period spend, to draw the curve */
+                    points: {
+                        spend: number;
+                        outcome: number;
+                    }[];
+                };
+            }[];
+            binding_constraints: {
+                key: string;
+                constraint: "min" | "max" | "locked" | "observed_range";
+            }[];
+            feasible: boolean;
+            keeps_current_split: boolean;
+            /** @description why the recommendation is what it is, in words */
+            reasons: string[];
+            excluded: {
+                key: string;
+                outcome: number;
+                why: string;
+            }[];
             notes: string[];
         };
     };

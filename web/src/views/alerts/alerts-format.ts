@@ -33,6 +33,8 @@ export function describeCondition(condition: Condition, grain: AlertRuleReport['
       return `goal pace of ${goalName ?? condition.goal_id}`;
     case 'funnel':
       return `funnel ${condition.steps.join(' → ')} conversion ${condition.op} ${number(condition.value)} % (${condition.window_days}-day window)`;
+    case 'data_quality':
+      return `data-quality findings (${condition.severity === 'error' ? 'errors' : 'errors or warnings'})`;
   }
 }
 

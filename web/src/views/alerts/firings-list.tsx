@@ -42,7 +42,8 @@ function FiringCard({ firing, selected, unit, campaignNames, currency, now, onSe
   const delivery = describeDelivery(firing.delivery);
   // A change compares with the period before; the others judge against a bar or an expectation.
   const against = firing.condition.kind === 'change' ? 'before' : firing.condition.kind === 'threshold' || firing.condition.kind === 'funnel' ? 'threshold' : 'expected';
-  const value = (v: number | null) => (firing.condition.kind === 'funnel' ? `${formatValue(v, 'count')} %` : formatValue(v, unit, currency));
+  const value = (v: number | null) =>
+    firing.condition.kind === 'funnel' ? `${formatValue(v, 'count')} %` : firing.condition.kind === 'data_quality' ? `${formatValue(v, 'count')} findings` : formatValue(v, unit, currency);
   return (
     <button
       type="button"
