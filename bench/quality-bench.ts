@@ -1,14 +1,19 @@
-// The data-quality audit on DuckDB over the generated shop (default 10 M
-// events + 1 M ad rows, 90 days to 2026-11-20, audited the day after): the
-// whole audit as GET /v1/quality runs it (the derived view current, every
-// statement, the findings), beside each of its statements alone — each
-// check's count, the events per day and the platform comparison — the
-// slowest of which is the floor: the audit cannot take less than its largest
-// query.
+// The data-quality audit and the insight reads on DuckDB over the generated
+// shop (default 10 M events + 1 M ad rows, 90 days to 2026-11-20, audited the
+// day after): the whole audit as GET /v1/quality runs it (the derived view
+// current, every statement, the findings), beside each of its statements
+// alone — each check's count, the events per day and the platform comparison
+// — the slowest of which is the floor: the audit cannot take less than its
+// largest query. Then explaining the change of CPA by channel and ranking
+// campaigns by CTR, each beside the plain metric query of the same measures
+// (POST /v1/query's service) as its floor.
 import { join } from 'node:path';
 import { createWorkspace } from '../src/access/workspaces.js';
 import type { QueryServices } from '../src/metrics/query-service.js';
 import { qualityReport } from '../src/quality/quality-service.js';
+import { explainReport } from '../src/insight/explain-service.js';
+import { underperformingReport } from '../src/insight/segments-service.js';
+import { answerQuery } from '../src/metrics/query-service.js';
 import { ParamBag } from '../src/sql/dialect.js';
 import { CHECK_IDS, dailyEventsSql, platformConversionsSql, qualityCheckSql } from '../src/warehouse/relations/quality-checks.js';
 import type { RelationBuild } from '../src/warehouse/relations/relation-build.js';
@@ -56,6 +61,7 @@ export async function benchQuality(dir: string, options: QualityBenchOptions): P
     for (const s of statements) console.log(`  ${s.name.padEnd(34)} ${ms(s.times)}`);
     console.log(`  whole audit (${findings} findings)          ${ms(audit)}`);
     console.log(`  floor: the largest statement alone (${slowest.name}) ${fmt(median(slowest.times), 1)} ms · audit / floor ${fmt(median(audit) / median(slowest.times), 2)}`);
+    await timeInsight(services, workspace, runs);
   } finally {
     await warehouse.close();
   }
@@ -81,4 +87,19 @@ async function timeStatements(warehouse: Warehouse, query: QualityQuery, runs: n
   const out: { name: string; times: number[] }[] = [];
   for (const [name, build] of pieces) out.push({ name, times: await timedAsync(1, runs, run(build)) });
   return out;
+}
+
+/** Explain and segments beside the metric queries that read the same measures (both periods for explain). */
+async function timeInsight(services: QueryServices, workspace: NonNullable<Awaited<ReturnType<Warehouse['getWorkspace']>>>, runs: number): Promise<void> {
+  const current = { from: '2026-11-07', to: '2026-11-20' };
+  const previous = { from: '2026-10-24', to: '2026-11-06' };
+  const explainFloor = await timedAsync(1, runs, async () => {
+    for (const period of [current, previous]) await answerQuery(services, workspace, { metrics: ['cost', 'clicks', 'conversions'], dimensions: ['channel'], ...period });
+  });
+  const explain = await timedAsync(1, runs, () => explainReport(services, workspace, { metric: 'cpa', ...current, by: 'channel' }));
+  const range = { from: '2026-08-23', to: '2026-11-20' };
+  const segmentsFloor = await timedAsync(1, runs, () => answerQuery(services, workspace, { metrics: ['clicks', 'impressions', 'cost'], dimensions: ['campaign'], ...range }));
+  const segments = await timedAsync(1, runs, () => underperformingReport(services, workspace, { metric: 'ctr', dimensions: ['campaign'], ...range }));
+  console.log(`  explain CPA by channel, 2 × 14 days                ${ms(explain)} · floor (the two metric queries) ${fmt(median(explainFloor), 1)} ms · ratio ${fmt(median(explain) / median(explainFloor), 2)}`);
+  console.log(`  underperforming campaigns by CTR, 90 days          ${ms(segments)} · floor (the metric query) ${fmt(median(segmentsFloor), 1)} ms · ratio ${fmt(median(segments) / median(segmentsFloor), 2)}`);
 }

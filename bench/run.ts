@@ -1,6 +1,6 @@
 // npm run bench: every benchmark, each printing its figure beside a baseline
 // measured in the same run. Options: --only
-// ingest|overview|mixed|dashboard|attribution|clv|cohorts|funnels|experiments|forecast|anomalies,
+// ingest|overview|mixed|dashboard|attribution|clv|cohorts|funnels|experiments|forecast|anomalies|alerts|quality|budget,
 // --events N (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
 // --overview-events N (default 10,000,000), --ad-rows N (default 1,000,000),
 // --query-runs N (default 20), --engines duckdb,clickhouse (default: both
@@ -20,13 +20,22 @@
 // for experiment readouts --experiment-people N (DuckDB, default 300,000) and
 // --experiment-runs N (default 5), and for forecasts --forecast-runs N (fits
 // on AirPassengers, default 21), and for anomaly detection --anomaly-runs N
-// (default 21).
+// (default 21), and for alerts (DuckDB; --only alerts) --alert-events N (the
+// overview shop the 200 rules read, default 10,000,000), --alert-runs N
+// (default 3), --alert-ingest-events N (events a run of ingestion with and
+// without 50 real-time rules, default 1,000,000) and --alert-ingest-runs N (each, default 2),
+// and for the data-quality audit (DuckDB) --quality-events N (default 10,000,000;
+// ad rows scaled like --ad-rows) and --quality-runs N (default 3), and for budgets
+// --budget-fit-runs N (default 3) and --budget-runs N (optimizer, default 21).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clickhouseBinary, startClickHouse, type ClickHouseServers } from '../test/support/clickhouse.js';
+import { benchAlerts } from './alert-bench.js';
 import { benchAnomalies } from './anomaly-bench.js';
+import { benchQuality } from './quality-bench.js';
+import { benchBudget } from './budget-bench.js';
 import { benchAttribution } from './attribution-bench.js';
 import { benchClv } from './clv-bench.js';
 import { benchCohorts } from './cohort-bench.js';
@@ -66,6 +75,14 @@ const { values } = parseArgs({
     'experiment-runs': { type: 'string', default: '5' },
     'forecast-runs': { type: 'string', default: '21' },
     'anomaly-runs': { type: 'string', default: '21' },
+    'quality-events': { type: 'string', default: '10000000' },
+    'quality-runs': { type: 'string', default: '3' },
+    'budget-fit-runs': { type: 'string', default: '3' },
+    'budget-runs': { type: 'string', default: '21' },
+    'alert-events': { type: 'string', default: '10000000' },
+    'alert-runs': { type: 'string', default: '3' },
+    'alert-ingest-events': { type: 'string', default: '1000000' },
+    'alert-ingest-runs': { type: 'string', default: '2' },
   },
 });
 
@@ -136,6 +153,21 @@ try {
   }
   if (!values.only || values.only === 'anomalies') {
     benchAnomalies({ runs: Number(values['anomaly-runs']) });
+  }
+  if (!values.only || values.only === 'budget') {
+    benchBudget({ fitRuns: Number(values['budget-fit-runs']), optimizerRuns: Number(values['budget-runs']) });
+  }
+  if ((!values.only || values.only === 'quality') && duckdb) {
+    const events = Number(values['quality-events']);
+    await benchQuality(dir, { events, adRows: Math.round((adRows * events) / overviewEvents), runs: Number(values['quality-runs']) });
+  }
+  if ((!values.only || values.only === 'alerts') && duckdb) {
+    await benchAlerts(dir, {
+      events: Number(values['alert-events']),
+      runs: Number(values['alert-runs']),
+      ingestEvents: Number(values['alert-ingest-events']),
+      ingestRuns: Number(values['alert-ingest-runs']),
+    });
   }
 } finally {
   await clickhouse?.stop();

@@ -107,7 +107,7 @@ describe('POST /v1/budget/recommend', () => {
   it('refuses what it cannot do, naming the field', async () => {
     const short = await recommend({ total_budget: BUDGET, from: FROM, to: addDays(FROM, 9) });
     expect(short.status).toBe(400);
-    expect(short.body.error.message).toMatch(/to.*at least 30 days/);
+    expect(short.body.error.message).toContain(`to must be at least 29 days after from: a curve needs 30 days of history (from ${FROM} to ${addDays(FROM, 9)} is 10)`);
     const unknown = await recommend({ total_budget: BUDGET, from: FROM, to: TO, max: { 'Paid Serch': 100 } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toContain('max.Paid Serch no channel "Paid Serch" in the history; did you mean Paid Search?');

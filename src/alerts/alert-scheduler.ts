@@ -39,7 +39,7 @@ export interface AlertSchedulerOptions {
   readonly rescanMs?: number;
   /** Scheduled and real-time evaluations at once, all rules together (default 2). */
   readonly concurrency?: number;
-  /** How long a real-time evaluation waits for the derived view to take in the ingestion that woke it (default 60 s). */
+  /** How long a real-time evaluation waits for the derived view to take in the ingestion that woke it (default 10 s); past it, the view as it stands (and the next round takes in the rest). */
   readonly realtimeFreshnessWaitMs?: number;
   /** After every evaluation, with its duration. */
   readonly onEvaluated?: (evaluation: RuleEvaluation, durationMs: number) => void;
@@ -47,7 +47,7 @@ export interface AlertSchedulerOptions {
   readonly onError?: (error: unknown, run: { workspace: string; ruleId: string; trigger: Trigger }) => void;
 }
 
-const DEFAULTS = { realtimeDelayMs: 1_000, realtimeMaxWaitMs: 10_000, rescanMs: 60_000, concurrency: 2, realtimeFreshnessWaitMs: 60_000 };
+const DEFAULTS = { realtimeDelayMs: 1_000, realtimeMaxWaitMs: 10_000, rescanMs: 60_000, concurrency: 2, realtimeFreshnessWaitMs: 10_000 };
 
 export class AlertScheduler {
   private readonly clock: SchedulerClock;

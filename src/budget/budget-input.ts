@@ -81,7 +81,7 @@ export function parseBudgetInput(body: unknown): BudgetInput {
     if (!isValidDate(input[field])) problems.push({ field, message: `is not a calendar date, got "${input[field]}"` });
   }
   const days = problems.length === 0 ? daysBetween(input.from, input.to) : 0;
-  if (problems.length === 0 && days < MIN_FIT_DAYS) problems.push({ field: 'to', message: `the history must span at least ${MIN_FIT_DAYS} days to fit a curve (from ${input.from} to ${input.to} is ${days})` });
+  if (problems.length === 0 && days < MIN_FIT_DAYS) problems.push({ field: 'to', message: `must be at least ${MIN_FIT_DAYS - 1} days after from: a curve needs ${MIN_FIT_DAYS} days of history (from ${input.from} to ${input.to} is ${days})` });
   if (days > MAX_HISTORY_DAYS) problems.push({ field: 'to', message: `the history may span at most ${MAX_HISTORY_DAYS} days (got ${days})` });
   if (input.target_roas !== undefined && input.target_cpa !== undefined) problems.push({ field: 'target_cpa', message: 'give target_roas or target_cpa, not both' });
   if (input.target_roas !== undefined && input.objective === 'conversions') problems.push({ field: 'target_roas', message: 'a ROAS target is measured on revenue: leave objective out or set it to revenue' });

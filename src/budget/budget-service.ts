@@ -136,7 +136,8 @@ export async function budgetReport(services: QueryServices, workspace: Workspace
     binding_constraints: plan.bindingConstraints,
     feasible: plan.feasible,
     keeps_current_split: plan.keepsCurrentSplit,
-    reasons: [`Each ${input.by} moves at most ${input.maxChangePercent} % from its current spend unless its min or max says otherwise (max_change_percent).`, ...plan.reasons],
+    // The optimizer speaks of channels; a plan by campaign says campaign.
+    reasons: [`Each ${input.by} moves at most ${input.maxChangePercent} % from its current spend unless its min or max says otherwise (max_change_percent).`, ...plan.reasons.map((r) => (input.by === 'channel' ? r : r.replace(/\bchannel(s?)\b/g, `${input.by}$1`)))],
     excluded: histories.filter((h) => h.totalSpend <= 0).map((h) => ({ key: h.key, outcome: h.totalOutcome, why: 'no spend in the history: there is no budget to move and no curve to fit' })),
     notes: [...(answer.notes ?? []), ...fitNotes(fits)],
   };

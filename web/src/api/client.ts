@@ -41,6 +41,16 @@ export type AlertState = AlertRuleReport['state'];
 export type AlertFiring = Schemas['AlertHistory']['firings'][number];
 export type AlertEvaluation = Schemas['AlertEvaluation'];
 export type QualityReport = Schemas['QualityReport'];
+export type ExplainBody = Schemas['Explain'];
+export type ExplainReport = Schemas['ExplainReport'];
+export type ExplainDriver = ExplainReport['drivers'][number];
+export type ExplainSegment = NonNullable<ExplainReport['breakdown']>['segments'][number];
+export type SegmentsBody = Schemas['UnderperformingSegments'];
+export type SegmentsReport = Schemas['UnderperformingSegmentsReport'];
+export type FlaggedSegment = SegmentsReport['segments'][number];
+export type BudgetBody = Schemas['Budget'];
+export type BudgetReport = Schemas['BudgetReport'];
+export type BudgetRow = BudgetReport['rows'][number];
 
 export class ApiError extends Error {
   constructor(
@@ -101,6 +111,9 @@ export function createApi(key: string, onUnauthorized: (message: string) => void
     acknowledgeAlert: (id: string, comment: string) => unwrap(() => client.POST('/v1/alerts/{id}/acknowledge', { params: { path: { id } }, body: { comment } })),
     deleteAlert: (id: string) => unwrap(() => client.DELETE('/v1/alerts/{id}', { params: { path: { id } } })),
     quality: (signal?: AbortSignal) => unwrap(() => client.GET('/v1/quality', { signal })),
+    explain: (body: ExplainBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/explain', { body, signal })),
+    underperformingSegments: (body: SegmentsBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/segments/underperforming', { body, signal })),
+    budget: (body: BudgetBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/budget/recommend', { body, signal })),
   };
 }
 

@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import { AlertsView } from './alerts/alerts-view';
 import { AttributionView } from './attribution/attribution-view';
+import { BudgetView } from './budget/budget-view';
 import { CampaignsView } from './campaigns/campaigns-view';
 import { CohortsView } from './cohorts/cohorts-view';
 import { CustomersView } from './customers/customers-view';
@@ -26,6 +27,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { path: '/', label: 'Overview', component: OverviewView, usesRange: true },
   { path: '/campaigns', label: 'Campaigns', component: CampaignsView, usesRange: true },
   { path: '/attribution', label: 'Attribution', component: AttributionView, usesRange: true },
+  { path: '/budget', label: 'Budget', component: BudgetView, usesRange: true },
   { path: '/customers', label: 'Customers', component: CustomersView, usesRange: true },
   { path: '/cohorts', label: 'Cohorts', component: CohortsView, usesRange: true },
   { path: '/funnels', label: 'Funnels', component: FunnelsView, usesRange: true },
