@@ -9,11 +9,13 @@ import { CampaignsView } from './campaigns/campaigns-view';
 import { CohortsView } from './cohorts/cohorts-view';
 import { CustomersView } from './customers/customers-view';
 import { ExperimentsView } from './experiments/experiments-view';
+import { ExplainView } from './explain/explain-view';
 import { ForecastView } from './forecast/forecast-view';
 import { FunnelsView } from './funnels/funnels-view';
 import { GoalsView } from './goals/goals-view';
 import { OverviewView } from './overview/overview-view';
 import { QualityView } from './quality/quality-view';
+import { SegmentsView } from './segments/segments-view';
 
 export interface ViewEntry {
   path: string;
@@ -28,6 +30,8 @@ export const VIEWS: readonly ViewEntry[] = [
   { path: '/campaigns', label: 'Campaigns', component: CampaignsView, usesRange: true },
   { path: '/attribution', label: 'Attribution', component: AttributionView, usesRange: true },
   { path: '/budget', label: 'Budget', component: BudgetView, usesRange: true },
+  { path: '/explain', label: 'Explain', component: ExplainView, usesRange: true },
+  { path: '/segments', label: 'Segments', component: SegmentsView, usesRange: true },
   { path: '/customers', label: 'Customers', component: CustomersView, usesRange: true },
   { path: '/cohorts', label: 'Cohorts', component: CohortsView, usesRange: true },
   { path: '/funnels', label: 'Funnels', component: FunnelsView, usesRange: true },
