@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DATA_DOCS_FILE, FIELD_NOTES, SOURCE_NOTES, dataDocsText, describeType } from '../docs/generate-data-docs.js';
 import { PRESET_NAMES, presetColumns } from '../src/ingest/presets.js';
+import { RECORD_PRESETS } from '../src/ingest/record-presets/registry.js';
 import { SOURCES, SOURCE_NAMES } from '../src/model/sources.js';
 import { buildOpenApi } from '../src/server/openapi.js';
 
@@ -70,6 +71,14 @@ describe('docs/data.md', () => {
       }
     }
     expect(markdown).toContain('| `impressions` | `Impr.`, `Impressions` |');
+  });
+
+  it('lists every record preset with the source it fills and the formats it reads', async () => {
+    const markdown = await readFile(DATA_DOCS_FILE, 'utf8');
+    for (const preset of RECORD_PRESETS) {
+      expect(SOURCE_NAMES as readonly string[], preset.name).toContain(preset.source);
+      expect(markdown).toContain(`### ${preset.name}\n\nFills \`${preset.source}\`; reads ${preset.formats.map((f) => `\`${f}\``).join(', ')}.`);
+    }
   });
 
   it('keeps its notes on fields and sources that exist', () => {

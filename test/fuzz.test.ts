@@ -103,6 +103,16 @@ const rawBodies: Buffer[] = [
 const EXAMPLES: Record<string, unknown> = {
   'POST /v1/events': [{ event_id: 'f1', type: 'page_view', timestamp: '2026-03-01T10:00:00Z', anonymous_id: 'a1', url: 'https://shop.example/?utm_source=google' }],
   'POST /v1/import/{source}': [{ order_id: 'o1', customer_id: 'c1', timestamp: '2026-03-01T10:00:00Z', revenue: 10 }],
+  'POST /v1/segment/batch': {
+    batch: [
+      { type: 'page', messageId: 's1', anonymousId: 'a1', timestamp: '2026-03-01T10:00:00Z', context: { page: { url: 'https://shop.example/', referrer: 'https://g.example/' }, campaign: { source: 'google', medium: 'cpc' }, userAgent: 'Mozilla/5.0' } },
+      { type: 'identify', messageId: 's2', anonymousId: 'a1', userId: 'u1', traits: { email: 'a@b.example' } },
+      { type: 'track', messageId: 's3', userId: 'u1', event: 'Order Completed', properties: { order_id: 'o1', revenue: 10, currency: 'usd' }, sentAt: '2026-03-01T10:00:05Z' },
+    ],
+    context: { library: { name: 'analytics-node' } },
+    sentAt: '2026-03-01T10:00:06Z',
+  },
+  'POST /v1/segment/track': { messageId: 's4', anonymousId: 'a1', event: 'Clicked', timestamp: '2026-03-01T10:00:00Z', properties: { total: 5 } },
   'PATCH /v1/settings': { conversion_types: ['purchase'], channel_rules: [{ channel: 'Partners', source: 'partner-.*' }] },
   'POST /v1/keys': { scope: 'read' },
   'POST /v1/query': { metrics: ['cost', 'cpa'], dimensions: ['channel'], grain: 'day', from: '2026-03-01', to: '2026-03-07', filters: [{ dimension: 'channel', op: 'in', values: ['Email'] }], compare: 'previous_period', order_by: '-cost', limit: 5 },

@@ -16,6 +16,8 @@ import type { AlertStateView } from '../alerts/state-view.js';
 import type { ExperimentList, ExperimentReport } from '../experiments/experiment-service.js';
 import type { QualityReport } from '../quality/quality-service.js';
 import type { BudgetReport } from '../budget/budget-service.js';
+import type { ExportFile } from '../export/export-format.js';
+import type { ExportFormat, SqlResult } from '../warehouse/warehouse.js';
 import type { ClvReport, ClvRequest } from '../clv/clv-service.js';
 import type { CreatedKey } from '../access/api-keys.js';
 import type { IngestSummary } from '../ingest/ingest-summary.js';
@@ -82,6 +84,12 @@ export interface Backend {
   experiments(): Promise<ExperimentList>;
   /** GET /v1/quality: the data-quality audit. */
   quality(): Promise<QualityReport>;
+  /** GET /v1/export: a source's current rows as a CSV or Parquet file. */
+  exportSource(source: string, format: ExportFormat): Promise<ExportFile>;
+  /** POST /v1/export: a metric query's rows (the POST /v1/query body) as a CSV or Parquet file. */
+  exportQuery(query: Record<string, unknown>, format: ExportFormat): Promise<ExportFile>;
+  /** POST /v1/sql: one read-only SELECT over the workspace's views. */
+  sql(body: { sql: string; limit?: number }): Promise<SqlResult>;
   /** POST /v1/budget/recommend: the body as the HTTP API takes it. */
   budget(body: Record<string, unknown>): Promise<BudgetReport>;
   /** GET /v1/alerts: every rule with its state and next run. */

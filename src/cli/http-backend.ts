@@ -22,7 +22,9 @@ import { headerGate } from '../ingest/header-gate.js';
 import { addError, addRejection, addWrite, emptySummary, type IngestSummary } from '../ingest/ingest-summary.js';
 import type { WorkspaceSettings } from '../model/settings.js';
 import { WORKSPACE_HEADER } from '../server/auth.js';
-import type { FreshnessRow, ImportRecord, Workspace } from '../warehouse/warehouse.js';
+import type { ExportFormat, FreshnessRow, ImportRecord, SqlResult, Workspace } from '../warehouse/warehouse.js';
+import type { ExportFile } from '../export/export-format.js';
+import { Readable } from 'node:stream';
 import type { Backend, ImportRequest, PublicKey, PublicMetric } from './backend.js';
 
 export interface HttpBackendOptions {
@@ -203,6 +205,37 @@ export class HttpBackend implements Backend {
 
   experiments(): Promise<ExperimentList> {
     return this.request<ExperimentList>('GET', '/v1/experiments');
+  }
+
+  exportSource(source: string, format: ExportFormat): Promise<ExportFile> {
+    return this.download('GET', `/v1/export?${new URLSearchParams({ source, format })}`);
+  }
+
+  exportQuery(query: Record<string, unknown>, format: ExportFormat): Promise<ExportFile> {
+    return this.download('POST', '/v1/export', JSON.stringify({ query, format }));
+  }
+
+  sql(body: { sql: string; limit?: number }): Promise<SqlResult> {
+    return this.request<SqlResult>('POST', '/v1/sql', JSON.stringify(body));
+  }
+
+  /** A file the server streams: its bytes as they arrive, its type and the name its Content-Disposition gives. */
+  private async download(method: string, path: string, body?: string): Promise<ExportFile> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.options.key}` };
+    if (this.options.workspace) headers[WORKSPACE_HEADER] = this.options.workspace;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.options.url), { method, headers, body });
+    } catch (err) {
+      throw new BeaconError(503, 'unavailable', this.options.unreachable ?? `cannot reach the Beacon server at ${this.options.url} (${(err as Error).message})`);
+    }
+    if (!response.ok || !response.body) {
+      const parsed = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; details?: unknown } } | undefined;
+      throw new BeaconError(response.status, parsed?.error?.code ?? 'http_error', parsed?.error?.message ?? `HTTP ${response.status}`, parsed?.error?.details);
+    }
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+    return { stream: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), contentType: response.headers.get('content-type') ?? '', fileName };
   }
 
   quality(): Promise<QualityReport> {

@@ -11,7 +11,7 @@ import { DeriveScheduler } from '../warehouse/derive-scheduler.js';
 import { DEFAULT_BATCH_SIZE, ingestRecords } from '../ingest/ingest-records.js';
 import type { QueryServices } from '../metrics/query-service.js';
 import { predictedValues } from '../clv/predicted-values.js';
-import type { Warehouse } from '../warehouse/warehouse.js';
+import type { ExportFormat, Warehouse } from '../warehouse/warehouse.js';
 import type { Backend, ImportRequest, PublicKey } from './backend.js';
 
 /**
@@ -180,6 +180,24 @@ export class LocalBackend implements Backend {
     const workspace = await requireWorkspace(this.warehouse, this.workspace);
     const { budgetReport } = await import('../budget/budget-service.js');
     return budgetReport(this.services, workspace, body);
+  }
+
+  async exportSource(source: string, format: ExportFormat) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { exportSource } = await import('../export/export-service.js');
+    return exportSource(this.warehouse, workspace, source, format);
+  }
+
+  async exportQuery(query: Record<string, unknown>, format: ExportFormat) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { exportQuery } = await import('../export/export-service.js');
+    return exportQuery(this.services, workspace, { query, format });
+  }
+
+  async sql(body: { sql: string; limit?: number }) {
+    const workspace = await requireWorkspace(this.warehouse, this.workspace);
+    const { runSql } = await import('../export/sql-service.js');
+    return runSql(this.warehouse, workspace, body);
   }
 
   async quality() {

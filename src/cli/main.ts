@@ -8,6 +8,8 @@ import type { CliEnvironment } from './command-context.js';
 import { registerAdminCommands } from './commands/admin-commands.js';
 import { registerAuditCommand } from './commands/audit-command.js';
 import { registerBudgetCommand } from './commands/budget-command.js';
+import { registerExportCommand } from './commands/export-command.js';
+import { registerSqlCommand } from './commands/sql-command.js';
 import { registerAttributionCommand } from './commands/attribution-command.js';
 import { registerClvCommand } from './commands/clv-command.js';
 import { registerCohortsCommand } from './commands/cohorts-command.js';
@@ -84,6 +86,8 @@ export async function main(argv: string[]): Promise<number> {
   registerExperimentCommand(program, env);
   registerAuditCommand(program, env);
   registerBudgetCommand(program, env);
+  registerExportCommand(program, env);
+  registerSqlCommand(program, env);
   registerDoctorCommand(program, env);
   const verbose = () => program.opts<{ verbose?: boolean }>().verbose === true || ['debug', 'trace'].includes(config.logLevel);
   // An error no command awaited (a timer, a socket of the server) ends the process the same way.

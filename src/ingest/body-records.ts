@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { PayloadTooLargeError, ValidationError } from '../core/errors.js';
 import { applyColumnMap, type ColumnMap } from './column-map.js';
-import type { PresetName } from './presets.js';
+import { checkPresetFormat, expandRecord } from './record-presets/apply-record-preset.js';
+import { recordPreset } from './record-presets/registry.js';
 import { formatFromContentType } from './readers/input-format.js';
 import type { CsvHeader, InputFormat, RawRecord } from './readers/raw-record.js';
 import { readRecords } from './readers/read-records.js';
@@ -13,8 +14,11 @@ import { readRecords } from './readers/read-records.js';
 export interface BodyOptions {
   contentType?: string;
   contentEncoding?: string;
-  preset?: PresetName;
+  /** A column preset (ad_performance CSV) or a record preset. */
+  preset?: string;
   map?: ColumnMap;
+  /** IANA zone (or UTC) of zone-less date-times a record preset reads (?assume_timezone=). */
+  assumeTimezone?: string;
   /** Formats this route accepts. */
   accept: readonly InputFormat[];
   /** Cap on the decompressed size of a gzip body. */
@@ -37,9 +41,10 @@ export async function recordsFromBody(body: Buffer, options: BodyOptions): Promi
   }
   let header: CsvHeader | undefined;
   const { preset, map } = options;
+  const presetContext = options.assumeTimezone === undefined ? {} : { assumeTimezone: options.assumeTimezone };
   const records = format === 'json'
-    ? parseJsonBody(bytes, map)
-    : await collect(readRecords(Readable.from([bytes]), format, { preset, map, onHeader: (h) => (header = h) }), options.maxRecords);
+    ? withRecordPreset(parseJsonBody(bytes, map), options)
+    : await collect(readRecords(Readable.from([bytes]), format, { preset, map, presetContext, onHeader: (h) => (header = h) }), options.maxRecords);
   if (records.length > options.maxRecords) {
     throw new PayloadTooLargeError(`batch of ${records.length} records is over the limit of ${options.maxRecords}; split it`);
   }
@@ -51,7 +56,8 @@ function withoutBom(bytes: Buffer): Buffer {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
-function inflate(body: Buffer, options: BodyOptions): Buffer {
+/** The body as sent before its Content-Encoding (gzip or none), at most `maxInflatedBytes`. */
+export function inflate(body: Buffer, options: Pick<BodyOptions, 'contentEncoding' | 'maxInflatedBytes'>): Buffer {
   const encoding = (options.contentEncoding ?? 'identity').toLowerCase().trim();
   if (encoding === 'identity' || encoding === '') return body;
   if (encoding !== 'gzip' && encoding !== 'x-gzip') {
@@ -91,6 +97,15 @@ function parseJsonBody(bytes: Buffer, map: ColumnMap | undefined): RawRecord[] {
     }
     return { index, value: map ? applyColumnMap(value as Record<string, unknown>, map) : (value as Record<string, unknown>) };
   });
+}
+
+/** A JSON array body's elements under a record preset, when one is named. */
+function withRecordPreset(records: RawRecord[], options: BodyOptions): RawRecord[] {
+  const preset = options.preset === undefined ? undefined : recordPreset(options.preset);
+  if (preset === undefined) return records;
+  checkPresetFormat(preset, 'json');
+  const context = options.assumeTimezone === undefined ? {} : { assumeTimezone: options.assumeTimezone };
+  return records.flatMap((record) => expandRecord(preset, record, context));
 }
 
 async function collect(records: AsyncIterable<RawRecord>, max: number): Promise<RawRecord[]> {

@@ -255,6 +255,56 @@ describe('linkedin_ads preset', () => {
   });
 });
 
+describe('tiktok_ads preset', () => {
+  // TikTok Ads Manager → Reporting → custom report at ad level, broken down "By Day", exported as CSV.
+  const lines = [
+    'By Day,Campaign name,Campaign ID,Ad group name,Ad group ID,Ad name,Ad ID,Currency,Cost,Impressions,Clicks (destination),CTR (destination),Conversions,Total complete payment value,Video views,Reach,Likes,Shares,Comments',
+    '2025-07-01,Summer Drop,1771234567890,UGC 18-24,1771234567001,Hook A,1771234567101,EUR,"1,204.50","98,765","1,234",1.25%,31,"2,480.00","45,000","61,020",812,97,45',
+  ];
+
+  it('maps ids, names, delivery, engagement and conversion value', async () => {
+    expect(await readExport(lines, 'tiktok_ads')).toEqual([
+      {
+        index: 0,
+        line: 2,
+        value: {
+          platform: 'tiktok_ads',
+          date: '2025-07-01',
+          campaign_name: 'Summer Drop',
+          campaign_id: '1771234567890',
+          ad_group_name: 'UGC 18-24',
+          ad_group_id: '1771234567001',
+          ad_name: 'Hook A',
+          ad_id: '1771234567101',
+          currency: 'EUR',
+          cost: '1204.50',
+          impressions: '98765',
+          clicks: '1234',
+          'CTR (destination)': '1.25%',
+          platform_conversions: '31',
+          platform_conversion_value: '2480.00',
+          video_views: '45000',
+          reach: '61020',
+          likes: '812',
+          shares: '97',
+          comments: '45',
+        },
+      },
+    ]);
+  });
+
+  it('reads the older "Date", "Clicks" and "Total cost (USD)" headers', async () => {
+    const records = await readExport(['Date,Campaign name,Campaign ID,Impressions,Clicks,Total cost (USD)', '07/02/2025,Summer Drop,1771234567890,100,7,12.30'], 'tiktok_ads');
+    expect(records).toEqual([
+      {
+        index: 0,
+        line: 2,
+        value: { platform: 'tiktok_ads', currency: 'USD', date: '2025-07-02', campaign_name: 'Summer Drop', campaign_id: '1771234567890', impressions: '100', clicks: '7', cost: '12.30' },
+      },
+    ]);
+  });
+});
+
 describe('cleaning helpers', () => {
   it.each([
     ['2025-07-01', '2025-07-01'],
@@ -294,8 +344,8 @@ describe('cleaning helpers', () => {
   });
 
   it('knows its preset names', () => {
-    expect(PRESET_NAMES).toEqual(['google_ads', 'meta_ads', 'linkedin_ads']);
+    expect(PRESET_NAMES).toEqual(['google_ads', 'meta_ads', 'linkedin_ads', 'tiktok_ads']);
     expect(isPresetName('meta_ads')).toBe(true);
-    expect(isPresetName('tiktok_ads')).toBe(false);
+    expect(isPresetName('snapchat_ads')).toBe(false);
   });
 });

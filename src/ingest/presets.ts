@@ -4,9 +4,9 @@
 
 import type { ColumnMap } from './column-map.js';
 
-export type PresetName = 'google_ads' | 'meta_ads' | 'linkedin_ads';
+export type PresetName = 'google_ads' | 'meta_ads' | 'linkedin_ads' | 'tiktok_ads';
 
-export const PRESET_NAMES: readonly PresetName[] = ['google_ads', 'meta_ads', 'linkedin_ads'];
+export const PRESET_NAMES: readonly PresetName[] = ['google_ads', 'meta_ads', 'linkedin_ads', 'tiktok_ads'];
 
 /** @example isPresetName('meta_ads') // true */
 export function isPresetName(name: string): name is PresetName {
@@ -114,6 +114,37 @@ const PRESETS: Readonly<Record<PresetName, Preset>> = {
       { field: 'shares', headers: ['Shares'], kind: 'number' },
       { field: 'video_views', headers: ['Video Views'], kind: 'number' },
       { field: 'video_completions', headers: ['Video Completions'], kind: 'number' },
+    ],
+  },
+  // TikTok Ads Manager "Export" of a custom report (campaign, ad group or ad level, by day).
+  // "Clicks (destination)" counts clicks to the advertiser's page, as Meta's "Link clicks" does.
+  tiktok_ads: {
+    platform: 'tiktok_ads',
+    columns: [
+      { field: 'date', headers: ['By Day', 'Date', 'Day'], kind: 'date' },
+      { field: 'campaign_id', headers: ['Campaign ID'], kind: 'text' },
+      { field: 'campaign_name', headers: ['Campaign name'], kind: 'text' },
+      { field: 'ad_group_id', headers: ['Ad group ID'], kind: 'text' },
+      { field: 'ad_group_name', headers: ['Ad group name'], kind: 'text' },
+      { field: 'ad_id', headers: ['Ad ID'], kind: 'text' },
+      { field: 'ad_name', headers: ['Ad name'], kind: 'text' },
+      { field: 'impressions', headers: ['Impressions'], kind: 'number' },
+      { field: 'clicks', headers: ['Clicks (destination)', 'Clicks'], kind: 'number' },
+      { field: 'cost', headers: ['Cost', 'Total cost'], kind: 'number', currencyInHeader: true },
+      { field: 'currency', headers: ['Currency'], kind: 'currency' },
+      { field: 'platform_conversions', headers: ['Conversions'], kind: 'number' },
+      {
+        field: 'platform_conversion_value',
+        headers: ['Total complete payment value', 'Purchase value', 'Total purchase value'],
+        kind: 'number',
+        currencyInHeader: true,
+      },
+      { field: 'reach', headers: ['Reach'], kind: 'number' },
+      { field: 'likes', headers: ['Likes'], kind: 'number' },
+      { field: 'shares', headers: ['Shares'], kind: 'number' },
+      { field: 'comments', headers: ['Comments'], kind: 'number' },
+      { field: 'video_views', headers: ['Video views'], kind: 'number' },
+      { field: 'video_completions', headers: ['Video views at 100%'], kind: 'number' },
     ],
   },
 };

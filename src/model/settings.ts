@@ -1,5 +1,5 @@
 // Workspace settings (DATA.md): currency, time zone, conversion types, margin,
-// own hosts, channel rules, attribution defaults, bot filtering.
+// own hosts, channel rules, attribution defaults, bot filtering, Segment event names.
 import { Type, type Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValidationError } from '../core/errors.js';
@@ -32,12 +32,26 @@ export const WorkspaceSettingsSchema = Type.Object(
     acquisition_touch: Type.Union([Type.Literal('first_touch'), Type.Literal('last_non_direct')], {
       description: "which touch gives a customer's acquisition channel and campaign: their first, or their last non-direct one up to their first completed order",
     }),
+    segment_events: Type.Record(Type.String({ minLength: 1, maxLength: 200 }), Type.String({ minLength: 1, maxLength: 64 }), {
+      maxProperties: 200,
+      description: 'Segment track event name → Beacon event type, applied as events arrive at /v1/segment/*; other track names are stored under their own name',
+    }),
   },
   { additionalProperties: false },
 );
 
 export type WorkspaceSettings = Static<typeof WorkspaceSettingsSchema>;
 export type ChannelRule = Static<typeof ChannelRuleSchema>;
+
+/**
+ * Segment track names Beacon has a type of its own for: Order Completed (Segment's
+ * e-commerce spec), Signed Up (its B2B SaaS spec) and Lead Generated (no spec name, the usual one).
+ */
+export const DEFAULT_SEGMENT_EVENTS: Readonly<Record<string, string>> = Object.freeze({
+  'Order Completed': 'purchase',
+  'Signed Up': 'signup',
+  'Lead Generated': 'lead',
+});
 
 export const DEFAULT_SETTINGS: Readonly<WorkspaceSettings> = Object.freeze({
   currency: 'USD',
@@ -51,6 +65,7 @@ export const DEFAULT_SETTINGS: Readonly<WorkspaceSettings> = Object.freeze({
   session_timeout_minutes: 30,
   bot_filtering: true,
   acquisition_touch: 'first_touch',
+  segment_events: DEFAULT_SEGMENT_EVENTS,
 });
 
 /**

@@ -222,7 +222,8 @@ function tooDeep(value: Record<string, unknown>): RecordProblem[] | undefined {
   return found;
 }
 
-function depthExceeds(root: object, max: number): boolean {
+/** Whether an object or array nests deeper than `max` levels, measured without recursion. */
+export function depthExceeds(root: object, max: number): boolean {
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;

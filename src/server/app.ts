@@ -22,9 +22,11 @@ import { registerInsightRoutes } from './routes/insight-routes.js';
 import { registerExperimentRoutes } from './routes/experiment-routes.js';
 import { registerAlertRoutes } from './routes/alert-routes.js';
 import { registerQualityRoutes } from './routes/quality-routes.js';
+import { registerExportRoutes } from './routes/export-routes.js';
 import { registerBudgetRoutes } from './routes/budget-routes.js';
 import { registerGoalsRoutes } from './routes/goals-routes.js';
 import { registerIngestRoutes } from './routes/ingest-routes.js';
+import { registerSegmentRoutes } from './routes/segment-routes.js';
 import { registerMetricsRoutes } from './routes/metrics-routes.js';
 import { registerWorkspaceRoutes } from './routes/workspace-routes.js';
 
@@ -87,6 +89,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
       return reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics());
     });
     registerIngestRoutes(api, context);
+    registerSegmentRoutes(api, context);
     registerWorkspaceRoutes(api, context);
     registerMetricsRoutes(api, context);
     registerGoalsRoutes(api, context);
@@ -100,6 +103,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}): Fas
     registerExperimentRoutes(api, context);
     registerAlertRoutes(api, context);
     registerQualityRoutes(api, context);
+    registerExportRoutes(api, context);
     registerBudgetRoutes(api, context);
   });
   return app;

@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { authenticate } from '../access/api-keys.js';
+import { AuthError } from '../core/errors.js';
 import { requireWorkspace } from '../access/workspaces.js';
 import type { KeyScope, Workspace } from '../warehouse/warehouse.js';
 import type { ServerContext } from './context.js';
@@ -14,12 +15,25 @@ export interface Caller {
 
 export const WORKSPACE_HEADER = 'x-beacon-workspace';
 
-export async function authorize(context: ServerContext, request: FastifyRequest, required: KeyScope): Promise<Caller> {
+export interface AuthorizeOptions {
+  /**
+   * Also take the key as HTTP Basic credentials (username = the key, empty
+   * password), as Segment's libraries send their write key.
+   */
+  basic?: boolean;
+}
+
+export async function authorize(context: ServerContext, request: FastifyRequest, required: KeyScope, options: AuthorizeOptions = {}): Promise<Caller> {
   if (isLocalToken(context, request)) {
     const name = String(request.headers[WORKSPACE_HEADER] ?? 'default');
     return { workspace: await requireWorkspace(context.warehouse, name), scope: 'admin' };
   }
-  const key = await authenticate(context.warehouse, bearer(request.headers.authorization), required);
+  const header = request.headers.authorization;
+  const secret = bearer(header) ?? (options.basic ? basicUser(header) : undefined);
+  if (options.basic && !secret) {
+    throw new AuthError('missing write key: send an ingest key as HTTP Basic username with an empty password, or "Authorization: Bearer <key>"');
+  }
+  const key = await authenticate(context.warehouse, secret, required);
   return { workspace: await requireWorkspace(context.warehouse, key.workspace), scope: key.scope };
 }
 
@@ -33,6 +47,17 @@ function bearer(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return m?.[1];
+}
+
+/** The username of Basic credentials (the password when the username is empty). */
+function basicUser(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
+  if (!m) return undefined;
+  const text = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  const user = colon < 0 ? text : text.slice(0, colon);
+  return user || (colon < 0 ? undefined : text.slice(colon + 1)) || undefined;
 }
 
 function sameSecret(a: string, b: string): boolean {

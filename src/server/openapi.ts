@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the same schemas that validate
 // records, and from the response schemas of the read routes (response-schemas.ts).
 import { SOURCES, SOURCE_NAMES } from '../model/sources.js';
+import { IMPORT_PRESET_NAMES } from '../ingest/import-presets.js';
 import { WorkspaceSettingsSchema } from '../model/settings.js';
 import { GoalInputSchema } from '../goals/goals.js';
 import { BenchmarkInputSchema } from '../metrics/benchmarks.js';
@@ -22,6 +23,7 @@ import { ExplainInputSchema } from '../insight/explain-request.js';
 import { SegmentsInputSchema } from '../insight/segments-request.js';
 import { ExperimentListSchema, ExperimentReadoutSchema } from './experiment-schemas.js';
 import { QualityReportSchema } from './quality-schemas.js';
+import { ExportQueryInputSchema, SqlInputSchema, SqlResultSchema } from './export-schemas.js';
 import { BudgetReportSchema } from './budget-schemas.js';
 import { BudgetInputSchema } from '../budget/budget-input.js';
 import { ExperimentStatsSchema } from '../experiments/experiment-input.js';
@@ -30,6 +32,7 @@ import { AttributionInputSchema } from '../attribution/attribution-input.js';
 import { AlertRuleInputSchema } from '../alerts/alert-rule-input.js';
 import { AcknowledgeInputSchema } from '../alerts/alerts-service.js';
 import { ALERT_SCHEMAS } from './alert-schemas.js';
+import { SegmentBatchSchema, SegmentCallSchema, SegmentResultSchema } from './segment-schemas.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -88,6 +91,14 @@ const errors = (...statuses: number[]) =>
 
 const ok = (schema: unknown, description = 'ok') => ({ '200': { description, content: json(schema) } });
 
+/** A file download: CSV or Parquet bytes with a Content-Disposition file name. */
+const download = () => ({
+  '200': {
+    description: 'the file (Content-Disposition: attachment; filename=…)',
+    content: { 'text/csv': { schema: { type: 'string' } }, 'application/vnd.apache.parquet': { schema: { type: 'string', format: 'binary' } } },
+  },
+});
+
 /** The `{id}` of a path, as OpenAPI requires every path template to be declared. */
 const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: `the ${what}'s id` });
 
@@ -128,15 +139,24 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     requestBody: recordBodies(name),
     responses: { ...ok(ref('IngestResult'), 'stored; accepted rows are durable'), ...errors(400, 401, 403, 404, 413) },
   });
+  const segment = (body: string, summary: string) => ({
+    summary: `Segment HTTP Tracking API: ${summary}; the write key is an ingest key sent as HTTP Basic username with an empty password (or Bearer); scope ingest`,
+    security: [{ basic: [] }, { bearer: [] }],
+    requestBody: { required: true, content: { ...json(ref(body)), 'text/plain': { schema: { type: 'string', description: 'the same JSON (analytics.js sends text/plain)' } } } },
+    responses: { ...ok(ref('SegmentResult'), 'stored; accepted events are durable'), ...errors(400, 401, 403, 413) },
+  });
   return {
     openapi: '3.1.0',
     info: { title: 'Beacon API', version, description: 'Marketing metrics backend: ingestion, warehouse, KPIs.' },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, basic: { type: 'http', scheme: 'basic' } },
       schemas: linkComponents(
         publicSchema({
           Error: ErrorBody,
           IngestResult,
+          SegmentCall: SegmentCallSchema,
+          SegmentBatch: SegmentBatchSchema,
+          SegmentResult: SegmentResultSchema,
           Settings: WorkspaceSettingsSchema,
           Query: ForecastQueryInputSchema,
           CustomMetric: CustomMetricSchema,
@@ -167,6 +187,9 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           Acknowledge: AcknowledgeInputSchema,
           ...ALERT_SCHEMAS,
           QualityReport: QualityReportSchema,
+          ExportQuery: ExportQueryInputSchema,
+          Sql: SqlInputSchema,
+          SqlResult: SqlResultSchema,
           Budget: BudgetInputSchema,
           BudgetReport: BudgetReportSchema,
         }),
@@ -182,12 +205,18 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         },
       },
       '/v1/events': { post: ingest('events', 'send events (JSON array or NDJSON); scope ingest') },
+      '/v1/segment/batch': { post: segment('SegmentBatch', 'a batch of calls, or one call with its type (webhook destinations)') },
+      '/v1/segment/track': { post: segment('SegmentCall', 'one track call') },
+      '/v1/segment/page': { post: segment('SegmentCall', 'one page call (→ page_view)') },
+      '/v1/segment/identify': { post: segment('SegmentCall', 'one identify call (links anonymousId to userId)') },
+      '/v1/segment/screen': { post: segment('SegmentCall', 'one screen call') },
+      '/v1/segment/alias': { post: segment('SegmentCall', 'one alias call (links previousId to userId)') },
       '/v1/import/{source}': {
         post: {
           ...ingest('events', 'import records of a source (JSON array, NDJSON or CSV; gzip via Content-Encoding); scope ingest'),
           parameters: [
             { name: 'source', in: 'path', required: true, schema: { type: 'string', enum: [...SOURCE_NAMES] } },
-            { name: 'preset', in: 'query', schema: { type: 'string', enum: ['google_ads', 'meta_ads', 'linkedin_ads'] } },
+            { name: 'preset', in: 'query', schema: { type: 'string', enum: [...IMPORT_PRESET_NAMES] }, description: "an export layout; refused for a source other than the preset's" },
             { name: 'map', in: 'query', schema: { type: 'string' }, description: 'Header=field,…' },
             { name: 'platform', in: 'query', schema: { type: 'string' } },
             {
@@ -343,6 +372,28 @@ export function buildOpenApi(version: string): Record<string, unknown> {
         get: {
           summary: 'the data-quality audit: ad rows with more clicks than impressions or spend without impressions, conversions with no visit before them, UTM campaigns nothing knows, money without an fx rate, future events, tracking gaps, platform-reported against tracked conversions, duplicates received, stale sources; each finding with severity, counts, days and examples; scope read',
           responses: { ...ok(ref('QualityReport')), ...errors(401, 403) },
+        },
+      },
+      '/v1/export': {
+        get: {
+          summary: "a source's current rows in the workspace (bookkeeping columns left out, natural-key order) as a CSV or Parquet download, streamed; scope read",
+          parameters: [
+            { name: 'source', in: 'query', required: true, schema: { type: 'string', enum: [...SOURCE_NAMES] } },
+            { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'parquet'] }, description: 'default csv' },
+          ],
+          responses: { ...download(), ...errors(400, 401, 403, 422) },
+        },
+        post: {
+          summary: "a metric query's rows (the body of POST /v1/query as query) as a CSV or Parquet download, one column per result column; scope read",
+          requestBody: { required: true, content: json(ref('ExportQuery')) },
+          responses: { ...download(), ...errors(400, 401, 403, 422) },
+        },
+      },
+      '/v1/sql': {
+        post: {
+          summary: "read-only SQL: one SELECT over views holding only the workspace's rows (one per source, named after it, and kpis, the KPI catalog); other statements, other tables, file and catalog functions are refused (422); DuckDB engine only (ClickHouse: a read-only user with row policies); scope read",
+          requestBody: { required: true, content: json(ref('Sql')) },
+          responses: { ...ok(ref('SqlResult')), ...errors(400, 401, 403, 422) },
         },
       },
       '/v1/alerts/history': {

@@ -1,8 +1,9 @@
 // The storage boundary: every engine (embedded DuckDB, ClickHouse) implements
 // this interface and passes the same contract suite (test/support/warehouse-contract.ts).
-// It plays four roles, each its own interface, so that a module depends only
-// on the role it uses: metadata store, source writer, derived-view maintainer
-// and query runner.
+// It plays five roles, each its own interface, so that a module depends only
+// on the role it uses: metadata store, source writer, derived-view maintainer,
+// query runner and data out.
+import type { Readable } from 'node:stream';
 import type { Row } from '../model/validate.js';
 import type { StagedEvents } from './staged-events.js';
 import type { SourceName } from '../model/sources.js';
@@ -526,8 +527,41 @@ export interface QueryRunner {
   experiments(workspace: string, options: { botFiltering: boolean }): Promise<ExperimentSummary[]>;
 }
 
+/** The file formats data leaves Beacon in. */
+export type ExportFormat = 'csv' | 'parquet';
+
+/** A table of rows a read-only SQL statement may read beside the sources (e.g. the KPI catalog). */
+export interface SqlTable {
+  name: string;
+  columns: readonly { name: string; type: 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' }[];
+  rows: readonly Record<string, string | number | boolean | null>[];
+}
+
+/** What a read-only SQL statement returned: its columns, at most `limit` rows, and whether more were left out. */
+export interface SqlResult {
+  columns: { name: string; type: string }[];
+  rows: Record<string, unknown>[];
+  truncated: boolean;
+}
+
+/** Data out: a source's rows as a file, and read-only SQL over views of one workspace. */
+export interface DataOut {
+  /**
+   * The workspace's current rows of a source, in natural-key order, without
+   * the bookkeeping columns, written as CSV (with a header) or Parquet and
+   * streamed.
+   */
+  exportSource(workspace: string, source: SourceName, format: ExportFormat): Promise<Readable>;
+  /**
+   * Runs one SELECT (or WITH … SELECT) statement over views that hold only
+   * the workspace's rows (one per source, named after it, plus `tables`);
+   * anything else is refused with a QueryError.
+   */
+  readOnlySql(workspace: string, sql: string, options: { tables: readonly SqlTable[]; limit: number }): Promise<SqlResult>;
+}
+
 /** A storage engine in all its roles; a module asks only for the roles it uses. */
-export interface Warehouse extends MetadataStore, SourceWriter, DerivedViewMaintainer, QueryRunner {
+export interface Warehouse extends MetadataStore, SourceWriter, DerivedViewMaintainer, QueryRunner, DataOut {
   readonly engine: Engine;
   close(): Promise<void>;
 }

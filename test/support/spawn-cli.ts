@@ -11,6 +11,8 @@ export interface SpawnOptions {
   gid?: number;
   /** Modules node imports before the CLI (e.g. a fault to inject). */
   preload?: string[];
+  /** Run the compiled dist/cli.js that ships instead of the sources. */
+  built?: boolean;
 }
 
 /** Runs the CLI from its TypeScript sources, or with `built` the compiled dist/cli.js that ships. */
@@ -26,7 +28,7 @@ export function startCli(args: string[], env: Record<string, string> = {}, built
 }
 
 export async function runCli(args: string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = startCli(args, env, false, options);
+  const child = startCli(args, env, options.built ?? false, options);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));

@@ -64,7 +64,7 @@ export function registerAdminCommands(program: Command, env: CliEnvironment): vo
   program
     .command('settings')
     .description('show or change workspace settings')
-    .option('--set <name=value>', 'change a setting (repeatable); lists comma separated, channel_rules as JSON', collect)
+    .option('--set <name=value>', 'change a setting (repeatable); lists comma separated, channel_rules and segment_events as JSON', collect)
     .action(async (options: { set?: string[] }, command: Command) =>
       withBackend(command, env.config.duckdbMemoryLimit, async (backend, global) => {
         const patch = Object.assign({}, ...(options.set ?? []).map(parseSettingAssignment)) as Record<string, unknown>;

@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream';
-import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { NotFoundError } from '../../core/errors.js';
 import { parseAssumeTimezone } from '../../ingest/assume-timezone.js';
 import { parseColumnMap } from '../../ingest/column-map.js';
 import { emptySummary, mergeSummary, type IngestSummary } from '../../ingest/ingest-summary.js';
-import { PRESET_NAMES, isPresetName } from '../../ingest/presets.js';
+import { IMPORT_PRESET_NAMES, checkPresetSource, parseImportPreset, presetPlatform } from '../../ingest/import-presets.js';
 import { formatFromFileName } from '../../ingest/readers/input-format.js';
 import { openInputFile } from '../../ingest/readers/open-input.js';
 import type { CsvHeader } from '../../ingest/readers/raw-record.js';
@@ -30,16 +30,14 @@ export function registerImportCommand(program: Command, env: CliEnvironment): vo
     .description('load files (CSV, NDJSON, JSON; .gz too) of a source into the workspace')
     .argument('<source>', `one of ${SOURCE_NAMES.join(', ')}`)
     .argument('<files...>', 'files to import')
-    .option('--preset <name>', `ad-platform export layout: ${PRESET_NAMES.join(', ')}`)
+    .option('--preset <name>', `export layout of an ad platform or marketing tool: ${IMPORT_PRESET_NAMES.join(', ')}`)
     .option('--map <mapping>', 'explicit column mapping "Header=field,…"')
     .option('--platform <name>', 'platform for ad_performance rows that do not name one')
-    .option('--assume-timezone <zone>', 'read date-only timestamps (2026-12-01) as midnight in this IANA zone, or UTC')
+    .option('--assume-timezone <zone>', 'read date-only timestamps (2026-12-01) as midnight in this IANA zone, or UTC (and a preset\'s zone-less export times in it)')
     .action(async (source: string, files: string[], options: ImportOptions, command: Command) => {
       if (!isSourceName(source)) throw new NotFoundError(`unknown source "${source}"; known sources: ${SOURCE_NAMES.join(', ')}`);
-      if (options.preset !== undefined && !isPresetName(options.preset)) {
-        throw new ValidationError(`unknown preset "${options.preset}"; known presets: ${PRESET_NAMES.join(', ')}`);
-      }
-      const preset = options.preset as (typeof PRESET_NAMES)[number] | undefined;
+      const preset = parseImportPreset(options.preset);
+      checkPresetSource(preset, source);
       const map = options.map ? parseColumnMap(options.map) : undefined;
       const assumeTimezone = parseAssumeTimezone(options.assumeTimezone, '--assume-timezone');
       for (const file of files) formatFromFileName(file);
@@ -56,9 +54,9 @@ export function registerImportCommand(program: Command, env: CliEnvironment): vo
           try {
             summary = await backend.importRecords({
               source,
-              records: readRecords(counted, formatFromFileName(file), { preset, map, onHeader: (h) => (header = h) }),
+              records: readRecords(counted, formatFromFileName(file), { preset, map, presetContext: { assumeTimezone }, onHeader: (h) => (header = h) }),
               header: () => header,
-              platform: options.platform ?? preset,
+              platform: options.platform ?? presetPlatform(preset),
               assumeTimezone,
               origin: `file ${basename(file)}`,
               onProgress: (s) => progress.update(s.accepted + s.updated),

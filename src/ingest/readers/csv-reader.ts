@@ -1,6 +1,7 @@
 // Streams CSV records: the header row names the fields, every other row is one
 // record, a malformed row is one error record (never a failed file). With a
-// preset, report-title lines and total rows around the data are skipped.
+// preset, report-title lines and total rows around the data are skipped; with
+// an export layout (a record preset's headers), title lines are.
 
 import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
@@ -14,6 +15,24 @@ export interface CsvReadOptions {
   readonly map?: ColumnMap;
   /** Told the header, as planned, before the first record is yielded. */
   readonly onHeader?: (header: CsvHeader) => void;
+  /** Without a preset: an export whose header row is found (title lines skipped) by this test, named in errors. */
+  readonly exportLayout?: ExportLayout;
+}
+
+/** Recognises the header row of an export that may have title lines above it. */
+export interface ExportLayout {
+  readonly name: string;
+  isHeader(cells: readonly string[]): boolean;
+}
+
+type HeaderTest = (cells: readonly string[]) => boolean;
+
+/** The header test of the options, when title lines may precede the header. */
+function headerTestOf(options: CsvReadOptions): { name: string; isHeader: HeaderTest } | undefined {
+  const preset = options.preset;
+  if (preset !== undefined) return { name: preset, isHeader: (cells) => isPresetHeader(preset, cells) };
+  const layout = options.exportLayout;
+  return layout === undefined ? undefined : { name: layout.name, isHeader: (cells) => layout.isHeader(cells) };
 }
 
 const DELIMITERS = [',', ';', '\t'] as const;
@@ -36,9 +55,10 @@ interface UnclosedQuote {
  */
 export async function* readCsvRecords(input: Readable, options: CsvReadOptions = {}): AsyncGenerator<RawRecord> {
   const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  const head = await readHead(chunks, options.preset === undefined ? 8 : MAX_TITLE_ROWS);
+  const layout = headerTestOf(options);
+  const head = await readHead(chunks, layout === undefined ? 8 : MAX_TITLE_ROWS);
   if (head.chunks.length === 0) return;
-  const parser = createParser(detectDelimiter(head.text, options.preset));
+  const parser = createParser(detectDelimiter(head.text, layout?.isHeader));
   pipeline(Readable.from(replayThenRest(head, chunks)), parser, () => {});
 
   let plan: RowPlan | undefined;
@@ -57,8 +77,8 @@ export async function* readCsvRecords(input: Readable, options: CsvReadOptions =
       if (row.length === 1 && row[0].trim() === '') continue;
       if (plan === undefined) {
         const headers = row.map((cell) => cell.trim());
-        if (options.preset !== undefined && !isPresetHeader(options.preset, headers)) {
-          if (++titleRows >= MAX_TITLE_ROWS) throw noPresetHeader(options.preset);
+        if (layout !== undefined && !layout.isHeader(headers)) {
+          if (++titleRows >= MAX_TITLE_ROWS) throw noPresetHeader(layout.name);
           continue;
         }
         plan = planRow(headers, options);
@@ -76,7 +96,7 @@ export async function* readCsvRecords(input: Readable, options: CsvReadOptions =
   } finally {
     parser.destroy();
   }
-  if (plan === undefined && titleRows > 0 && options.preset !== undefined) throw noPresetHeader(options.preset);
+  if (plan === undefined && titleRows > 0 && layout !== undefined) throw noPresetHeader(layout.name);
 }
 
 function createParser(delimiter: Delimiter) {
@@ -165,7 +185,7 @@ function buildValue(row: readonly string[], plan: RowPlan): Record<string, unkno
   return value;
 }
 
-function noPresetHeader(preset: PresetName): ValidationError {
+function noPresetHeader(preset: string): ValidationError {
   return new ValidationError(
     `no ${preset} header row found: expected a row naming at least two known columns of that export`,
     { preset },
@@ -221,11 +241,12 @@ async function* replayThenRest(head: Head, rest: AsyncIterator<Buffer | string>)
  * The delimiter of the header line: for a preset the first line that reads as its
  * header with some delimiter, else the delimiter the first non-blank line uses most.
  */
-export function detectDelimiter(headText: string, preset?: PresetName): Delimiter {
+export function detectDelimiter(headText: string, layout?: PresetName | HeaderTest): Delimiter {
   const lines = headText.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  if (preset !== undefined) {
+  if (layout !== undefined) {
+    const isHeader: HeaderTest = typeof layout === 'function' ? layout : (cells) => isPresetHeader(layout, cells);
     for (const line of lines.slice(0, MAX_TITLE_ROWS)) {
-      const found = DELIMITERS.find((d) => isPresetHeader(preset, splitLine(line, d)));
+      const found = DELIMITERS.find((d) => isHeader(splitLine(line, d)));
       if (found !== undefined) return found;
     }
   }

@@ -8,7 +8,7 @@ import { parseColumnMap } from '../../ingest/column-map.js';
 import { ingestRecords, type IngestTarget } from '../../ingest/ingest-records.js';
 import { addWrite, type IngestSummary } from '../../ingest/ingest-summary.js';
 import type { EventBodyJob } from '../../ingest/prepare-event-body.js';
-import { PRESET_NAMES, isPresetName, type PresetName } from '../../ingest/presets.js';
+import { checkPresetSource, parseImportPreset } from '../../ingest/import-presets.js';
 import { SOURCE_NAMES, isSourceName, type SourceName } from '../../model/sources.js';
 import { authorize } from '../auth.js';
 import type { ServerContext } from '../context.js';
@@ -45,10 +45,8 @@ async function ingestBody(
   source: SourceName,
   query: ImportQuery,
 ): Promise<IngestSummary> {
-  const preset = parsePreset(query.preset);
-  if (preset && source !== 'ad_performance') {
-    throw new ValidationError(`preset "${preset}" applies to ad_performance, not ${source}`);
-  }
+  const preset = parseImportPreset(query.preset);
+  checkPresetSource(preset, source);
   const assumeTimezone = parseAssumeTimezone(query.assume_timezone, 'assume_timezone');
   const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   if (body.length === 0) throw new ValidationError('empty body: send a JSON array, NDJSON or CSV');
@@ -56,17 +54,51 @@ async function ingestBody(
     contentType: request.headers['content-type'],
     contentEncoding: request.headers['content-encoding'] as string | undefined,
     preset,
+    assumeTimezone,
     map: query.map ? parseColumnMap(query.map) : undefined,
     accept: source === 'events' && request.url.startsWith('/v1/events') ? ['json', 'ndjson'] : ['json', 'ndjson', 'csv'],
     maxInflatedBytes: context.limits.bodyLimitBytes * 10,
     maxRecords: context.limits.maxBatchRecords,
   };
+  if (source === 'events') return ingestEvents(context, request, workspace, { ...options, body, assumeTimezone });
   const importId = newId('imp');
-  const note = { origin: `http ${request.method} ${request.url.split('?')[0]}`, startedAt: new Date().toISOString() };
+  const note = importNote(request);
   // One transaction for the whole body, the import's record included: acknowledged means durable, all of it.
-  const summary = source === 'events'
-    ? await ingestEventBody(context, workspace, importId, note, { ...options, body, assumeTimezone })
-    : await ingestTableBody({ warehouse: context.warehouse, workspace, source, importId, platform: query.platform, note, assumeTimezone }, body, options);
+  const summary = await ingestTableBody({ warehouse: context.warehouse, workspace, source, importId, platform: query.platform, note, assumeTimezone }, body, options);
+  return recordIngest(context, workspace, source, importId, note, summary);
+}
+
+/**
+ * Ingests a body of events as POST /v1/events does: prepared by the workers,
+ * committed in one transaction with its import record, then the derived view,
+ * alerts and metrics told. `locate` may restate the prepared summary (its
+ * errors' positions, rejections found before) ahead of the write.
+ */
+export async function ingestEvents(
+  context: ServerContext,
+  request: FastifyRequest,
+  workspace: string,
+  job: EventBodyJob,
+  locate?: (prepared: IngestSummary) => IngestSummary,
+): Promise<IngestSummary> {
+  const importId = newId('imp');
+  const note = importNote(request);
+  const summary = await ingestEventBody(context, workspace, importId, note, job, locate);
+  return recordIngest(context, workspace, 'events', importId, note, summary);
+}
+
+function importNote(request: FastifyRequest): { origin: string; startedAt: string } {
+  return { origin: `http ${request.method} ${request.url.split('?')[0]}`, startedAt: new Date().toISOString() };
+}
+
+async function recordIngest(
+  context: ServerContext,
+  workspace: string,
+  source: SourceName,
+  importId: string,
+  note: { origin: string; startedAt: string },
+  summary: IngestSummary,
+): Promise<IngestSummary> {
   if (summary.accepted + summary.updated > 0) {
     context.scheduler.markDirty(workspace);
     context.alerts.ingested(workspace, source);
@@ -93,14 +125,11 @@ async function ingestEventBody(
   importId: string,
   note: { origin: string; startedAt: string },
   job: EventBodyJob,
+  locate: (prepared: IngestSummary) => IngestSummary = (prepared) => prepared,
 ): Promise<IngestSummary> {
-  const { summary, staged } = await context.eventBodies.prepare(job);
+  const prepared = await context.eventBodies.prepare(job);
+  const { staged } = prepared;
+  const summary = locate(prepared.summary);
   if (staged) addWrite(summary, await context.warehouse.writeStagedEvents(workspace, staged, importId, { ...note, rejected: summary.rejected }));
   return summary;
-}
-
-function parsePreset(preset: string | undefined): PresetName | undefined {
-  if (preset === undefined || preset === '') return undefined;
-  if (!isPresetName(preset)) throw new ValidationError(`unknown preset "${preset}"; known presets: ${PRESET_NAMES.join(', ')}`);
-  return preset;
 }

@@ -6,6 +6,7 @@ import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickh
 import { StatementTimeoutError, UnavailableError } from '../../core/errors.js';
 import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 import { JsonRow } from './clickhouse-rows.js';
+import type { Readable } from 'node:stream';
 
 /** Statements carry their values as literals; key lookups for a large batch make long IN lists. */
 const MAX_QUERY_BYTES = 8 * 1024 * 1024;
@@ -87,6 +88,15 @@ export class ClickHouseConnection {
       return (await result.json()) as T;
     } catch (err) {
       if (timeoutMs && stoppedByTimeLimit(err)) throw new StatementTimeoutError(timeoutMs);
+      throw describe(err, this.target.url, sql);
+    }
+  }
+
+  /** The raw answer of a statement that names its own output FORMAT, as a byte stream. */
+  async stream(sql: string, settings?: ExtraSettings): Promise<Readable> {
+    try {
+      return (await this.client.exec({ query: sql, clickhouse_settings: settings as Record<string, never> | undefined })).stream;
+    } catch (err) {
       throw describe(err, this.target.url, sql);
     }
   }

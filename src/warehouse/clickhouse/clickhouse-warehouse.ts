@@ -63,6 +63,9 @@ import { deleteImportRows, writeEvents, writeStagedEventValues, writeTableRows, 
 import { refreshDerivedView } from './clickhouse-derive.js';
 import { markFull } from './clickhouse-derive-state.js';
 import { readDerivedRows } from './clickhouse-derived-reads.js';
+import type { Readable } from 'node:stream';
+import type { ExportFormat, SqlResult } from '../warehouse.js';
+import { exportSourceStream, sqlNotServed } from './clickhouse-export.js';
 
 export interface ClickHouseOptions {
   /** The server's HTTP URL; a path names the database (http://127.0.0.1:8123/beacon). */
@@ -271,6 +274,14 @@ export class ClickHouseWarehouse implements Warehouse {
 
   freshness(workspace: string): Promise<FreshnessRow[]> {
     return readFreshness(this.connection, workspace);
+  }
+
+  exportSource(workspace: string, source: SourceName, format: ExportFormat): Promise<Readable> {
+    return exportSourceStream(this.connection, workspace, source, format);
+  }
+
+  async readOnlySql(): Promise<SqlResult> {
+    return sqlNotServed();
   }
 
   readRows(workspace: string, source: SourceName, limit = 1_000_000): Promise<Row[]> {

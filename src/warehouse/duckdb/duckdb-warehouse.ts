@@ -58,6 +58,10 @@ import { MIGRATIONS } from './duckdb-migrations.js';
 import { insertStagedEvents, storedEventIds, writeTableRows } from './duckdb-writer.js';
 import { idHash, KnownIds } from '../known-ids.js';
 import { discardStaged, stagedIds, stageEvents, type StagedEvents } from '../staged-events.js';
+import type { Readable } from 'node:stream';
+import type { ExportFormat, SqlResult, SqlTable } from '../warehouse.js';
+import { copyToStream, sourceExportSql } from './duckdb-export.js';
+import { runWorkspaceSql } from './duckdb-workspace-sql.js';
 
 export interface DuckDbOptions {
   /** Path of the database file, or ':memory:'. */
@@ -498,6 +502,15 @@ export class DuckDbWarehouse implements Warehouse {
        FROM ${quoteIdent(source)} WHERE workspace_id = $ws ORDER BY ${order} LIMIT ${Math.floor(limit)}`,
       { ws: workspace },
     )) as Row[];
+  }
+
+  /** DuckDB writes the file itself (COPY … TO), on a read connection; the file is streamed, then removed. */
+  exportSource(workspace: string, source: SourceName, format: ExportFormat): Promise<Readable> {
+    return this.readers.run((connection) => copyToStream(connection, sourceExportSql(workspace, source), source, format));
+  }
+
+  readOnlySql(workspace: string, sql: string, options: { tables: readonly SqlTable[]; limit: number }): Promise<SqlResult> {
+    return runWorkspaceSql(this.instance, workspace, sql, { ...options, timeoutMs: this.statementTimeoutMs });
   }
 
   async readDerived(workspace: string, relation: DerivedRelation): Promise<Row[]> {

@@ -206,6 +206,468 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/segment/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment HTTP Tracking API: a batch of calls, or one call with its type (webhook destinations); the write key is an ingest key sent as HTTP Basic username with an empty password (or Bearer); scope ingest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentBatch"];
+                    "text/plain": string;
+                };
+            };
+            responses: {
+                /** @description stored; accepted events are durable */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentResult"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segment/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment HTTP Tracking API: one track call; the write key is an ingest key sent as HTTP Basic username with an empty password (or Bearer); scope ingest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentCall"];
+                    "text/plain": string;
+                };
+            };
+            responses: {
+                /** @description stored; accepted events are durable */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentResult"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segment/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment HTTP Tracking API: one page call (→ page_view); the write key is an ingest key sent as HTTP Basic username with an empty password (or Bearer); scope ingest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentCall"];
+                    "text/plain": string;
+                };
+            };
+            responses: {
+                /** @description stored; accepted events are durable */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentResult"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segment/identify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment HTTP Tracking API: one identify call (links anonymousId to userId); the write key is an ingest key sent as HTTP Basic username with an empty password (or Bearer); scope ingest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentCall"];
+                    "text/plain": string;
+                };
+            };
+            responses: {
+                /** @description stored; accepted events are durable */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentResult"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segment/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment HTTP Tracking API: one screen call; the write key is an ingest key sent as HTTP Basic username with an empty password (or Bearer); scope ingest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentCall"];
+                    "text/plain": string;
+                };
+            };
+            responses: {
+                /** @description stored; accepted events are durable */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentResult"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segment/alias": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Segment HTTP Tracking API: one alias call (links previousId to userId); the write key is an ingest key sent as HTTP Basic username with an empty password (or Bearer); scope ingest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SegmentCall"];
+                    "text/plain": string;
+                };
+            };
+            responses: {
+                /** @description stored; accepted events are durable */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentResult"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/import/{source}": {
         parameters: {
             query?: never;
@@ -219,7 +681,8 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    preset?: "google_ads" | "meta_ads" | "linkedin_ads";
+                    /** @description an export layout; refused for a source other than the preset's */
+                    preset?: "google_ads" | "meta_ads" | "linkedin_ads" | "tiktok_ads" | "ga4_bigquery" | "hubspot_contacts" | "mailchimp_activity" | "nps_survey" | "csat_survey" | "ces_survey";
                     /** @description Header=field,… */
                     map?: string;
                     platform?: string;
@@ -2403,6 +2866,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** a source's current rows in the workspace (bookkeeping columns left out, natural-key order) as a CSV or Parquet download, streamed; scope read */
+        get: {
+            parameters: {
+                query: {
+                    source: "events" | "ad_performance" | "campaigns" | "orders" | "lifecycle" | "surveys" | "costs" | "fx_rates";
+                    /** @description default csv */
+                    format?: "csv" | "parquet";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file (Content-Disposition: attachment; filename=…) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.apache.parquet": string;
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** a metric query's rows (the body of POST /v1/query as query) as a CSV or Parquet download, one column per result column; scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExportQuery"];
+                };
+            };
+            responses: {
+                /** @description the file (Content-Disposition: attachment; filename=…) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.apache.parquet": string;
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sql": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** read-only SQL: one SELECT over views holding only the workspace's rows (one per source, named after it, and kpis, the KPI catalog); other statements, other tables, file and catalog functions are refused (422); DuckDB engine only (ClickHouse: a read-only user with row policies); scope read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Sql"];
+                };
+            };
+            responses: {
+                /** @description ok */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SqlResult"];
+                    };
+                };
+                /** @description error */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description error */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/alerts/history": {
         parameters: {
             query?: never;
@@ -2852,6 +3529,112 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @description A Segment call (track, page, identify, screen, alias); traits are not stored. A group call is refused with a located error. */
+        SegmentCall: {
+            /** @description required in a batch; implied by the path of a single call */
+            type?: "track" | "page" | "identify" | "screen" | "alias";
+            /** @description → event_id, the idempotency key (absent: a hash of the call) */
+            messageId?: string;
+            /** @description → anonymous_id (absent: the userId stands for it) */
+            anonymousId?: string;
+            /** @description → user_id; identify (both ids) links the anonymous id to the user */
+            userId?: string;
+            /** @description alias: → anonymous_id, linked to userId */
+            previousId?: string;
+            /** @description track: the event name; mapped by the setting segment_events, else kept as the event type */
+            event?: string;
+            /** @description page / screen name → properties.page_name / screen_name */
+            name?: string;
+            /**
+             * Format: date-time
+             * @description when it happened by the device clock
+             */
+            timestamp?: string;
+            /**
+             * Format: date-time
+             * @description when the device sent it; timestamp − sentAt + receivedAt removes the device clock skew
+             */
+            sentAt?: string;
+            /**
+             * Format: date-time
+             * @description set by a collector that forwarded the call; else the time Beacon received it
+             */
+            receivedAt?: string;
+            /**
+             * Format: date-time
+             * @description present on forwarded calls: timestamp is then already corrected
+             */
+            originalTimestamp?: string;
+            /** @description → properties; revenue (else total), currency, order_id (or orderId) → the event fields */
+            properties?: {
+                [key: string]: unknown;
+            };
+            context?: {
+                page?: {
+                    /** @description → url */
+                    url?: string;
+                    /** @description → url when there is no url */
+                    path?: string;
+                    search?: string;
+                    /** @description → referrer */
+                    referrer?: string;
+                    /** @description → properties.page_title */
+                    title?: string;
+                };
+                campaign?: {
+                    /** @description → utm_campaign */
+                    name?: string;
+                    /** @description → utm_source */
+                    source?: string;
+                    /** @description → utm_medium */
+                    medium?: string;
+                    /** @description → utm_term */
+                    term?: string;
+                    /** @description → utm_content */
+                    content?: string;
+                };
+                /** @description → user_agent */
+                userAgent?: string;
+                /** @description not stored */
+                ip?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A Segment batch; a single call (as a webhook destination sends it) is taken too. */
+        SegmentBatch: {
+            /** @description Segment calls, each with its type; errors name their position (batch[3].type) */
+            batch: unknown[];
+            /** @description applies to every call (a call’s own context wins, key by key) */
+            context?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description applies to every call without one
+             */
+            sentAt?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Beacon's ingest summary and Segment's `success` */
+        SegmentResult: {
+            /** @constant */
+            success: true;
+            accepted: number;
+            updated: number;
+            duplicates: number;
+            rejected: number;
+            errors: {
+                /** @description position of the call in the batch */
+                index: number;
+                /** @description the Segment field, e.g. batch[3].type */
+                field: string;
+                message: string;
+            }[];
+        };
         Settings: {
             currency: string;
             timezone: string;
@@ -2871,6 +3654,10 @@ export interface components {
             bot_filtering: boolean;
             /** @description which touch gives a customer's acquisition channel and campaign: their first, or their last non-direct one up to their first completed order */
             acquisition_touch: "first_touch" | "last_non_direct";
+            /** @description Segment track event name → Beacon event type, applied as events arrive at /v1/segment/*; other track names are stored under their own name */
+            segment_events: {
+                [key: string]: string;
+            };
         };
         Query: {
             metrics: string[] | string;
@@ -5010,6 +5797,33 @@ export interface components {
                 info: number;
             };
             notes: string[];
+        };
+        ExportQuery: {
+            /** @description the body of POST /v1/query */
+            query: {
+                [key: string]: unknown;
+            };
+            /** @description csv (with a header row, the default) or parquet */
+            format?: "csv" | "parquet";
+        };
+        Sql: {
+            /** @description one SELECT (or WITH … SELECT) over the workspace's views: events, ad_performance, campaigns, orders, … (one per source) and kpis */
+            sql: string;
+            /** @description rows returned at most (default 10,000) */
+            limit?: number;
+        };
+        SqlResult: {
+            columns: {
+                name: string;
+                /** @description the SQL type, e.g. VARCHAR, BIGINT, DECIMAL(18,6) */
+                type: string;
+            }[];
+            /** @description 64-bit integers and decimals as text */
+            rows: {
+                [key: string]: unknown;
+            }[];
+            /** @description more rows than the limit: the rest were left out */
+            truncated: boolean;
         };
         Budget: {
             /** @description the budget for a period as long as from…to, in the workspace currency */
