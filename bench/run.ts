@@ -1,6 +1,6 @@
 // npm run bench: every benchmark, each printing its figure beside a baseline
 // measured in the same run. Options: --only
-// ingest|overview|mixed|dashboard|attribution|clv|cohorts|funnels|experiments|forecast|anomalies|alerts|quality|budget,
+// ingest|overview|mixed|dashboard|attribution|clv|cohorts|funnels|experiments|forecast|anomalies|alerts|quality|budget|integrations,
 // --events N (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
 // --overview-events N (default 10,000,000), --ad-rows N (default 1,000,000),
 // --query-runs N (default 20), --engines duckdb,clickhouse (default: both
@@ -26,7 +26,10 @@
 // without 50 real-time rules, default 1,000,000) and --alert-ingest-runs N (each, default 2),
 // and for the data-quality audit (DuckDB) --quality-events N (default 10,000,000;
 // ad rows scaled like --ad-rows) and --quality-runs N (default 3), and for budgets
-// --budget-fit-runs N (default 3) and --budget-runs N (optimizer, default 21).
+// --budget-fit-runs N (default 3) and --budget-runs N (optimizer, default 21), and for the
+// integrations (DuckDB) --segment-events N (Segment calls a run, default 200,000),
+// --segment-runs N (default 3), --export-events N (the generated shop the
+// exports read, default 1,000,000) and --export-runs N (default 3).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +47,7 @@ import { benchExperiments } from './experiment-bench.js';
 import { benchForecast } from './forecast-bench.js';
 import { benchFunnels } from './funnel-bench.js';
 import { benchIngest } from './ingest-bench.js';
+import { benchIntegrations } from './integrations-bench.js';
 import { benchMixed } from './mixed-load-bench.js';
 import { benchOverview } from './overview-bench.js';
 
@@ -83,6 +87,10 @@ const { values } = parseArgs({
     'alert-runs': { type: 'string', default: '3' },
     'alert-ingest-events': { type: 'string', default: '1000000' },
     'alert-ingest-runs': { type: 'string', default: '2' },
+    'segment-events': { type: 'string', default: '200000' },
+    'segment-runs': { type: 'string', default: '3' },
+    'export-events': { type: 'string', default: '1000000' },
+    'export-runs': { type: 'string', default: '3' },
   },
 });
 
@@ -167,6 +175,14 @@ try {
       runs: Number(values['alert-runs']),
       ingestEvents: Number(values['alert-ingest-events']),
       ingestRuns: Number(values['alert-ingest-runs']),
+    });
+  }
+  if ((!values.only || values.only === 'integrations') && duckdb) {
+    await benchIntegrations(dir, {
+      segmentEvents: Number(values['segment-events']),
+      segmentRuns: Number(values['segment-runs']),
+      exportEvents: Number(values['export-events']),
+      exportRuns: Number(values['export-runs']),
     });
   }
 } finally {

@@ -2,6 +2,7 @@
 // its OpenAPI document (schema.d.ts). Errors become ApiError with the
 // server's code and message; a 401 also tells the app to sign in again.
 import createClient from 'openapi-fetch';
+import { fileNameFrom } from './content-disposition';
 import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
@@ -51,6 +52,12 @@ export type FlaggedSegment = SegmentsReport['segments'][number];
 export type BudgetBody = Schemas['Budget'];
 export type BudgetReport = Schemas['BudgetReport'];
 export type BudgetRow = BudgetReport['rows'][number];
+export type ExportFormat = NonNullable<Schemas['ExportQuery']['format']>;
+/** A downloaded file: its bytes and the name the server gave it. */
+export interface ExportFile {
+  blob: Blob;
+  fileName: string;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -114,6 +121,16 @@ export function createApi(key: string, onUnauthorized: (message: string) => void
     explain: (body: ExplainBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/explain', { body, signal })),
     underperformingSegments: (body: SegmentsBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/segments/underperforming', { body, signal })),
     budget: (body: BudgetBody, signal?: AbortSignal) => unwrap(() => client.POST('/v1/budget/recommend', { body, signal })),
+    /** A metric query's rows as a CSV or Parquet file (POST /v1/export), named as Content-Disposition says. */
+    exportQuery: async (query: QueryBody, format: ExportFormat, signal?: AbortSignal): Promise<ExportFile> => {
+      let disposition: string | null = null;
+      const blob = await unwrap(async () => {
+        const answer = await client.POST('/v1/export', { body: { query, format }, parseAs: 'blob', signal });
+        disposition = answer.response.headers.get('content-disposition');
+        return answer;
+      });
+      return { blob, fileName: fileNameFrom(disposition, `beacon-export.${format}`) };
+    },
   };
 }
 

@@ -1,9 +1,11 @@
 // Campaigns: the paid-media KPIs from channel down to ad. Rows expand one
 // level at a time; the sort (in the address) applies at every level; the
-// totals row is the query's own totals; the CSV holds what is shown.
+// totals row is the query's own totals; the CSV holds what is shown, and
+// Download hands over the channel rows' query as a CSV or Parquet file.
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../frame/api-context';
+import { DownloadMenu } from '../../frame/download-menu';
 import { formatValue, type DisplayUnit } from '../../frame/format';
 import { NoData } from '../../frame/no-data';
 import { ErrorMessage, Panel, Skeleton } from '../../frame/panel';
@@ -19,11 +21,9 @@ export function CampaignsView() {
   const sort = parseSort(state.params.get('sort'));
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const paths = useMemo(() => [[], ...[...expanded].map((k) => JSON.parse(k) as string[])], [expanded]);
+  const bodies = paths.map((path) => childQuery(state, path));
   const answers = useQueries({
-    queries: paths.map((path) => {
-      const body = childQuery(state, path);
-      return { queryKey: ['query', body], queryFn: ({ signal }: { signal: AbortSignal }) => api.query(body, signal) };
-    }),
+    queries: bodies.map((body) => ({ queryKey: ['query', body], queryFn: ({ signal }: { signal: AbortSignal }) => api.query(body, signal) })),
   });
   const loaded = new Map<string, Loaded>(paths.map((path, i) => [pathKey(path), { rows: answers[i].data?.rows, error: answers[i].error ?? undefined }]));
   const lines = visibleLines(loaded, expanded, sort);
@@ -40,9 +40,18 @@ export function CampaignsView() {
         title="Channels, campaigns and ads"
         testId="drill-panel"
         tools={
-          <button type="button" onClick={() => download(`beacon-campaigns-${state.range.from}-${state.range.to}.csv`, linesToCsv(lines))} disabled={!top.data} data-testid="export-csv">
-            Export CSV
-          </button>
+          <>
+            <button
+              type="button"
+              onClick={() => download(`beacon-campaigns-${state.range.from}-${state.range.to}.csv`, linesToCsv(lines))}
+              disabled={!top.data}
+              data-testid="export-csv"
+              title="The rows as shown, expanded campaigns and ads included"
+            >
+              Rows shown (CSV)
+            </button>
+            <DownloadMenu query={bodies[0]} name="campaigns" />
+          </>
         }
       >
         {top.error ? (

@@ -1,9 +1,11 @@
 // Overview: how the marketing is doing in ten seconds — headline KPI tiles
 // against the previous period, benchmarks and goals, and the trend of any
-// catalog metric beside its previous period.
+// catalog metric beside its previous period; each panel downloads its
+// query's rows as CSV or Parquet.
 import { useMemo } from 'react';
 import type { QueryResult } from '../../api/client';
 import { NoteList } from '../../frame/callouts';
+import { DownloadMenu } from '../../frame/download-menu';
 import { defaultGrain } from '../../frame/date-range';
 import { NoData } from '../../frame/no-data';
 import { ErrorMessage, Notice, Panel, Skeleton } from '../../frame/panel';
@@ -32,6 +34,8 @@ export function OverviewView() {
   // A metric named in the address waits for the catalog to be checked; the default asks at once.
   const chartMetric = !chartParam || (catalog.data && !metrics.has(chartParam)) ? (kpis?.metrics[0] ?? null) : catalog.data ? chartParam : null;
 
+  const tiles = useMemo(() => (kpis ? tilesQuery(state, kpis.metrics) : null), [state, kpis]);
+
   const problems = [...(kpis?.problems ?? [])];
   if (grainParam && !GRAINS.includes(grainParam as ChartGrain)) problems.push(`Unknown grain "${grainParam}"; showing ${grain}.`);
   if (chartParam && catalog.data && !metrics.has(chartParam)) problems.push(`There is no metric "${chartParam}" in the catalog; the chart shows ${chartMetric}.`);
@@ -45,17 +49,20 @@ export function OverviewView() {
         title="Performance"
         testId="tiles-panel"
         tools={
-          <label className="field">
-            <span>KPIs</span>
-            <select value={kpisParam && objectives[kpisParam] ? kpisParam : HEADLINE} onChange={(e) => setParam('kpis', e.target.value === HEADLINE ? null : e.target.value)} data-testid="kpi-set">
-              <option value={HEADLINE}>Headline</option>
-              {Object.keys(objectives).map((o) => (
-                <option key={o} value={o}>
-                  {o[0].toUpperCase() + o.slice(1)} objective
-                </option>
-              ))}
-            </select>
-          </label>
+          <>
+            <label className="field">
+              <span>KPIs</span>
+              <select value={kpisParam && objectives[kpisParam] ? kpisParam : HEADLINE} onChange={(e) => setParam('kpis', e.target.value === HEADLINE ? null : e.target.value)} data-testid="kpi-set">
+                <option value={HEADLINE}>Headline</option>
+                {Object.keys(objectives).map((o) => (
+                  <option key={o} value={o}>
+                    {o[0].toUpperCase() + o.slice(1)} objective
+                  </option>
+                ))}
+              </select>
+            </label>
+            <DownloadMenu query={tiles} name="tiles" />
+          </>
         }
       >
         {catalog.error ? <ErrorMessage error={catalog.error} /> : kpis ? <Tiles kpis={kpis.metrics} grain={grain} selected={chartMetric ?? chartParam ?? ''} onSelect={(id) => setParam('metric', id)} /> : <Skeleton lines={4} />}

@@ -1,12 +1,14 @@
 // The trend of one catalog metric per day, week or month, with the previous
 // period drawn beside it (bucket i against the previous period's bucket i),
 // and on request (anomalies=1 in the address) its anomalies: the expected
-// band and a marker on each bucket outside it (POST /v1/anomalies).
+// band and a marker on each bucket outside it (POST /v1/anomalies). Download
+// hands over the chart's query (one row per bucket) as a CSV or Parquet file.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { AnomalyBody, AnomalyReport, CatalogMetric, QueryResult } from '../../api/client';
 import { useApi } from '../../frame/api-context';
 import { Chart, type ChartOption } from '../../frame/chart';
+import { DownloadMenu } from '../../frame/download-menu';
 import { formatAxis, formatValue } from '../../frame/format';
 import { CatalogMetricOptions } from '../../frame/metric-options';
 import { NoData } from '../../frame/no-data';
@@ -32,7 +34,8 @@ interface TrendChartProps {
 export function TrendChart({ metric, catalog, grain, onMetric, onGrain }: TrendChartProps) {
   const { state, setParam } = useViewState();
   const currency = useCurrency();
-  const result = useMetricQuery(useMemo(() => (metric ? trendQuery(state, metric, grain) : null), [state, metric, grain]));
+  const body = useMemo(() => (metric ? trendQuery(state, metric, grain) : null), [state, metric, grain]);
+  const result = useMetricQuery(body);
   const showAnomalies = state.params.get(ANOMALIES_PARAM) === '1';
   const anomalies = useAnomalies(useMemo(() => (metric && showAnomalies ? anomalyQuery(state, metric, grain) : null), [state, metric, grain, showAnomalies]));
   const report = showAnomalies ? anomalies.data : undefined;
@@ -65,6 +68,7 @@ export function TrendChart({ metric, catalog, grain, onMetric, onGrain }: TrendC
             <input type="checkbox" checked={showAnomalies} onChange={(e) => setParam(ANOMALIES_PARAM, e.target.checked ? '1' : null)} data-testid="trend-anomalies" />
             <span>Show anomalies</span>
           </label>
+          <DownloadMenu query={body} name="trend" />
         </>
       }
     >
