@@ -86,11 +86,12 @@ export function describeCliOnClickHouse(start: StartServer): void {
     const fresh = JSON.parse((await shop(['freshness'])).stdout).sources as { source: string; latest_date: string; rows: number }[];
     expect(fresh.find((s) => s.source === 'orders')).toMatchObject({ latest_date: '2026-03-03', rows: 3 });
     expect(fresh.find((s) => s.source === 'events')).toMatchObject({ latest_date: '2026-03-05', rows: 3 });
-    // A re-import that stored nothing leaves no import record, unless it rejected records: those are listed with their counts.
+    // A re-import that stored nothing is listed too, with its duplicates and rejections: the audit counts duplicates from these.
     const imports = JSON.parse((await shop(['imports'])).stdout).imports as { source: string; accepted: number; duplicates: number; rejected: number }[];
     expect(imports.map((i) => [i.source, i.accepted, i.duplicates, i.rejected]).sort()).toEqual([
       ['events', 0, 3, 1],
       ['events', 3, 0, 1],
+      ['orders', 0, 3, 0],
       ['orders', 3, 0, 0],
     ]);
     const settings = JSON.parse((await shop(['settings', '--set', 'gross_margin=0.4'])).stdout);
