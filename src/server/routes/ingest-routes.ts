@@ -102,8 +102,7 @@ async function recordIngest(
   if (summary.accepted + summary.updated > 0) {
     context.scheduler.markDirty(workspace);
     context.alerts.ingested(workspace, source);
-  }
-  else if (summary.rejected + summary.duplicates > 0) {
+  } else if (summary.rejected + summary.duplicates > 0) {
     // Nothing stored, so no write recorded the import; a body refused in full, or sent again, is still one to see in /v1/imports.
     const { accepted, updated, duplicates, rejected } = summary;
     await context.warehouse.saveImport({ id: importId, workspace, source, origin: note.origin, startedAt: note.startedAt, accepted, updated, duplicates, rejected });
