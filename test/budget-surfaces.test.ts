@@ -116,6 +116,10 @@ describe('POST /v1/budget/recommend', () => {
     expect(both.body.error.message).toContain('give target_roas or target_cpa, not both');
     const none = await recommend({ total_budget: BUDGET, from: '2025-01-01', to: '2025-03-01' });
     expect(none.status).toBe(422);
+    // Another workspace sees none of these channels' spend over the same days.
+    const other = await call(t.url, 'POST', '/v1/budget/recommend', { key: t.keys.otherAdmin, body: JSON.stringify({ total_budget: BUDGET, from: FROM, to: TO }) });
+    expect(other.status).toBe(422);
+    expect(other.body.error.message).toContain(`no channel spent anything from ${FROM} to ${TO}`);
   });
 });
 

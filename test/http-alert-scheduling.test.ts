@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../src/core/time.js';
 import { tempDir } from './support/temp-dir.js';
 import { call, startTestServer, type TestServer } from './support/test-server.js';
-import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
+import { LOOPBACK_WEBHOOKS, startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const dir = tempDir('http-alert-scheduling');
 let t: TestServer;
@@ -47,7 +47,7 @@ function metricValue(text: string, name: string, labels: string): number {
 beforeAll(async () => {
   receiver = await startWebhookReceiver((path) => (path === '/fail' ? 503 : 200));
   hookBase = receiver.base;
-  t = await startTestServer(dir.path, {}, { webhooks: { policy: { allowPrivate: false, allow: ['127.0.0.1'] }, maxAttempts: 2, backoff: { baseDelayMs: 5, maxDelayMs: 5, jitter: 0 } } });
+  t = await startTestServer(dir.path, {}, { webhooks: LOOPBACK_WEBHOOKS });
 }, 120_000);
 
 afterAll(async () => {

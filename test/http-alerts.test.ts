@@ -15,7 +15,7 @@ import { AlertEvaluationSchema, AlertHistorySchema, AlertListSchema } from '../s
 import { localDate } from '../src/core/time.js';
 import { tempDir } from './support/temp-dir.js';
 import { call, startTestServer, type TestServer } from './support/test-server.js';
-import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
+import { LOOPBACK_WEBHOOKS, startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.js';
 
 const dir = tempDir('http-alerts');
 let t: TestServer;
@@ -62,7 +62,7 @@ const history = async (id: string) => {
 beforeAll(async () => {
   receiver = await startWebhookReceiver((path) => (path === '/fail' ? 500 : 200));
   hookBase = receiver.base;
-  t = await startTestServer(dir.path, {}, { webhooks: { policy: { allowPrivate: false, allow: ['127.0.0.1'] }, maxAttempts: 2, backoff: { baseDelayMs: 5, maxDelayMs: 5, jitter: 0 } } });
+  t = await startTestServer(dir.path, {}, { webhooks: LOOPBACK_WEBHOOKS });
 }, 120_000);
 
 afterAll(async () => {

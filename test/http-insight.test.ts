@@ -130,6 +130,18 @@ describe('POST /v1/explain', () => {
   });
 });
 
+describe('another workspace', () => {
+  it('sees none of these rows: explain has no value in either period and segments assess nothing', async () => {
+    const other = (path: string, body: unknown) => call(t.url, 'POST', path, { key: t.keys.otherAdmin, body: JSON.stringify(body) });
+    const explained = await other('/v1/explain', { metric: 'cpa', ...CURRENT, by: 'channel' });
+    expect(explained.status, JSON.stringify(explained.body)).toBe(200);
+    expect(explained.body).toMatchObject({ previous: null, current: null, change: null, drivers: [] });
+    const judged = await other('/v1/segments/underperforming', { metric: 'ctr', dimensions: ['campaign'], ...CTR_WEEK });
+    expect(judged.status, JSON.stringify(judged.body)).toBe(200);
+    expect(judged.body).toMatchObject({ assessed: 0, segments: [] });
+  });
+});
+
 describe('POST /v1/segments/underperforming', () => {
   it('flags the big campaign at 1 % CTR and not the tiny one without clicks', async () => {
     const { status, body } = await segments({ metric: 'ctr', dimensions: ['campaign'], ...CTR_WEEK });

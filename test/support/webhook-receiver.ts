@@ -3,6 +3,10 @@
 // gives the path.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DeliveryOptions } from '../../src/alerts/webhook-delivery.js';
+
+/** Webhook delivery a test server uses to reach a receiver on 127.0.0.1: two attempts, 5 ms apart. */
+export const LOOPBACK_WEBHOOKS: DeliveryOptions = { policy: { allowPrivate: false, allow: ['127.0.0.1'] }, maxAttempts: 2, backoff: { baseDelayMs: 5, maxDelayMs: 5, jitter: 0 } };
 
 export interface ReceivedHook {
   path: string;
