@@ -161,29 +161,21 @@ async function stageTrafficMap(connection: DuckDBConnection, options: DeriveOpti
   await stageRows(connection, 'traffic_map', columns, rows);
 }
 
-async function rebuildEventFacts(connection: DuckDBConnection, workspace: string, options: DeriveOptions): Promise<void> {
-  const { settings } = options;
-  await connection.run(
-    `DELETE FROM event_facts WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`,
-    { ws: workspace },
-  );
+/**
+ * Sessions of the resolved events, computed on their keys alone (a window's
+ * cost grows with the width of the rows it sorts): each event's session key,
+ * whether it is on-site, and the row of its session's first event (itself
+ * when off-site), whose traffic the whole session carries.
+ */
+async function stageSessionKeys(connection: DuckDBConnection, settings: WorkspaceSettings): Promise<void> {
   const onsite = sqlList(ONSITE_EVENT_TYPES);
   const offsite = sqlList(OFFSITE_EVENT_TYPES);
-  const conversions = sqlList(settings.conversion_types);
   await connection.run(
-    `INSERT INTO event_facts
+    `CREATE OR REPLACE TEMP TABLE session_keys AS
      WITH base AS (
-       SELECT r.*, m.source AS t_source, m.medium AS t_medium, m.resolved_channel AS t_channel,
-         (r.type IN (${onsite}) OR (r.type NOT IN (${offsite}) AND r.url IS NOT NULL)) AS onsite,
-         CAST(timezone($tz, CAST(r.ts AS TIMESTAMPTZ)) AS DATE) AS local_date
-       FROM resolved_events r
-       JOIN traffic_map m ON
-         m.event_type IS NOT DISTINCT FROM r.type AND m.explicit_channel IS NOT DISTINCT FROM r.explicit_channel
-         AND m.utm_source IS NOT DISTINCT FROM r.eff_source AND m.utm_medium IS NOT DISTINCT FROM r.eff_medium
-         AND m.utm_campaign IS NOT DISTINCT FROM r.eff_campaign AND m.click_id_kind IS NOT DISTINCT FROM r.click_id_kind
-         AND m.referrer_host IS NOT DISTINCT FROM r.referrer_host
-         AND m.campaign_channel IS NOT DISTINCT FROM r.campaign_channel
-         AND m.campaign_platform IS NOT DISTINCT FROM r.campaign_platform
+       SELECT rowid AS rid, anonymous_id, session_id, ts, event_id,
+         (type IN (${onsite}) OR (type NOT IN (${offsite}) AND url IS NOT NULL)) AS onsite
+       FROM resolved_events
      ),
      gaps AS (
        SELECT *,
@@ -195,7 +187,7 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
        WINDOW w AS (PARTITION BY anonymous_id, (onsite AND session_id IS NULL) ORDER BY ts, event_id)
      ),
      keyed AS (
-       SELECT *,
+       SELECT rid, ts, event_id, onsite,
          CASE WHEN NOT onsite THEN NULL
               WHEN session_id IS NOT NULL THEN anonymous_id || '|s:' || session_id
               ELSE anonymous_id || '|' || CAST(sum(starts_session) OVER (
@@ -203,37 +195,61 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
                 ROWS UNBOUNDED PRECEDING) AS VARCHAR)
          END AS skey
        FROM gaps
-     ),
-     sessioned AS (
-       -- On-site events carry the traffic of their session's first event.
-       SELECT *,
-         CASE WHEN onsite THEN first_value(t_source) OVER s ELSE t_source END AS f_source,
-         CASE WHEN onsite THEN first_value(t_medium) OVER s ELSE t_medium END AS f_medium,
-         CASE WHEN onsite THEN first_value(t_channel) OVER s ELSE t_channel END AS f_channel,
-         CASE WHEN onsite THEN first_value(resolved_campaign) OVER s ELSE resolved_campaign END AS f_campaign,
-         CASE WHEN onsite THEN first_value(landing_page) OVER s END AS f_landing
-       FROM keyed
-       WINDOW s AS (PARTITION BY skey ORDER BY ts, event_id)
+     )
+     SELECT rid, skey, onsite,
+       CASE WHEN onsite THEN first_value(rid) OVER (PARTITION BY skey ORDER BY ts, event_id) ELSE rid END AS first_rid
+     FROM keyed`,
+    { timeout: settings.session_timeout_minutes },
+  );
+}
+
+async function rebuildEventFacts(connection: DuckDBConnection, workspace: string, options: DeriveOptions): Promise<void> {
+  const { settings } = options;
+  await connection.run(
+    `DELETE FROM event_facts WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`,
+    { ws: workspace },
+  );
+  await stageSessionKeys(connection, settings);
+  const conversions = sqlList(settings.conversion_types);
+  const localDate = (ts: string) => `CAST(timezone($tz, CAST(${ts} AS TIMESTAMPTZ)) AS DATE)`;
+  // k: the event; f: its session's first event, whose traffic (m) and campaign the event carries.
+  await connection.run(
+    `INSERT INTO event_facts
+     WITH fx_days AS (
+       -- The rate of each currency and local day that has revenue: a handful of rows, not one per event.
+       SELECT d.currency, d.local_date, fx.rate
+       FROM (SELECT DISTINCT currency, ${localDate('ts')} AS local_date FROM resolved_events
+             WHERE revenue IS NOT NULL AND currency IS NOT NULL) d
+       ASOF LEFT JOIN (SELECT currency, "date", rate FROM fx_rates WHERE workspace_id = $ws) fx
+         ON fx.currency = d.currency AND d.local_date >= fx."date"
      )
      SELECT $ws, k.event_id, k.type, k.ts, k.anonymous_id,
        coalesce(k.user_id, i.user_id, k.anonymous_id) AS person_id,
-       k.skey, k.onsite, k.is_bot,
+       s.skey, s.onsite, k.is_bot,
        (k.type IN (${conversions})) AS is_conversion,
-       k.f_source, k.f_medium, k.f_channel, k.f_campaign, k.ad_group_id,
+       m.source, m.medium, m.resolved_channel, f.resolved_campaign, k.ad_group_id,
        coalesce(k.ad_id, ads.ad_id) AS ad_id,
-       k.url, k.f_landing, k.order_id, k.revenue, k.currency,
+       k.url, CASE WHEN s.onsite THEN f.landing_page END, k.order_id, k.revenue, k.currency,
        ${duckdbHooks.convertMoney('k.revenue', 'k.currency', 'fx.rate', '$currency')},
        k.device, k.country, k.message_id, k.video_id, k.percent,
        CAST(timezone($tz, CAST(k.ts AS TIMESTAMPTZ)) AS TIMESTAMP),
        camp.platform, camp.objective
-     FROM sessioned k
-     LEFT JOIN (SELECT campaign_id, platform, objective FROM campaigns WHERE workspace_id = $ws) camp ON camp.campaign_id = k.f_campaign
+     FROM resolved_events k
+     JOIN session_keys s ON s.rid = k.rowid
+     JOIN resolved_events f ON f.rowid = s.first_rid
+     JOIN traffic_map m ON
+       m.event_type IS NOT DISTINCT FROM f.type AND m.explicit_channel IS NOT DISTINCT FROM f.explicit_channel
+       AND m.utm_source IS NOT DISTINCT FROM f.eff_source AND m.utm_medium IS NOT DISTINCT FROM f.eff_medium
+       AND m.utm_campaign IS NOT DISTINCT FROM f.eff_campaign AND m.click_id_kind IS NOT DISTINCT FROM f.click_id_kind
+       AND m.referrer_host IS NOT DISTINCT FROM f.referrer_host
+       AND m.campaign_channel IS NOT DISTINCT FROM f.campaign_channel
+       AND m.campaign_platform IS NOT DISTINCT FROM f.campaign_platform
+     LEFT JOIN (SELECT campaign_id, platform, objective FROM campaigns WHERE workspace_id = $ws) camp ON camp.campaign_id = f.resolved_campaign
      LEFT JOIN identities i ON i.workspace_id = $ws AND i.anonymous_id = k.anonymous_id
      LEFT JOIN (SELECT DISTINCT ad_id FROM ad_performance WHERE workspace_id = $ws AND ad_id <> '') ads
-       ON k.ad_id IS NULL AND ads.ad_id = k.eff_content
-     ASOF LEFT JOIN (SELECT currency, "date", rate FROM fx_rates WHERE workspace_id = $ws) fx
-       ON fx.currency = k.currency AND k.local_date >= fx."date"`,
-    { ws: workspace, tz: settings.timezone, currency: settings.currency, timeout: settings.session_timeout_minutes },
+       ON ads.ad_id = CASE WHEN k.ad_id IS NULL THEN k.eff_content END
+     LEFT JOIN fx_days fx ON fx.currency = k.currency AND fx.local_date = ${localDate('k.ts')}`,
+    { ws: workspace, tz: settings.timezone, currency: settings.currency },
   );
 }
 
