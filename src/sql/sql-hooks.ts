@@ -31,6 +31,12 @@ export interface SqlHooks {
   jsonText(column: string, key: string): string;
   /** A property of a JSON object column as a number; NULL when it is not one. */
   jsonNumber(column: string, key: string): string;
+  /**
+   * Several properties of a JSON object column, parsed once where the engine
+   * can: `parsed` is projected as a column, and `text` / `number` read a
+   * property from that column as jsonText / jsonNumber read it from the text.
+   */
+  jsonFields(column: string, keys: readonly string[]): JsonFields;
   /** A small integer constant, of one type in every branch of a UNION ALL. */
   smallInt(n: number): string;
   /** A NULL string, typed. */
@@ -164,4 +170,11 @@ export interface SqlHooks {
    * (read in step), each element named by its key in `arrays`.
    */
   arrayJoin(from: string, columns: readonly string[], arrays: Readonly<Record<string, string>>): string;
+}
+
+/** See SqlHooks.jsonFields. */
+export interface JsonFields {
+  parsed: string;
+  text(parsedColumn: string, key: string): string;
+  number(parsedColumn: string, key: string): string;
 }

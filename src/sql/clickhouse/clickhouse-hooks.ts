@@ -37,6 +37,8 @@ export const clickhouseHooks: SqlHooks = {
   falseValue: () => '0',
   jsonText: jsonProperty,
   jsonNumber,
+  // The text itself: each property is found in it separately.
+  jsonFields: (column) => ({ parsed: column, text: jsonProperty, number: jsonNumber }),
   smallInt: (n) => `toUInt8(${n})`,
   nullString: () => 'CAST(NULL AS Nullable(String))',
   notNull: (expr) => `assumeNotNull(${expr})`,

@@ -23,6 +23,12 @@ export const duckdbHooks: SqlHooks = {
   falseValue: () => 'false',
   jsonText: (column, key) => `json_extract_string(${column}, ${quoteString(`$.${key}`)})`,
   jsonNumber: (column, key) => `TRY_CAST(json_extract_string(${column}, ${quoteString(`$.${key}`)}) AS DOUBLE)`,
+  // One parse of the document for all the keys (a list of texts), instead of one per key.
+  jsonFields: (column, keys) => ({
+    parsed: `json_extract_string(${column}, [${keys.map((key) => quoteString(`$.${key}`)).join(', ')}])`,
+    text: (parsed, key) => `${parsed}[${keys.indexOf(key) + 1}]`,
+    number: (parsed, key) => `TRY_CAST(${parsed}[${keys.indexOf(key) + 1}] AS DOUBLE)`,
+  }),
   smallInt: (n) => String(n),
   nullString: () => 'CAST(NULL AS VARCHAR)',
   notNull: (expr) => expr,

@@ -67,17 +67,21 @@ export async function refreshDerivedEvents(
     if (eventsStale) {
       // A full rebuild starts empty: people whose events were all deleted keep no derived rows.
       if (needsFull) for (const table of DERIVED_EVENT_TABLES) await connection.run(`DELETE FROM ${table} WHERE workspace_id = $ws`, ws);
-      await connection.run(
-        `CREATE OR REPLACE TEMP TABLE affected AS
-         SELECT DISTINCT anonymous_id FROM events WHERE workspace_id = $ws AND seq > $from`,
-        { ws: workspace, from },
-      );
-      await rebuildIdentities(connection, workspace);
-      await stageResolvedEvents(connection, workspace);
+      const scope = needsFull ? EVERYONE : await changedPeople(connection, workspace, from);
+      await rebuildIdentities(connection, workspace, scope);
+      await stageResolvedEvents(connection, workspace, scope);
       await stageTrafficMap(connection, options);
-      await rebuildEventFacts(connection, workspace, options);
-      await rebuildSessions(connection, workspace, options.settings);
-      await rebuildConversionCredits(connection, workspace, options.settings);
+      // People are taken a share at a time, so the sorts and joins of one share fit in memory.
+      const staged = Number((await connection.runAndReadAll('SELECT count(*) FROM resolved_events')).getRows()[0][0]);
+      const passes = Math.min(BUCKETS, Math.max(1, Math.ceil(staged / PASS_EVENTS)));
+      if (!scope.everyone) await deleteChanged(connection, workspace, 'event_facts');
+      for (let pass = 0; pass < passes; pass++) {
+        const buckets = { from: Math.floor((BUCKETS * pass) / passes), to: Math.floor((BUCKETS * (pass + 1)) / passes) - 1 };
+        await stageSessionKeys(connection, options.settings, buckets);
+        await insertEventFacts(connection, workspace, options, buckets);
+      }
+      await rebuildSessions(connection, workspace, scope);
+      await rebuildConversionCredits(connection, workspace, options.settings, scope);
     }
     if (tablesStale) await rebuildAdFacts(connection, workspace, options.settings);
     await connection.run(
@@ -90,6 +94,49 @@ export async function refreshDerivedEvents(
 
 const DERIVED_EVENT_TABLES = ['identities', 'event_facts', 'sessions', 'conversion_credits'];
 
+/** The people a refresh recomputes: everyone (a full rebuild) or those in the `affected` scratch table. */
+interface PeopleScope {
+  everyone: boolean;
+  /** A condition on an anonymous_id column. */
+  anonymous: (column: string) => string;
+  /** A condition on a person_id column. */
+  people: (column: string) => string;
+}
+
+const EVERYONE: PeopleScope = { everyone: true, anonymous: () => 'true', people: () => 'true' };
+
+/** The people with events stored after the watermark, and the persons their events belong to (scratch tables). */
+async function changedPeople(connection: DuckDBConnection, workspace: string, from: number): Promise<PeopleScope> {
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE affected AS
+     SELECT DISTINCT anonymous_id FROM events WHERE workspace_id = $ws AND seq > $from`,
+    { ws: workspace, from },
+  );
+  return {
+    everyone: false,
+    anonymous: (column) => `${column} IN (SELECT anonymous_id FROM affected)`,
+    people: (column) => `${column} IN (SELECT person_id FROM affected_people)`,
+  };
+}
+
+async function deleteChanged(connection: DuckDBConnection, workspace: string, table: string): Promise<void> {
+  await connection.run(`DELETE FROM ${table} WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`, { ws: workspace });
+}
+
+/**
+ * Staged events are split by a hash of their anonymous_id into BUCKETS, and
+ * the sessions and event facts are built a range of buckets at a time, each
+ * range holding about PASS_EVENTS events: a person's events always fall in
+ * one pass.
+ */
+const BUCKETS = 64;
+const PASS_EVENTS = 2_000_000;
+
+interface BucketRange {
+  from: number;
+  to: number;
+}
+
 async function runBuilt(connection: DuckDBConnection, make: (p: (value: Scalar) => string) => string): Promise<void> {
   const bag = new ParamBag((name) => `$${name}`);
   const sql = make((value) => bag.add(value));
@@ -97,26 +144,28 @@ async function runBuilt(connection: DuckDBConnection, make: (p: (value: Scalar) 
 }
 
 /** Conversions of everyone whose events changed, credited by each single-touch model at the workspace lookback. */
-async function rebuildConversionCredits(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings): Promise<void> {
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE affected_people AS
-     SELECT DISTINCT person_id FROM event_facts WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`,
-    { ws: workspace },
-  );
-  await connection.run(
-    `DELETE FROM conversion_credits WHERE workspace_id = $ws
-       AND (person_id IN (SELECT person_id FROM affected_people) OR anonymous_id IN (SELECT anonymous_id FROM affected))`,
-    { ws: workspace },
-  );
+async function rebuildConversionCredits(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings, scope: PeopleScope): Promise<void> {
+  if (!scope.everyone) {
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE affected_people AS
+       SELECT DISTINCT person_id FROM event_facts WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`,
+      { ws: workspace },
+    );
+    await connection.run(
+      `DELETE FROM conversion_credits WHERE workspace_id = $ws
+         AND (person_id IN (SELECT person_id FROM affected_people) OR anonymous_id IN (SELECT anonymous_id FROM affected))`,
+      { ws: workspace },
+    );
+  }
   await runBuilt(connection, (p) => {
     const b = duckdbBuild(workspace, p);
-    const scope = {
+    const credits = {
       botFiltering: settings.bot_filtering,
       lookbackDays: settings.lookback_days,
       models: QUERY_ATTRIBUTION_MODELS,
-      people: (column: string) => `${column} IN (SELECT person_id FROM affected_people)`,
+      people: scope.people,
     };
-    return insertRowsSql(b.h, CONVERSION_CREDITS, conversionCreditRows(b, scope));
+    return insertRowsSql(b.h, CONVERSION_CREDITS, conversionCreditRows(b, credits));
   });
 }
 
@@ -128,19 +177,23 @@ async function rebuildAdFacts(connection: DuckDBConnection, workspace: string, s
   });
 }
 
-async function rebuildIdentities(connection: DuckDBConnection, workspace: string): Promise<void> {
-  await connection.run(`DELETE FROM identities WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`, { ws: workspace });
+async function rebuildIdentities(connection: DuckDBConnection, workspace: string, scope: PeopleScope): Promise<void> {
+  if (!scope.everyone) await deleteChanged(connection, workspace, 'identities');
   await runBuilt(connection, (p) => {
     const b = duckdbBuild(workspace, p);
-    return insertRowsSql(b.h, IDENTITIES, identityRows(b, (column) => `${column} IN (SELECT anonymous_id FROM affected)`));
+    return insertRowsSql(b.h, IDENTITIES, identityRows(b, scope.anonymous));
   });
 }
 
-/** Events of affected people with effective UTM values and the campaign they resolve to (relations/resolved-events.ts). */
-async function stageResolvedEvents(connection: DuckDBConnection, workspace: string): Promise<void> {
+/**
+ * Events of the people recomputed with effective UTM values and the campaign
+ * they resolve to (relations/resolved-events.ts), and the bucket of their
+ * anonymous_id.
+ */
+async function stageResolvedEvents(connection: DuckDBConnection, workspace: string, scope: PeopleScope): Promise<void> {
   await runBuilt(connection, (p) => {
-    const events = resolvedEventsSql(duckdbBuild(workspace, p), (column) => `${column} IN (SELECT anonymous_id FROM affected)`);
-    return `CREATE OR REPLACE TEMP TABLE resolved_events AS ${events}`;
+    const events = resolvedEventsSql(duckdbBuild(workspace, p), scope.anonymous);
+    return `CREATE OR REPLACE TEMP TABLE resolved_events AS SELECT *, hash(anonymous_id) % ${BUCKETS} AS bucket FROM (${events})`;
   });
 }
 
@@ -167,7 +220,7 @@ async function stageTrafficMap(connection: DuckDBConnection, options: DeriveOpti
  * whether it is on-site, and the row of its session's first event (itself
  * when off-site), whose traffic the whole session carries.
  */
-async function stageSessionKeys(connection: DuckDBConnection, settings: WorkspaceSettings): Promise<void> {
+async function stageSessionKeys(connection: DuckDBConnection, settings: WorkspaceSettings, buckets: BucketRange): Promise<void> {
   const onsite = sqlList(ONSITE_EVENT_TYPES);
   const offsite = sqlList(OFFSITE_EVENT_TYPES);
   await connection.run(
@@ -175,7 +228,7 @@ async function stageSessionKeys(connection: DuckDBConnection, settings: Workspac
      WITH base AS (
        SELECT rowid AS rid, anonymous_id, session_id, ts, event_id,
          (type IN (${onsite}) OR (type NOT IN (${offsite}) AND url IS NOT NULL)) AS onsite
-       FROM resolved_events
+       FROM resolved_events WHERE bucket BETWEEN $from AND $to
      ),
      gaps AS (
        SELECT *,
@@ -199,17 +252,13 @@ async function stageSessionKeys(connection: DuckDBConnection, settings: Workspac
      SELECT rid, skey, onsite,
        CASE WHEN onsite THEN first_value(rid) OVER (PARTITION BY skey ORDER BY ts, event_id) ELSE rid END AS first_rid
      FROM keyed`,
-    { timeout: settings.session_timeout_minutes },
+    { timeout: settings.session_timeout_minutes, ...buckets },
   );
 }
 
-async function rebuildEventFacts(connection: DuckDBConnection, workspace: string, options: DeriveOptions): Promise<void> {
+/** The event facts of one range of buckets (stageSessionKeys has staged its sessions). */
+async function insertEventFacts(connection: DuckDBConnection, workspace: string, options: DeriveOptions, buckets: BucketRange): Promise<void> {
   const { settings } = options;
-  await connection.run(
-    `DELETE FROM event_facts WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`,
-    { ws: workspace },
-  );
-  await stageSessionKeys(connection, settings);
   const conversions = sqlList(settings.conversion_types);
   const localDate = (ts: string) => `CAST(timezone($tz, CAST(${ts} AS TIMESTAMPTZ)) AS DATE)`;
   // k: the event; f: its session's first event, whose traffic (m) and campaign the event carries.
@@ -219,7 +268,7 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
        -- The rate of each currency and local day that has revenue: a handful of rows, not one per event.
        SELECT d.currency, d.local_date, fx.rate
        FROM (SELECT DISTINCT currency, ${localDate('ts')} AS local_date FROM resolved_events
-             WHERE revenue IS NOT NULL AND currency IS NOT NULL) d
+             WHERE bucket BETWEEN $from AND $to AND revenue IS NOT NULL AND currency IS NOT NULL) d
        ASOF LEFT JOIN (SELECT currency, "date", rate FROM fx_rates WHERE workspace_id = $ws) fx
          ON fx.currency = d.currency AND d.local_date >= fx."date"
      )
@@ -228,12 +277,12 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
        s.skey, s.onsite, k.is_bot,
        (k.type IN (${conversions})) AS is_conversion,
        m.source, m.medium, m.resolved_channel, f.resolved_campaign, k.ad_group_id,
-       coalesce(k.ad_id, ads.ad_id) AS ad_id,
+       coalesce(k.ad_id, CASE WHEN k.eff_content IN (SELECT ad_id FROM ad_performance WHERE workspace_id = $ws AND ad_id <> '') THEN k.eff_content END),
        k.url, CASE WHEN s.onsite THEN f.landing_page END, k.order_id, k.revenue, k.currency,
        ${duckdbHooks.convertMoney('k.revenue', 'k.currency', 'fx.rate', '$currency')},
        k.device, k.country, k.message_id, k.video_id, k.percent,
        CAST(timezone($tz, CAST(k.ts AS TIMESTAMPTZ)) AS TIMESTAMP),
-       camp.platform, camp.objective
+       f.campaign_platform, f.campaign_objective
      FROM resolved_events k
      JOIN session_keys s ON s.rid = k.rowid
      JOIN resolved_events f ON f.rowid = s.first_rid
@@ -244,19 +293,17 @@ async function rebuildEventFacts(connection: DuckDBConnection, workspace: string
        AND m.referrer_host IS NOT DISTINCT FROM f.referrer_host
        AND m.campaign_channel IS NOT DISTINCT FROM f.campaign_channel
        AND m.campaign_platform IS NOT DISTINCT FROM f.campaign_platform
-     LEFT JOIN (SELECT campaign_id, platform, objective FROM campaigns WHERE workspace_id = $ws) camp ON camp.campaign_id = f.resolved_campaign
      LEFT JOIN identities i ON i.workspace_id = $ws AND i.anonymous_id = k.anonymous_id
-     LEFT JOIN (SELECT DISTINCT ad_id FROM ad_performance WHERE workspace_id = $ws AND ad_id <> '') ads
-       ON ads.ad_id = CASE WHEN k.ad_id IS NULL THEN k.eff_content END
-     LEFT JOIN fx_days fx ON fx.currency = k.currency AND fx.local_date = ${localDate('k.ts')}`,
-    { ws: workspace, tz: settings.timezone, currency: settings.currency },
+     LEFT JOIN fx_days fx ON fx.currency = k.currency AND fx.local_date = ${localDate('k.ts')}
+     WHERE k.bucket BETWEEN $from AND $to AND f.bucket BETWEEN $from AND $to`,
+    { ws: workspace, tz: settings.timezone, currency: settings.currency, ...buckets },
   );
 }
 
-async function rebuildSessions(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings): Promise<void> {
-  await connection.run(`DELETE FROM sessions WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`, { ws: workspace });
+async function rebuildSessions(connection: DuckDBConnection, workspace: string, scope: PeopleScope): Promise<void> {
+  if (!scope.everyone) await deleteChanged(connection, workspace, 'sessions');
   await runBuilt(connection, (p) => {
     const b = duckdbBuild(workspace, p);
-    return insertRowsSql(b.h, SESSIONS, sessionRows(b, (column) => `${column} IN (SELECT anonymous_id FROM affected)`));
+    return insertRowsSql(b.h, SESSIONS, sessionRows(b, scope.anonymous));
   });
 }
