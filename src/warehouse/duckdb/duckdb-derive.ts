@@ -40,6 +40,7 @@ export async function refreshDerivedEvents(
   workspace: string,
   options: DeriveOptions,
   transaction: <T>(work: () => Promise<T>) => Promise<T>,
+  passEvents = PASS_EVENTS,
 ): Promise<void> {
   const state = await connection.runAndReadAll(
     'SELECT watermark, needs_full, tables_watermark FROM derive_state WHERE workspace = $ws',
@@ -73,15 +74,21 @@ export async function refreshDerivedEvents(
       await stageTrafficMap(connection, options);
       // People are taken a share at a time, so the sorts and joins of one share fit in memory.
       const staged = Number((await connection.runAndReadAll('SELECT count(*) FROM resolved_events')).getRows()[0][0]);
-      const passes = Math.min(BUCKETS, Math.max(1, Math.ceil(staged / PASS_EVENTS)));
-      if (!scope.everyone) await deleteChanged(connection, workspace, 'event_facts');
+      const passes = Math.min(BUCKETS, Math.max(1, Math.ceil(staged / passEvents)));
+      if (!scope.everyone) for (const table of ['event_facts', 'sessions']) await deleteChanged(connection, workspace, table);
       for (let pass = 0; pass < passes; pass++) {
         const buckets = { from: Math.floor((BUCKETS * pass) / passes), to: Math.floor((BUCKETS * (pass + 1)) / passes) - 1 };
         await stageSessionKeys(connection, options.settings, buckets);
         await insertEventFacts(connection, workspace, options, buckets);
+        await insertSessions(connection, workspace, (column) => `${bucketOf(column)} BETWEEN ${buckets.from} AND ${buckets.to} AND ${scope.anonymous(column)}`);
       }
-      await rebuildSessions(connection, workspace, scope);
-      await rebuildConversionCredits(connection, workspace, options.settings, scope);
+      if (!scope.everyone) await prepareCreditRebuild(connection, workspace);
+      // Credits of a full rebuild are computed for a share of the persons at a time, like the events.
+      const creditPasses = scope.everyone ? passes : 1;
+      for (let pass = 0; pass < creditPasses; pass++) {
+        const people = creditPasses > 1 ? (column: string) => `hash(${column}) % ${creditPasses} = ${pass}` : scope.people;
+        await insertConversionCredits(connection, workspace, options.settings, people);
+      }
     }
     if (tablesStale) await rebuildAdFacts(connection, workspace, options.settings);
     await connection.run(
@@ -132,6 +139,8 @@ async function deleteChanged(connection: DuckDBConnection, workspace: string, ta
 const BUCKETS = 64;
 const PASS_EVENTS = 2_000_000;
 
+const bucketOf = (column: string) => `hash(${column}) % ${BUCKETS}`;
+
 interface BucketRange {
   from: number;
   to: number;
@@ -143,28 +152,30 @@ async function runBuilt(connection: DuckDBConnection, make: (p: (value: Scalar) 
   await connection.run(sql, bag.params as Record<string, DuckDBValue>);
 }
 
-/** Conversions of everyone whose events changed, credited by each single-touch model at the workspace lookback. */
-async function rebuildConversionCredits(connection: DuckDBConnection, workspace: string, settings: WorkspaceSettings, scope: PeopleScope): Promise<void> {
-  if (!scope.everyone) {
-    await connection.run(
-      `CREATE OR REPLACE TEMP TABLE affected_people AS
-       SELECT DISTINCT person_id FROM event_facts WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`,
-      { ws: workspace },
-    );
-    await connection.run(
-      `DELETE FROM conversion_credits WHERE workspace_id = $ws
-         AND (person_id IN (SELECT person_id FROM affected_people) OR anonymous_id IN (SELECT anonymous_id FROM affected))`,
-      { ws: workspace },
-    );
-  }
+/** Deletes the credits of the persons whose events changed, naming them in `affected_people`. */
+async function prepareCreditRebuild(connection: DuckDBConnection, workspace: string): Promise<void> {
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE affected_people AS
+     SELECT DISTINCT person_id FROM event_facts WHERE workspace_id = $ws AND anonymous_id IN (SELECT anonymous_id FROM affected)`,
+    { ws: workspace },
+  );
+  await connection.run(
+    `DELETE FROM conversion_credits WHERE workspace_id = $ws
+       AND (person_id IN (SELECT person_id FROM affected_people) OR anonymous_id IN (SELECT anonymous_id FROM affected))`,
+    { ws: workspace },
+  );
+}
+
+/** Conversions of the persons `people` names (a condition on a person_id column), credited by each single-touch model at the workspace lookback. */
+async function insertConversionCredits(
+  connection: DuckDBConnection,
+  workspace: string,
+  settings: WorkspaceSettings,
+  people: (column: string) => string,
+): Promise<void> {
   await runBuilt(connection, (p) => {
     const b = duckdbBuild(workspace, p);
-    const credits = {
-      botFiltering: settings.bot_filtering,
-      lookbackDays: settings.lookback_days,
-      models: QUERY_ATTRIBUTION_MODELS,
-      people: scope.people,
-    };
+    const credits = { botFiltering: settings.bot_filtering, lookbackDays: settings.lookback_days, models: QUERY_ATTRIBUTION_MODELS, people };
     return insertRowsSql(b.h, CONVERSION_CREDITS, conversionCreditRows(b, credits));
   });
 }
@@ -193,7 +204,7 @@ async function rebuildIdentities(connection: DuckDBConnection, workspace: string
 async function stageResolvedEvents(connection: DuckDBConnection, workspace: string, scope: PeopleScope): Promise<void> {
   await runBuilt(connection, (p) => {
     const events = resolvedEventsSql(duckdbBuild(workspace, p), scope.anonymous);
-    return `CREATE OR REPLACE TEMP TABLE resolved_events AS SELECT *, hash(anonymous_id) % ${BUCKETS} AS bucket FROM (${events})`;
+    return `CREATE OR REPLACE TEMP TABLE resolved_events AS SELECT *, ${bucketOf('anonymous_id')} AS bucket FROM (${events})`;
   });
 }
 
@@ -300,10 +311,10 @@ async function insertEventFacts(connection: DuckDBConnection, workspace: string,
   );
 }
 
-async function rebuildSessions(connection: DuckDBConnection, workspace: string, scope: PeopleScope): Promise<void> {
-  if (!scope.everyone) await deleteChanged(connection, workspace, 'sessions');
+/** The sessions of the people `scope` names (a condition on an anonymous_id column), from their event facts. */
+async function insertSessions(connection: DuckDBConnection, workspace: string, scope: (column: string) => string): Promise<void> {
   await runBuilt(connection, (p) => {
     const b = duckdbBuild(workspace, p);
-    return insertRowsSql(b.h, SESSIONS, sessionRows(b, scope.anonymous));
+    return insertRowsSql(b.h, SESSIONS, sessionRows(b, scope));
   });
 }

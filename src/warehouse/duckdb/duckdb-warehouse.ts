@@ -76,6 +76,8 @@ export interface DuckDbOptions {
   checkpointThreshold?: string;
   /** How long a query statement (query, select) may run before it is interrupted; none when unset. */
   statementTimeoutMs?: number;
+  /** Events the derived view's event statements take in a pass (default 2,000,000): fewer use less memory. */
+  derivePassEvents?: number;
 }
 
 /** Opens (creating and migrating if needed) a DuckDB warehouse file. */
@@ -103,7 +105,7 @@ export async function createDuckDbWarehouse(options: DuckDbOptions): Promise<Duc
   const readers = [await instance.connect(), await instance.connect()];
   // Stored timestamps are UTC instants; zone conversions name their zone explicitly.
   for (const connection of [writer, eventWriter, ...readers]) await connection.run("SET TimeZone = 'UTC'");
-  const warehouse = new DuckDbWarehouse(instance, writer, eventWriter, new DuckDbReaders(readers), options.statementTimeoutMs);
+  const warehouse = new DuckDbWarehouse(instance, writer, eventWriter, new DuckDbReaders(readers), options.statementTimeoutMs, options.derivePassEvents);
   await warehouse.migrate();
   if (options.path !== ':memory:') await makeOwnerOnly(options.path);
   return warehouse;
@@ -192,6 +194,7 @@ export class DuckDbWarehouse implements Warehouse {
     private readonly eventWriter: DuckDBConnection,
     private readonly readers: DuckDbReaders,
     private readonly statementTimeoutMs?: number,
+    private readonly derivePassEvents?: number,
   ) {}
 
   async migrate(): Promise<void> {
@@ -469,7 +472,8 @@ export class DuckDbWarehouse implements Warehouse {
     if (this.refreshedGeneration.get(workspace) === this.generation(workspace)) return;
     await this.writes.run(async () => {
       const generation = this.generation(workspace);
-      await refreshDerivedEvents(this.writer, workspace, options, (work) => this.transaction(this.writer, work));
+      const transaction = <T>(work: () => Promise<T>) => this.transaction(this.writer, work);
+      await refreshDerivedEvents(this.writer, workspace, options, transaction, this.derivePassEvents);
       this.refreshedGeneration.set(workspace, generation);
     });
   }
