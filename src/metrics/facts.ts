@@ -57,6 +57,8 @@ export interface Fact {
   customerColumn?: string;
   /** Rows without a value for a requested dimension count in the totals only (unallocated costs, DATA.md). */
   totalsOnlyWhenUnassigned?: boolean;
+  /** Set on a rollup (rollups.ts): the fact whose measures it answers with fewer rows. */
+  rollupOf?: string;
 }
 
 const type = (name: string) => eq(col('type'), val(name));
@@ -70,7 +72,7 @@ const CAMPAIGN_DIMS = {
   objective: 'objective',
 } as const satisfies Partial<Record<Dimension, string>>;
 
-const TRAFFIC_DIMS = {
+export const TRAFFIC_DIMS = {
   ...CAMPAIGN_DIMS,
   source: 'source',
   medium: 'medium',

@@ -9,6 +9,7 @@ import { addDays } from '../core/time.js';
 import { rangeInstants } from './time-buckets.js';
 import type { Grain } from '../core/time.js';
 import type { Dimension, Filter } from './types.js';
+import { rollupFor } from './rollups.js';
 
 /** Label for NULL dimension values in results and filters. */
 export const NONE = '(none)';
@@ -46,15 +47,15 @@ export interface PlanInput {
 }
 
 export function planQuery(input: PlanInput): FactQueries[] {
-  const byFact = new Map<FactId, Set<string>>();
+  const byFact = new Map<Fact, Set<string>>();
   for (const metric of input.metrics) {
     for (const measure of metric.measures) {
-      const fact = MEASURE_FACT.get(measure)!;
+      const fact = rollupFor(measure, input) ?? FACTS[MEASURE_FACT.get(measure)!];
       if (!byFact.has(fact)) byFact.set(fact, new Set());
       byFact.get(fact)!.add(measure);
     }
   }
-  return [...byFact].map(([factId, measureSet]) => planFact(FACTS[factId], [...measureSet], input));
+  return [...byFact].map(([fact, measureSet]) => planFact(fact, [...measureSet], input));
 }
 
 function planFact(fact: Fact, requested: string[], input: PlanInput): FactQueries {
@@ -70,7 +71,8 @@ function planFact(fact: Fact, requested: string[], input: PlanInput): FactQuerie
   const bucket = input.grain ? [{ alias: BUCKET, expr: bucketExpr(fact, input.grain, input.timeZone) }] : [];
   const grouped = [...bucket, ...dimensionColumns];
 
-  const queries: FactQueries = { fact: fact.id as FactId, flowMeasures, balanceMeasures, customerValueMeasures };
+  // A rollup's measures are its fact's: results are assembled by that fact.
+  const queries: FactQueries = { fact: (fact.rollupOf ?? fact.id) as FactId, flowMeasures, balanceMeasures, customerValueMeasures };
   if (measures.length > 0) {
     queries.select = {
       from: { name: fact.relation },

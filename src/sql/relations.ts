@@ -24,6 +24,7 @@ export interface RelationContext {
 export const RELATION_NAMES = [
   'ad_facts',
   'event_facts',
+  'visitor_day_facts',
   'session_facts',
   'scroll_facts',
   'conversion_facts',

@@ -66,6 +66,8 @@ export interface SqlHooks {
   dayNumber(day: string): string;
   /** The date of a stored instant in a time zone (`timeZone` a value), comparable as day() is. */
   localDay(instant: string, timeZone: string): string;
+  /** The date of a stored wall-clock time (local_ts), as a date column stores it. */
+  wallClockDay(wallClock: string): string;
   /**
    * The calendar period holding a day (as day() and localDay() give it),
    * numbered as core/period-index.ts numbers it: weeks (Monday to Sunday)

@@ -190,7 +190,33 @@ export const IDENTITIES: TableSpec = {
   ],
 };
 
-export const DERIVED_TABLES: readonly TableSpec[] = [EVENT_FACTS, SESSIONS, IDENTITIES, CONVERSION_CREDITS, AD_FACTS];
+/**
+ * Visitors by local day: one row per anonymous_id and day with an on-site
+ * event, for each combination of the events' traffic attributes that day
+ * (usually one). Exact distinct visitors over a period count these rows'
+ * anonymous_ids: a few per visitor and day instead of every on-site event.
+ */
+export const VISITOR_DAYS: TableSpec = {
+  name: 'visitor_days',
+  key: ['day', 'anonymous_id'],
+  columns: [
+    { name: 'workspace_id', kind: 'string' },
+    { name: 'day', kind: 'date' },
+    { name: 'anonymous_id', kind: 'string' },
+    { name: 'is_bot', kind: 'boolean' },
+    { name: 'channel', kind: 'string' },
+    { name: 'source', kind: 'string' },
+    { name: 'medium', kind: 'string' },
+    { name: 'campaign_id', kind: 'string' },
+    { name: 'platform', kind: 'string' },
+    { name: 'objective', kind: 'string' },
+    { name: 'landing_page', kind: 'string' },
+    { name: 'device', kind: 'string' },
+    { name: 'country', kind: 'string' },
+  ],
+};
+
+export const DERIVED_TABLES: readonly TableSpec[] = [EVENT_FACTS, SESSIONS, IDENTITIES, CONVERSION_CREDITS, AD_FACTS, VISITOR_DAYS];
 
 /** Event types that happen on the site and so form sessions and visitors (DATA.md). */
 export const ONSITE_EVENT_TYPES = [

@@ -99,6 +99,20 @@ describe('web and engagement metrics', () => {
     });
   });
 
+  it('visitors by traffic attributes (visitor days) and by an event attribute (the events) count each visitor once', async () => {
+    // Direct: v1 (S1–S3) and v2 (S5, video events without a referrer); Organic Search: v2 (S4); Email: v3.
+    const byChannel = await h.query(WS, { metrics: ['visitors'], dimensions: ['channel'], grain: 'week', from: '2026-03-02', to: '2026-03-03' });
+    expectValues(rowOf(byChannel, { date: '2026-03-02', channel: 'Direct' }), { visitors: 2 });
+    expectValues(rowOf(byChannel, { date: '2026-03-02', channel: 'Organic Search' }), { visitors: 1 });
+    expectValues(rowOf(byChannel, { date: '2026-03-02', channel: 'Email' }), { visitors: 1 });
+    expectValue(byChannel.totals.visitors, 3);
+    const direct = await h.query(WS, { metrics: ['visitors'], filters: [{ dimension: 'channel', op: 'eq', values: ['Direct'] }], from: '2026-03-02', to: '2026-03-03' });
+    expectValue(direct.totals.visitors, 2);
+    // No on-site event carries an ad: all three visitors under "(none)".
+    const byAd = await h.query(WS, { metrics: ['visitors'], dimensions: ['ad'], from: '2026-03-02', to: '2026-03-03' });
+    expectValues(rowOf(byAd, { ad: '(none)' }), { visitors: 3 });
+  });
+
   it('grain day: daily values, and distinct visitors over the period are not the sum of the days', async () => {
     const r = await h.query(WS, {
       metrics: ['visitors', 'sessions', 'pageviews', 'avg_session_duration', 'bounce_rate', 'visitor_cvr', 'engagement_rate'],

@@ -54,6 +54,8 @@ export const clickhouseHooks: SqlHooks = {
   day: (date) => `toInt64(${date})`,
   dayNumber: (day) => `toInt64(${day})`,
   localDay: (instant, timeZone) => dayNumber(localMillis(instant, timeZone)),
+  // Wall-clock milliseconds read as UTC give the wall-clock date.
+  wallClockDay: (wallClock) => `toDate(toDateTime(intDiv(${wallClock}, 1000), 'UTC'))`,
   // Day numbers of dates Beacon stores (1970 … 2099) fit the Date that toDate reads them as.
   periodIndex: (day, grain) =>
     grain === 'week' ? floorDiv(`(${day} + 3)`, 7) : `toInt64((toYear(toDate(${day})) - 1970) * 12 + toMonth(toDate(${day})) - 1)`,

@@ -44,6 +44,7 @@ export const duckdbHooks: SqlHooks = {
   day: (date) => date,
   dayNumber: (day) => `(${day} - DATE '1970-01-01')`,
   localDay: (instant, timeZone) => `CAST(timezone(${timeZone}, CAST(${instant} AS TIMESTAMPTZ)) AS DATE)`,
+  wallClockDay: (wallClock) => `CAST(${wallClock} AS DATE)`,
   periodIndex: (day, grain) =>
     grain === 'week' ? `((${day} - DATE '1970-01-01' + 3) // 7)` : `date_diff('month', DATE '1970-01-01', ${day})`,
   argMin: (value, by) => `arg_min(${value}, ${by})`,

@@ -16,7 +16,7 @@ import type { ClickHouseConnection, ClusterLayout } from './clickhouse-connectio
 import { quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 
 /** Tables sharded by person; each has an anonymous_id column. */
-export const SHARDED_TABLES: ReadonlySet<string> = new Set(['events', 'event_facts', 'sessions', 'identities', 'conversion_credits']);
+export const SHARDED_TABLES: ReadonlySet<string> = new Set(['events', 'event_facts', 'sessions', 'identities', 'visitor_days', 'conversion_credits']);
 
 export const SHARDING_KEY = 'sipHash64(anonymous_id)';
 

@@ -26,7 +26,7 @@ import { insertConversionCredits } from './clickhouse-derive-credits.js';
 import { insertEventFacts } from './clickhouse-derive-event-facts.js';
 import { insertIdentities } from './clickhouse-derive-identities.js';
 import { stageResolvedEvents, stageTrafficMap } from './clickhouse-derive-resolved.js';
-import { insertSessions } from './clickhouse-derive-sessions.js';
+import { insertSessions, insertVisitorDays } from './clickhouse-derive-sessions.js';
 import { affectedAnonymousIds, affectedPersonIds, type DeriveScope } from './clickhouse-derive-sql.js';
 import { latestSeq, readDeriveState, writeDeriveState } from './clickhouse-derive-state.js';
 import { quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
@@ -79,12 +79,13 @@ async function rebuildPeople(connection: ClickHouseConnection, scope: DeriveScop
   const ws = `workspace_id = ${scope.ws}`;
   try {
     const byAnonymous = scope.full ? ws : `${ws} AND ${await mutationSet(connection, 'anonymous_id', affectedAnonymousIds(scope))}`;
-    await Promise.all(['identities', 'event_facts', 'sessions'].map((table) => deleteWhere(connection, table, byAnonymous)));
+    await Promise.all(['identities', 'event_facts', 'sessions', 'visitor_days'].map((table) => deleteWhere(connection, table, byAnonymous)));
     await insertIdentities(connection, scope, workspace);
     await stageResolvedEvents(connection, resolved, scope, workspace);
     await stageTrafficMap(connection, traffic, resolved, options);
     await insertEventFacts(connection, scope, workspace, { resolved, traffic }, options.settings);
     await insertSessions(connection, scope, workspace);
+    await insertVisitorDays(connection, scope, workspace);
     // Credits of everyone an affected anonymous_id belongs to now, and of what it belonged to before.
     const byPeople = scope.full
       ? ws

@@ -1,11 +1,11 @@
 // ClickHouse tables of the derived view (event facts, sessions, identities,
-// conversion credits, ad facts) and of its refresh state. Columns mirror the
+// visitor days, conversion credits, ad facts) and of its refresh state. Columns mirror the
 // neutral specs in tables.ts with the storage half's types (timestamps and
 // wall-clock times as Int64 epoch milliseconds, money as Decimal(18, 6),
 // booleans as UInt8). They are plain MergeTree tables: a refresh deletes the
 // rows it recomputes with a mutation and waits for it before inserting
 // (clickhouse-derive.ts), so reads need no argMax or FINAL.
-import { AD_FACTS, CONVERSION_CREDITS, EVENT_FACTS, IDENTITIES, SESSIONS, type TableSpec } from '../tables.js';
+import { AD_FACTS, CONVERSION_CREDITS, EVENT_FACTS, IDENTITIES, SESSIONS, VISITOR_DAYS, type TableSpec } from '../tables.js';
 import { clickhouseType, dayOfMillis } from './clickhouse-ddl.js';
 import { quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 
@@ -39,6 +39,12 @@ const LAYOUTS: readonly DerivedLayout[] = [
     spec: CONVERSION_CREDITS,
     required: ['workspace_id', 'model', 'ts', 'local_ts', 'conv_key', 'anonymous_id', 'person_id', 'credit', 'channel'],
     order: ['workspace_id', 'model', 'ts', 'conv_key'],
+  },
+  {
+    spec: VISITOR_DAYS,
+    required: ['workspace_id', 'day', 'anonymous_id', 'is_bot'],
+    partition: 'toYYYYMM(`day`)',
+    order: ['workspace_id', 'day', 'anonymous_id'],
   },
   {
     spec: AD_FACTS,

@@ -45,6 +45,15 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'derived view: event facts, sessions, identities, conversion credits, ad facts, refresh state',
     statements: derivedTablesSql,
   },
+  {
+    version: 3,
+    description: 'visitor days in the derived view; every workspace rebuilds its derived view',
+    statements: () => [
+      ...derivedTablesSql(),
+      `INSERT INTO derive_state (workspace, watermark, needs_full, tables_watermark, version)
+       SELECT workspace, argMax(watermark, version), 1, argMax(tables_watermark, version), max(version) + 1 FROM derive_state GROUP BY workspace`,
+    ],
+  },
 ];
 
 /** Applies the migrations `connection`'s database lacks, in order. */

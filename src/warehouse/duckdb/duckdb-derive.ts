@@ -11,12 +11,14 @@ import { duckdbHooks } from '../../sql/duckdb/duckdb-hooks.js';
 import { duckdbBuild } from './duckdb-relations.js';
 import { identityRows } from '../relations/identities.js';
 import { resolvedEventsSql } from '../relations/resolved-events.js';
-import { insertRowsSql } from '../relations/insert-select.js';
+import { insertRowsSql, type TableRows } from '../relations/insert-select.js';
+import type { RelationBuild } from '../relations/relation-build.js';
+import { visitorDayRows } from '../relations/visitor-days.js';
 import { adFactRows } from '../relations/ad-facts.js';
 import { conversionCreditRows } from '../relations/conversion-credits.js';
 import { sessionRows } from '../relations/sessions.js';
 import type { Row } from '../../model/validate.js';
-import { AD_FACTS, CONVERSION_CREDITS, IDENTITIES, OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES, SESSIONS } from '../tables.js';
+import { AD_FACTS, CONVERSION_CREDITS, IDENTITIES, OFFSITE_EVENT_TYPES, ONSITE_EVENT_TYPES, SESSIONS, VISITOR_DAYS, type TableSpec } from '../tables.js';
 import type { TrafficTuple } from '../../model/resolve-traffic.js';
 import type { DeriveOptions } from '../warehouse.js';
 import { stageRows } from './duckdb-stage.js';
@@ -75,12 +77,14 @@ export async function refreshDerivedEvents(
       // People are taken a share at a time, so the sorts and joins of one share fit in memory.
       const staged = Number((await connection.runAndReadAll('SELECT count(*) FROM resolved_events')).getRows()[0][0]);
       const passes = Math.min(BUCKETS, Math.max(1, Math.ceil(staged / passEvents)));
-      if (!scope.everyone) for (const table of ['event_facts', 'sessions']) await deleteChanged(connection, workspace, table);
+      if (!scope.everyone) for (const table of ['event_facts', 'sessions', 'visitor_days']) await deleteChanged(connection, workspace, table);
       for (let pass = 0; pass < passes; pass++) {
         const buckets = { from: Math.floor((BUCKETS * pass) / passes), to: Math.floor((BUCKETS * (pass + 1)) / passes) - 1 };
         await stageSessionKeys(connection, options.settings, buckets);
         await insertEventFacts(connection, workspace, options, buckets);
-        await insertSessions(connection, workspace, (column) => `${bucketOf(column)} BETWEEN ${buckets.from} AND ${buckets.to} AND ${scope.anonymous(column)}`);
+        const inPass = (column: string) => `${bucketOf(column)} BETWEEN ${buckets.from} AND ${buckets.to} AND ${scope.anonymous(column)}`;
+        await insertFromFacts(connection, workspace, SESSIONS, (b) => sessionRows(b, inPass));
+        await insertFromFacts(connection, workspace, VISITOR_DAYS, (b) => visitorDayRows(b, inPass));
       }
       if (!scope.everyone) await prepareCreditRebuild(connection, workspace);
       // Credits of a full rebuild are computed for a share of the persons at a time, like the events.
@@ -99,7 +103,7 @@ export async function refreshDerivedEvents(
   });
 }
 
-const DERIVED_EVENT_TABLES = ['identities', 'event_facts', 'sessions', 'conversion_credits'];
+const DERIVED_EVENT_TABLES = ['identities', 'event_facts', 'sessions', 'visitor_days', 'conversion_credits'];
 
 /** The people a refresh recomputes: everyone (a full rebuild) or those in the `affected` scratch table. */
 interface PeopleScope {
@@ -311,10 +315,10 @@ async function insertEventFacts(connection: DuckDBConnection, workspace: string,
   );
 }
 
-/** The sessions of the people `scope` names (a condition on an anonymous_id column), from their event facts. */
-async function insertSessions(connection: DuckDBConnection, workspace: string, scope: (column: string) => string): Promise<void> {
+/** Rows of a table built from the event facts (sessions, visitor days) of the people its definition names. */
+async function insertFromFacts(connection: DuckDBConnection, workspace: string, table: TableSpec, rows: (b: RelationBuild) => TableRows): Promise<void> {
   await runBuilt(connection, (p) => {
     const b = duckdbBuild(workspace, p);
-    return insertRowsSql(b.h, SESSIONS, sessionRows(b, scope));
+    return insertRowsSql(b.h, table, rows(b));
   });
 }

@@ -1,6 +1,6 @@
 // Versioned schema migrations for the DuckDB file. Each step runs once, in
 // order, inside a transaction; the applied versions are recorded in the file.
-import { AD_FACTS, CONVERSION_CREDITS, DERIVED_TABLES, SOURCE_TABLES } from '../tables.js';
+import { AD_FACTS, CONVERSION_CREDITS, DERIVED_TABLES, SOURCE_TABLES, VISITOR_DAYS } from '../tables.js';
 import { createTableSql } from './duckdb-ddl.js';
 
 export interface Migration {
@@ -43,5 +43,10 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE IF NOT EXISTS workspace_objects (workspace VARCHAR NOT NULL, kind VARCHAR NOT NULL, id VARCHAR NOT NULL,
          body JSON NOT NULL, created_at TIMESTAMP NOT NULL, PRIMARY KEY (workspace, kind, id))`,
     ],
+  },
+  {
+    version: 3,
+    description: 'visitor days in the derived view',
+    statements: () => [createTableSql(VISITOR_DAYS), `UPDATE derive_state SET needs_full = true`],
   },
 ];

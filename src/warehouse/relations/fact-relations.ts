@@ -18,6 +18,11 @@ export function eventFacts(b: RelationBuild, ctx: RelationContext): string {
     FROM event_facts WHERE workspace_id = ${b.ws}${bots(b, ctx)}`;
 }
 
+/** On-site visitors by local day (tables.ts VISITOR_DAYS). */
+export function visitorDayFacts(b: RelationBuild, ctx: RelationContext): string {
+  return `SELECT * FROM visitor_days WHERE workspace_id = ${b.ws}${bots(b, ctx)}`;
+}
+
 export function sessionFacts(b: RelationBuild, ctx: RelationContext): string {
   const { h } = b;
   return `SELECT started_at AS ts, local_started_at AS local_ts, anonymous_id, person_id, session_key,

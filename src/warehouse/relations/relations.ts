@@ -7,7 +7,7 @@ import { CONVERSION_CREDITS } from '../tables.js';
 import { conversionCreditRows } from './conversion-credits.js';
 import { costFacts } from './cost-facts.js';
 import { customerFacts, customerStatusFacts, lifecycleFacts, orderFacts, stageProgressFacts, surveyFacts } from './customer-relations.js';
-import { adFacts, campaignNames, eventFacts, scrollFacts, sessionFacts } from './fact-relations.js';
+import { adFacts, campaignNames, eventFacts, scrollFacts, sessionFacts, visitorDayFacts } from './fact-relations.js';
 import { selectRowsSql } from './insert-select.js';
 import type { RelationBuild } from './relation-build.js';
 
@@ -28,6 +28,7 @@ function conversionFacts(b: RelationBuild, ctx: RelationContext): string {
 const RELATIONS: Record<RelationName, (b: RelationBuild, ctx: RelationContext) => string> = {
   ad_facts: adFacts,
   event_facts: eventFacts,
+  visitor_day_facts: visitorDayFacts,
   session_facts: sessionFacts,
   scroll_facts: scrollFacts,
   conversion_facts: conversionFacts,

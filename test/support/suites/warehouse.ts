@@ -170,7 +170,7 @@ export function describeWarehouseOnClickHouse(start: StartServer): void {
       expect(await warehouse.deleteObject('w1', 'goal', 'g1')).toBe(true);
       expect(await warehouse.listObjects('w1', 'goal')).toEqual([]);
       await expect(warehouse.createWorkspace({ name: 'w1', settings: DEFAULT_SETTINGS, createdAt: '2026-01-01T00:00:00.000Z' })).rejects.toThrow(/already exists/);
-      expect(await select('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(await select('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     });
 
     it('reports a server it cannot reach as unavailable (503)', async () => {
