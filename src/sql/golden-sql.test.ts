@@ -152,32 +152,33 @@ const CASES: GoldenCase[] = [
     },
   },
   {
-    name: 'visitors by week: buckets of the stored wall-clock time, bounds as local midnights',
+    name: 'visitors by week: read from the visitor days, buckets of their local dates, bounds as dates',
     plans: () => plan({ metrics: metrics('visitors'), grain: 'week', from: '2026-03-23', to: '2026-04-05', timeZone: 'Europe/Berlin' }),
-    duckdb: (outer, [events]) => {
-      expect(outer(events.select)).toEqual({
+    duckdb: (outer, [visitorDays]) => {
+      expect(visitorDays.fact).toBe('events');
+      expect(outer(visitorDays.select)).toEqual({
         sql: [
           'SELECT',
-          `  CAST(date_trunc('week', "local_ts") AS DATE) AS "date",`,
-          '  count(DISTINCT "anonymous_id") FILTER (WHERE "is_onsite") AS "visitors",',
+          `  CAST(date_trunc('week', "day") AS DATE) AS "date",`,
+          '  count(DISTINCT "anonymous_id") AS "visitors",',
           '  grouping("date") <> 0 AS "__totals"',
           'FROM (relation) AS facts',
-          'WHERE ("local_ts" >= CAST($p0 AS TIMESTAMP))',
-          '  AND ("local_ts" < CAST($p1 AS TIMESTAMP))',
+          'WHERE ("day" >= CAST($p0 AS DATE))',
+          '  AND ("day" <= CAST($p1 AS DATE))',
           'GROUP BY GROUPING SETS (("date"), ())',
         ].join('\n'),
-        params: { p0: '2026-03-23 00:00:00', p1: '2026-04-06 00:00:00' },
+        params: { p0: '2026-03-23', p1: '2026-04-05' },
       });
     },
-    clickhouse: (outer, [events]) => {
-      expect(outer(events.select)).toEqual({
+    clickhouse: (outer, [visitorDays]) => {
+      expect(outer(visitorDays.select)).toEqual({
         sql: [
           'SELECT',
-          "  toNullable(toString(toMonday(toDateTime(intDiv(`__local_ts`, 1000), 'UTC')))) AS `date`,",
-          '  toInt64(ifNull(uniqExactIf(`__anonymous_id`, `__is_onsite`), 0)) AS `visitors`',
-          'FROM (SELECT `local_ts` AS `__local_ts`, `is_onsite` AS `__is_onsite`, `anonymous_id` AS `__anonymous_id` FROM (relation)) AS facts',
-          `WHERE (\`__local_ts\` >= ${Date.UTC(2026, 2, 23)})`,
-          `  AND (\`__local_ts\` < ${Date.UTC(2026, 3, 6)})`,
+          '  toNullable(toString(toMonday(`__day`))) AS `date`,',
+          '  toInt64(ifNull(uniqExact(`__anonymous_id`), 0)) AS `visitors`',
+          'FROM (SELECT `day` AS `__day`, `anonymous_id` AS `__anonymous_id` FROM (relation)) AS facts',
+          "WHERE (`__day` >= toDate('2026-03-23'))",
+          "  AND (`__day` <= toDate('2026-04-05'))",
           'GROUP BY `date` WITH TOTALS',
         ].join('\n'),
         params: {},
