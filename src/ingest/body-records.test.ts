@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordsFromBody, type BodyOptions } from './body-records.js';
+import { recordsFromBody, textOf, type BodyOptions } from './body-records.js';
 
 const options: BodyOptions = { accept: ['json', 'ndjson', 'csv'], maxInflatedBytes: 1 << 20, maxRecords: 100 };
 const BOM = '\uFEFF';
@@ -22,5 +22,20 @@ describe('recordsFromBody', () => {
       records: [{ index: 0, line: 2, value: { order_id: 'o1', total: '5' } }],
       header: { line: 1, fixed: [], columns: [{ name: 'order_id', field: 'order_id', mapped: false }, { name: 'total', field: 'total', mapped: false }] },
     });
+  });
+});
+
+describe('textOf', () => {
+  it('reads an ASCII body and a UTF-8 one as the same text UTF-8 decoding gives', () => {
+    expect(textOf(Buffer.from('[{"a":"plain"}]'))).toBe('[{"a":"plain"}]');
+    // é is C3 A9 in UTF-8 and 😀 F0 9F 98 80: read as characters, not as Latin-1 bytes.
+    expect(textOf(Buffer.from([0x22, 0xc3, 0xa9, 0xf0, 0x9f, 0x98, 0x80, 0x22]))).toBe('"é\u{1F600}"');
+    // A byte that starts no UTF-8 character becomes U+FFFD, as before.
+    expect(textOf(Buffer.from([0x22, 0xff, 0x22]))).toBe('"\uFFFD"');
+  });
+
+  it('parses a non-ASCII JSON body to the characters sent', async () => {
+    const body = Buffer.from('[{"name":"Zoë","city":"東京"}]', 'utf8');
+    expect(await recordsFromBody(body, options)).toEqual({ records: [{ index: 0, value: { name: 'Zoë', city: '東京' } }] });
   });
 });

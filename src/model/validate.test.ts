@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../core/errors.js';
-import { validatorFor } from './validate.js';
+import { depthExceeds, validatorFor } from './validate.js';
 
 const event = { event_id: 'e1', type: 'page_view', timestamp: '2026-03-01T10:00:00Z', anonymous_id: 'a' };
 
@@ -128,5 +128,54 @@ describe('validatorFor: date-only values', () => {
   it('refuses an unknown zone', () => {
     expect(() => validatorFor('orders', { assumeTimezone: 'Mars/Olympus' })).toThrow(ValidationError);
     expect(() => validatorFor('orders', { assumeTimezone: 'Mars/Olympus' })).toThrow('unknown time zone "Mars/Olympus": expected an IANA name such as Europe/Berlin, or UTC');
+  });
+});
+
+describe('validatorFor: event properties', () => {
+  const stored = (record: Record<string, unknown>) => {
+    const result = validatorFor('events').validate(record);
+    if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problems)}`);
+    return result.row.properties;
+  };
+
+  it('stores properties as their JSON text, with the fields outside the schema added to them', () => {
+    expect(stored({ ...event, properties: { plan: 'pro', seats: 3 } })).toBe('{"plan":"pro","seats":3}');
+    expect(stored({ ...event, properties: { plan: 'pro' }, coupon: 'X1' })).toBe('{"plan":"pro","coupon":"X1"}');
+    expect(stored({ ...event, coupon: 'X1', tags: ['a', 'b'] })).toBe('{"coupon":"X1","tags":["a","b"]}');
+    // A field sent as undefined (a JS caller's record) is no field at all.
+    expect(stored({ ...event, coupon: undefined })).toBeNull();
+    expect(stored(event)).toBeNull();
+    // Properties sent as JSON text (a CSV cell) are stored as the same object's text.
+    expect(stored({ ...event, properties: '{ "plan" : "pro" }' })).toBe('{"plan":"pro"}');
+  });
+
+  it('reports lone surrogates before values nested too deep, each field once, whatever the order of the fields', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 70; i++) deep = { d: deep };
+    const result = validatorFor('events').validate({ ...event, nested: deep, broken: 'x\ud800' });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems).toEqual([
+      { field: 'broken', message: 'is not valid Unicode text (it holds a lone surrogate, e.g. "\\ud800")' },
+      { field: 'nested', message: 'nests deeper than 64 levels' },
+    ]);
+  });
+});
+
+describe('depthExceeds', () => {
+  it('counts the levels of objects and arrays, the value itself the first', () => {
+    expect(depthExceeds({ a: 1, b: 'x', c: null }, 1)).toBe(false);
+    expect(depthExceeds([1, 'two', null], 1)).toBe(false);
+    expect(depthExceeds({ a: { b: 1 } }, 1)).toBe(true);
+    expect(depthExceeds({ a: { b: 1 } }, 2)).toBe(false);
+    expect(depthExceeds([[1]], 1)).toBe(true);
+    expect(depthExceeds({ a: [{ b: [] }] }, 3)).toBe(true);
+    expect(depthExceeds({ a: [{ b: [] }] }, 4)).toBe(false);
+    expect(depthExceeds({}, 0)).toBe(true);
+  });
+
+  it('looks only at the own values of an object', () => {
+    const child = Object.create({ inherited: { x: { y: 1 } } }) as object;
+    expect(depthExceeds(child, 1)).toBe(false);
+    expect(depthExceeds({ own: child }, 2)).toBe(false);
   });
 });

@@ -16,10 +16,14 @@ export type { RecordProblem } from './schema-messages.js';
 
 // The format check parses the timestamp and the row builder needs the same
 // value right after: remember the last one instead of parsing it twice.
-let lastTimestamp: { text: string; ms: number | undefined } = { text: '', ms: undefined };
+let lastTimestampText = '';
+let lastTimestampMs: number | undefined;
 function parseTimestampOnce(text: string): number | undefined {
-  if (lastTimestamp.text !== text) lastTimestamp = { text, ms: parseTimestamp(text) };
-  return lastTimestamp.ms;
+  if (lastTimestampText !== text) {
+    lastTimestampMs = parseTimestamp(text);
+    lastTimestampText = text;
+  }
+  return lastTimestampMs;
 }
 FormatRegistry.Set('beacon-timestamp', (value) => parseTimestampOnce(value) !== undefined);
 FormatRegistry.Set('beacon-date', (value) => isValidDate(value));
@@ -116,10 +120,11 @@ function createValidator(source: SourceName, zone: string | undefined): RecordVa
     }
     if (!check.Check(value)) problems = addNew(problems, schemaProblems(check, value));
     // Each check returns undefined when it finds nothing, the common case.
-    let more = outOfRange(value, bounded);
+    const more = outOfRange(value, bounded);
     if (more !== undefined) problems = addNew(problems, more);
-    if ((more = malformedStrings(value)) !== undefined) problems = addNew(problems, more);
-    if ((more = tooDeep(value)) !== undefined) problems = addNew(problems, more);
+    const scan = scanFields(value, known);
+    if (scan.malformed !== undefined) problems = addNew(problems, scan.malformed);
+    if (scan.deep !== undefined) problems = addNew(problems, scan.deep);
     const crossField = crossFieldProblem(source, value);
     if (crossField !== undefined) problems = addNew(problems, [crossField]);
     if (problems !== undefined) {
@@ -128,7 +133,8 @@ function createValidator(source: SourceName, zone: string | undefined): RecordVa
       return { ok: false, problem: problems[0], problems };
     }
     const row = buildRow(value, input, STORE);
-    if (keepExtrasInProperties) {
+    // The row builder stored properties as sent; only fields outside the schema change them.
+    if (keepExtrasInProperties && scan.extras) {
       let properties = value.properties as Record<string, unknown> | undefined;
       let copied = false;
       for (const key in value) {
@@ -193,37 +199,43 @@ function addNew(problems: RecordProblem[] | undefined, more: readonly RecordProb
 
 const NOT_UNICODE = 'is not valid Unicode text (it holds a lone surrogate, e.g. "\\ud800")';
 
-/**
- * Top-level string fields that are not well-formed UTF-16: a JSON escape such
- * as "\ud800" yields a lone surrogate, which no UTF-8 store can hold.
- * (Nested values are stored as JSON text, which keeps the escape.)
- */
-function malformedStrings(value: Record<string, unknown>): RecordProblem[] | undefined {
-  let found: RecordProblem[] | undefined;
-  for (const key in value) {
-    const v = value[key];
-    if (typeof v === 'string' && !(v as unknown as { isWellFormed(): boolean }).isWellFormed()) (found ??= []).push({ field: key, message: NOT_UNICODE });
-  }
-  return found;
-}
-
 /** Levels of objects and arrays a stored JSON value may nest (a deeper one would overflow the stack where it is written out). */
 export const MAX_JSON_DEPTH = 64;
 
-/** Fields whose object or array value nests deeper than MAX_JSON_DEPTH, measured without recursion. */
-function tooDeep(value: Record<string, unknown>): RecordProblem[] | undefined {
-  let found: RecordProblem[] | undefined;
+interface FieldScan {
+  /**
+   * Top-level string fields that are not well-formed UTF-16: a JSON escape
+   * such as "\ud800" yields a lone surrogate, which no UTF-8 store can hold.
+   * (Nested values are stored as JSON text, which keeps the escape.)
+   */
+  malformed: RecordProblem[] | undefined;
+  /** Fields whose object or array value nests deeper than MAX_JSON_DEPTH. */
+  deep: RecordProblem[] | undefined;
+  /** Whether a field outside `known` holds a value. */
+  extras: boolean;
+}
+
+/** One pass over a record's fields for the checks that look at every field (most records pass them all). */
+function scanFields(value: Record<string, unknown>, known: ReadonlySet<string>): FieldScan {
+  let malformed: RecordProblem[] | undefined;
+  let deep: RecordProblem[] | undefined;
+  let extras = false;
   for (const key in value) {
     const v = value[key];
-    if (v !== null && typeof v === 'object' && depthExceeds(v, MAX_JSON_DEPTH)) {
-      (found ??= []).push({ field: key, message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
+    if (typeof v === 'string') {
+      if (!(v as unknown as { isWellFormed(): boolean }).isWellFormed()) (malformed ??= []).push({ field: key, message: NOT_UNICODE });
+    } else if (v !== null && typeof v === 'object' && depthExceeds(v, MAX_JSON_DEPTH)) {
+      (deep ??= []).push({ field: key, message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
     }
+    if (!extras && v !== undefined && !known.has(key)) extras = true;
   }
-  return found;
+  return { malformed, deep, extras };
 }
 
 /** Whether an object or array nests deeper than `max` levels, measured without recursion. */
 export function depthExceeds(root: object, max: number): boolean {
+  // Most values (event properties) hold no object: one level, no stack to build.
+  if (max >= 1 && isFlat(root)) return false;
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;
@@ -232,6 +244,15 @@ export function depthExceeds(root: object, max: number): boolean {
     for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return false;
+}
+
+/** Whether no own value of an object or array is itself an object or array. */
+function isFlat(v: object): boolean {
+  for (const key in v) {
+    const child = (v as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object' && Object.hasOwn(v, key)) return false;
+  }
+  return true;
 }
 
 function coerce(input: Record<string, unknown>, numeric: readonly ColumnSpec[]): Record<string, unknown> {

@@ -37,6 +37,25 @@ describe('stageEvents', () => {
   });
 });
 
+describe('EventStager', () => {
+  it('writes text beyond ASCII, and rows far longer than usual, as they were', async () => {
+    // 'é😀' is 3 UTF-16 units and 6 bytes of UTF-8. The first write piece (200
+    // rows of 2,100 units) outgrows the buffer usual rows need; the second (60
+    // rows of 120,000 units) is beyond any buffer kept.
+    const note = (i: number) => 'é😀'.repeat(i < 200 ? 700 : 40_000);
+    const rows = rowsOf(
+      'events',
+      Array.from({ length: 260 }, (_, i) => ({ event_id: `e${i}`, type: 'page_view', timestamp: '2026-03-01T10:00:00Z', anonymous_id: i % 2 ? 'Zoë' : '東京', properties: { note: note(i) } })),
+    );
+    const staged = await stageEvents(rows);
+    const stored = await readStagedRows(staged);
+    expect(stored).toHaveLength(260);
+    expect(stored.map((r) => r.anonymous_id)).toEqual(rows.map((_, i) => (i % 2 ? 'Zoë' : '東京')));
+    expect(stored.map((r) => JSON.parse(String(r.properties)).note)).toEqual(rows.map((_, i) => note(i)));
+    await discardStaged(staged);
+  });
+});
+
 describe('removeOrphanedStagingFiles', () => {
   it('removes the staging files of processes that have exited, and keeps those of running ones and other files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'beacon-orphans-'));

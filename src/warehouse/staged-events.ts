@@ -36,8 +36,10 @@ export interface StagedEvents {
 /** The columns of a staged row, in order. */
 export const STAGED_EVENT_COLUMNS = inputColumns('events');
 
-// Generated once: reads the columns of a row into an array (names are our own, never input).
-const valuesOf = new Function('row', `return [${STAGED_EVENT_COLUMNS.map((c) => `row[${JSON.stringify(c.name)}]`).join(', ')}];`) as (row: Row) => Row[string][];
+// Generated once: reads the columns of a row into an array, one reused for
+// every row, since its text is all that is kept (names are our own, never input).
+const valuesInto = new Function('row', 'values', `${STAGED_EVENT_COLUMNS.map((c, i) => `values[${i}] = row[${JSON.stringify(c.name)}];`).join(' ')} return values;`) as (row: Row, values: Row[string][]) => Row[string][];
+const rowValues: Row[string][] = STAGED_EVENT_COLUMNS.map(() => null);
 
 /** Drops copies within the batch and writes the rest to a new staging file. */
 export async function stageEvents(rows: readonly Row[]): Promise<StagedEvents> {
@@ -54,6 +56,11 @@ export async function stageEvents(rows: readonly Row[]): Promise<StagedEvents> {
 
 /** Rows encoded per write: each piece stays small enough for V8's young generation. */
 const ROWS_PER_WRITE = 200;
+
+/** Where a thread's stagers encode their text (a UTF-16 code unit takes at most 3 bytes of UTF-8); made at the first write. */
+let writeBuffer = Buffer.allocUnsafeSlow(0);
+/** The largest buffer kept for that: rarer, longer pieces are written as they are. */
+const MAX_WRITE_BUFFER = 8 << 20;
 
 /**
  * Writes events to a new staging file as they are validated, a few hundred at
@@ -94,7 +101,8 @@ export class EventStager {
     }
     this.hashes[this.ids.length] = hash;
     this.ids.push(id);
-    this.text += `${JSON.stringify(valuesOf(row))}\n`;
+    this.text += JSON.stringify(valuesInto(row, rowValues));
+    this.text += '\n';
     if (++this.pending === ROWS_PER_WRITE) this.flush();
   }
 
@@ -118,7 +126,15 @@ export class EventStager {
   private flush(): void {
     if (this.pending === 0) return;
     this.fd ??= openSync(this.file, 'w');
-    writeSync(this.fd, this.text);
+    // Encoded into one reused buffer: a new one per write would be memory
+    // outside the heap that the garbage collector counts and sweeps for.
+    const room = this.text.length * 3;
+    if (room > MAX_WRITE_BUFFER) {
+      writeSync(this.fd, this.text);
+    } else {
+      if (writeBuffer.length < room) writeBuffer = Buffer.allocUnsafeSlow(Math.min(MAX_WRITE_BUFFER, Math.max(room, 2 * writeBuffer.length)));
+      writeSync(this.fd, writeBuffer, 0, writeBuffer.write(this.text, 0, 'utf8'));
+    }
     this.text = '';
     this.pending = 0;
   }
