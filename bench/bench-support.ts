@@ -12,8 +12,8 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Where a `beacon serve` child keeps its data: a DuckDB file or a ClickHouse URL (database in the path). */
-export type Storage = { db: string } | { clickhouse: string };
+/** Where a `beacon serve` child keeps its data: a DuckDB file or a ClickHouse URL (database in the path), on a cluster with its shards' URLs. */
+export type Storage = { db: string } | { clickhouse: string; cluster?: { name: string; shards: readonly string[] } };
 
 /** The built CLI (`npm run bench` builds it first): the server is measured as it ships, not through a TypeScript loader. */
 const BUILT_CLI = join(ROOT, 'dist', 'cli.js');
@@ -21,7 +21,8 @@ const BUILT_CLI = join(ROOT, 'dist', 'cli.js');
 /** Starts `beacon serve` on a free loopback port and resolves with its URL; `env` adds settings (limits…). */
 export async function startServer(storage: Storage, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run npm run build (npm run bench does)`);
-  const where = 'db' in storage ? ['--db', storage.db] : ['--clickhouse', storage.clickhouse];
+  const cluster = 'clickhouse' in storage && storage.cluster ? ['--clickhouse-cluster', storage.cluster.name, '--clickhouse-shards', storage.cluster.shards.join(',')] : [];
+  const where = 'db' in storage ? ['--db', storage.db] : ['--clickhouse', storage.clickhouse, ...cluster];
   const profile = process.env.BEACON_BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BEACON_BENCH_CPU_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, BUILT_CLI, ...where, 'serve', '--port', '0'], {
     cwd: ROOT,

@@ -5,7 +5,9 @@
 // table (the floor under any server, before parsing or validation). With a
 // ClickHouse server, the same requests go to `beacon serve --clickhouse`, and
 // its baseline is one INSERT … FORMAT JSONEachRow of the same rows, encoded as
-// the engine stores them, into a fresh events table.
+// the engine stores them, into a fresh events table; and the same on a
+// two-shard cluster (both servers on this machine), at most CLUSTER_EVENTS
+// events, against one insert of the same rows into its Distributed table.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +23,7 @@ import { SERVER_CHECKPOINT_THRESHOLD } from '../src/cli/commands/serve-command.j
 import type { Warehouse } from '../src/warehouse/warehouse.js';
 import { cpuSeconds, fmt, median, startServer, stopServer, type Storage } from './bench-support.js';
 import { clickhouseCount, clickhouseStatement, insertFile } from './clickhouse-load.js';
+import { startClickHouse, type ClickHouseServers } from '../test/support/clickhouse.js';
 
 const BATCH = 10_000;
 const IN_FLIGHT = Number(process.env.BEACON_BENCH_IN_FLIGHT ?? 8);
@@ -48,10 +51,20 @@ interface HttpRun {
   eventsPerSecond: number;
   /** Server CPU time (all threads, until the last acknowledgement) per event, in µs: what the rate would cost on a quiet machine. */
   cpuMicros: number;
+  /** The same for the storage engine's own server processes (ClickHouse), when given. */
+  engineCpuMicros?: number;
 }
 
-async function httpRun(storage: Storage, bodies: readonly string[], total: number): Promise<HttpRun> {
-  const warehouse: Warehouse = 'db' in storage ? await createDuckDbWarehouse({ path: storage.db }) : await createClickHouseWarehouse({ url: storage.clickhouse });
+/** CPU seconds of processes `pids`, all threads. */
+function cpuOf(pids: readonly number[]): number {
+  return pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+}
+
+async function httpRun(storage: Storage, bodies: readonly string[], total: number, enginePids: readonly number[] = []): Promise<HttpRun> {
+  const warehouse: Warehouse =
+    'db' in storage
+      ? await createDuckDbWarehouse({ path: storage.db })
+      : await createClickHouseWarehouse({ url: storage.clickhouse, ...(storage.cluster ? { cluster: storage.cluster.name, shards: storage.cluster.shards } : {}) });
   await createWorkspace(warehouse, 'default');
   const key = (await createApiKey(warehouse, 'default', 'ingest')).key;
   await warehouse.close();
@@ -59,6 +72,7 @@ async function httpRun(storage: Storage, bodies: readonly string[], total: numbe
   let next = 0;
   let accepted = 0;
   const cpuBefore = cpuSeconds(child.pid!);
+  const engineBefore = cpuOf(enginePids);
   const started = performance.now();
   const worker = async () => {
     while (next < bodies.length) {
@@ -71,9 +85,10 @@ async function httpRun(storage: Storage, bodies: readonly string[], total: numbe
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuSeconds(child.pid!) - cpuBefore;
+  const engineCpu = cpuOf(enginePids) - engineBefore;
   await stopServer(child);
   if (accepted !== total) throw new Error(`accepted ${accepted} of ${total}`);
-  return { eventsPerSecond: total / seconds, cpuMicros: (cpu * 1e6) / total };
+  return { eventsPerSecond: total / seconds, cpuMicros: (cpu * 1e6) / total, ...(enginePids.length > 0 ? { engineCpuMicros: (engineCpu * 1e6) / total } : {}) };
 }
 
 async function rawRun(dir: string, run: number, files: readonly string[], total: number): Promise<HttpRun> {
@@ -150,17 +165,44 @@ function storedLine(event: Record<string, unknown>, seq: number, receivedAt: num
 
 const EVENT_COLUMNS = storedColumns('events');
 
-async function clickhouseRawRun(server: string, run: number, file: string, total: number): Promise<number> {
+/** Events the cluster section sends at most (two servers and Beacon share the machine's cores). */
+const CLUSTER_EVENTS = 100_000;
+
+/** One insert of the file into a fresh database's Distributed events table, waiting for both shards. */
+async function clusterRawRun(cluster: ClickHouseServers, run: number, file: string, total: number): Promise<HttpRun> {
+  const database = `raw_cluster_${run}`;
+  // Beacon creates the tables on every shard (events_local) and the Distributed events table over them.
+  await (await createClickHouseWarehouse({ url: cluster.url, database, cluster: cluster.cluster, shards: cluster.urls })).close();
+  const engineBefore = cpuOf(cluster.pids);
+  const started = performance.now();
+  await insertFile(`${cluster.url}/?insert_distributed_sync=1`, database, 'events', file);
+  const seconds = (performance.now() - started) / 1000;
+  const engineCpu = cpuOf(cluster.pids) - engineBefore;
+  const count = await clickhouseCount(cluster.url, database, 'events');
+  await dropEverywhere(cluster, database);
+  if (count !== total) throw new Error(`raw cluster load stored ${count} of ${total}`);
+  return { eventsPerSecond: total / seconds, cpuMicros: 0, engineCpuMicros: (engineCpu * 1e6) / total };
+}
+
+async function dropEverywhere(cluster: ClickHouseServers, database: string): Promise<void> {
+  for (const url of cluster.urls) await clickhouseStatement(url, `DROP DATABASE IF EXISTS ${database}`);
+}
+
+async function clickhouseRawRun(server: string, run: number, file: string, total: number, enginePids: readonly number[] = []): Promise<HttpRun> {
   const database = `raw_${run}`;
   await clickhouseStatement(server, `CREATE DATABASE ${database}`);
   await clickhouseStatement(server, createSourceTableSql('events'), database);
+  const cpuBefore = process.cpuUsage();
+  const engineBefore = cpuOf(enginePids);
   const started = performance.now();
   await insertFile(server, database, 'events', file);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const engineCpu = cpuOf(enginePids) - engineBefore;
   const count = await clickhouseCount(server, database, 'events');
   await clickhouseStatement(server, `DROP DATABASE ${database}`);
   if (count !== total) throw new Error(`raw ClickHouse load stored ${count} of ${total}`);
-  return total / seconds;
+  return { eventsPerSecond: total / seconds, cpuMicros: (cpu.user + cpu.system) / total, ...(enginePids.length > 0 ? { engineCpuMicros: (engineCpu * 1e6) / total } : {}) };
 }
 
 export interface IngestOptions {
@@ -169,6 +211,8 @@ export interface IngestOptions {
   duckdb: boolean;
   /** HTTP URL of a ClickHouse server to benchmark beside DuckDB. */
   clickhouse?: string;
+  /** Process ids of that ClickHouse server, to print its CPU time per event. */
+  clickhousePids?: readonly number[];
 }
 
 export async function benchIngest(dir: string, options: IngestOptions): Promise<void> {
@@ -178,6 +222,9 @@ export async function benchIngest(dir: string, options: IngestOptions): Promise<
   const bodies: string[] = [];
   const storedFile = join(dir, 'events-clickhouse.ndjson');
   writeFileSync(storedFile, '');
+  const clusterTotal = Math.min(total, CLUSTER_EVENTS);
+  const clusterFile = join(dir, 'events-cluster.ndjson');
+  writeFileSync(clusterFile, '');
   // The rows as NDJSON, FLOOR_ROWS_PER_COMMIT to a file: the floor commits a file at a time, the raw load reads them all.
   const ndjsonFiles: string[] = [];
   const fields = new Set<string>();
@@ -191,12 +238,13 @@ export async function benchIngest(dir: string, options: IngestOptions): Promise<
       for (const event of events) for (const key of Object.keys(event)) fields.add(key);
     }
     if (options.clickhouse) appendFileSync(storedFile, `${events.map((e, i) => storedLine(e, offset + i, receivedAt)).join('\n')}\n`);
+    if (options.clickhouse && offset < clusterTotal) appendFileSync(clusterFile, `${events.map((e, i) => storedLine(e, offset + i, receivedAt)).join('\n')}\n`);
   }
   const http: HttpRun[] = [];
   const raw: HttpRun[] = [];
   const floor: HttpRun[] = [];
   const chHttp: HttpRun[] = [];
-  const chRaw: number[] = [];
+  const chRaw: HttpRun[] = [];
   for (let run = 0; run < runs; run++) {
     if (options.duckdb) {
       http.push(await httpRun({ db: join(dir, `http-${run}.duckdb`) }, bodies, total));
@@ -205,9 +253,26 @@ export async function benchIngest(dir: string, options: IngestOptions): Promise<
     }
     if (options.clickhouse) {
       const database = `ingest_${run}`;
-      chHttp.push(await httpRun({ clickhouse: `${options.clickhouse}/${database}` }, bodies, total));
+      chHttp.push(await httpRun({ clickhouse: `${options.clickhouse}/${database}` }, bodies, total, options.clickhousePids));
       await clickhouseStatement(options.clickhouse, `DROP DATABASE ${database}`);
-      chRaw.push(await clickhouseRawRun(options.clickhouse, run, storedFile, total));
+      chRaw.push(await clickhouseRawRun(options.clickhouse, run, storedFile, total, options.clickhousePids));
+    }
+  }
+  const clusterHttp: HttpRun[] = [];
+  const clusterRaw: HttpRun[] = [];
+  if (options.clickhouse) {
+    const cluster = await startClickHouse({ shards: 2 });
+    try {
+      const clusterBodies = bodies.slice(0, Math.ceil(clusterTotal / BATCH));
+      for (let run = 0; run < runs; run++) {
+        const database = `ingest_cluster_${run}`;
+        const storage = { clickhouse: `${cluster.url}/${database}`, cluster: { name: cluster.cluster!, shards: cluster.urls } };
+        clusterHttp.push(await httpRun(storage, clusterBodies, clusterTotal, cluster.pids));
+        await dropEverywhere(cluster, database);
+        clusterRaw.push(await clusterRawRun(cluster, run, clusterFile, clusterTotal));
+      }
+    } finally {
+      await cluster.stop();
     }
   }
   const line = (label: string, values: number[]) => console.log(`  ${label.padEnd(46)}${fmt(median(values)).padStart(10)} events/s   runs: ${values.map((x) => fmt(x)).join(', ')}`);
@@ -231,8 +296,22 @@ export async function benchIngest(dir: string, options: IngestOptions): Promise<
   }
   if (options.clickhouse) {
     line('HTTP → ClickHouse (validated, stored)', rates(chHttp));
-    line('raw ClickHouse INSERT JSONEachRow (baseline)', chRaw);
-    ratio('ratio HTTP / raw (ClickHouse)', median(rates(chHttp)) / median(chRaw));
+    line('raw ClickHouse INSERT JSONEachRow (baseline)', rates(chRaw));
+    ratio('ratio HTTP / raw (ClickHouse)', median(rates(chHttp)) / median(rates(chRaw)));
+    cpu('CPU, Beacon server over HTTP (all threads)', chHttp);
+    cpu('CPU, bench process sending the raw insert', chRaw);
+    if (options.clickhousePids) {
+      const engineCpu = (label: string, runs: HttpRun[]) => cpu(label, runs.map((r) => ({ ...r, cpuMicros: r.engineCpuMicros ?? 0 })));
+      engineCpu('CPU, ClickHouse server, HTTP ingestion', chHttp);
+      engineCpu('CPU, ClickHouse server, raw insert', chRaw);
+    }
+    console.log(`\ningestion into a two-shard ClickHouse cluster (both servers on this machine): ${fmt(clusterTotal)} events, median of ${runs} runs`);
+    line('HTTP → cluster (Distributed, validated)', rates(clusterHttp));
+    line('raw INSERT into the Distributed table', rates(clusterRaw));
+    ratio('ratio HTTP / raw (cluster)', median(rates(clusterHttp)) / median(rates(clusterRaw)));
+    cpu('CPU, Beacon server over HTTP (all threads)', clusterHttp);
+    cpu('CPU, both ClickHouse servers, HTTP ingestion', clusterHttp.map((r) => ({ ...r, cpuMicros: r.engineCpuMicros ?? 0 })));
+    cpu('CPU, both ClickHouse servers, raw insert', clusterRaw.map((r) => ({ ...r, cpuMicros: r.engineCpuMicros ?? 0 })));
   }
   if (options.duckdb && options.clickhouse) {
     ratio('ratio HTTP ClickHouse / HTTP DuckDB', median(rates(chHttp)) / median(rates(http)));

@@ -14,6 +14,7 @@ import { runServer } from '../src/server/run-server.js';
 import { createClickHouseWarehouse } from '../src/warehouse/clickhouse/clickhouse-warehouse.js';
 import { createDuckDbWarehouse } from '../src/warehouse/duckdb/duckdb-warehouse.js';
 import type { Warehouse } from '../src/warehouse/warehouse.js';
+import { roundMoney } from '../src/core/money.js';
 import { fmt, median } from './bench-support.js';
 import { copyRawTables } from './clickhouse-load.js';
 import { generateOverviewData } from './overview-data.js';
@@ -100,6 +101,9 @@ async function timed(runs: number, work: () => Promise<unknown>): Promise<number
 }
 
 const close = (a: number | null, b: number | null) => a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+/** Money metrics come back rounded to the currency's minor unit (USD here); the hand-written answer is rounded the same way. */
+const MONEY = new Set(['cost', 'cpc', 'revenue', 'cpa']);
+const asServed = (metric: string, value: number | null) => (value !== null && MONEY.has(metric) ? roundMoney(value, 'USD') : value);
 
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)];
 
@@ -160,7 +164,7 @@ async function benchDuckDb(dir: string, events: number, adRows: number, runs: nu
         hand = await warehouse.query({ sql: handWritten(metrics === WITH_VISITORS), params: {} });
       });
       const handTotals = hand.find((r) => r.day === null && r.channel === null)!;
-      const same = metrics.every((m) => close(service.answer.totals[m], handTotals[m] === null ? null : Number(handTotals[m])));
+      const same = metrics.every((m) => close(service.answer.totals[m], asServed(m, handTotals[m] === null ? null : Number(handTotals[m]))));
       served.set(metrics, { times: service.times, totals: service.answer.totals });
       console.log(`  ${label(metrics)}:`);
       console.log(`    service (HTTP):      ${ms(service.times)}`);

@@ -1,12 +1,14 @@
 // npm run bench: every benchmark, each printing its figure beside a baseline
 // measured in the same run. Options: --only
-// ingest|overview|mixed|dashboard|attribution|clv|cohorts|funnels|experiments|forecast|anomalies|alerts|quality|budget|integrations,
+// ingest|overview|derive|mixed|dashboard|attribution|clv|cohorts|funnels|experiments|forecast|anomalies|alerts|quality|budget|integrations,
 // --events N (ingestion, default 1,000,000), --runs N (ingestion runs, default 3),
 // --overview-events N (default 10,000,000), --ad-rows N (default 1,000,000),
 // --query-runs N (default 20), --engines duckdb,clickhouse (default: both
 // when clickhouse-server is installed, else duckdb), --clickhouse-events N
 // (overview size on ClickHouse, default 2,000,000) and --clickhouse-ad-rows N
-// (default: --ad-rows scaled like the events), and for the mixed load
+// (default: --ad-rows scaled like the events), and for the derived view
+// (--only derive) --derive-events N (DuckDB, default 10,000,000; ad rows a
+// tenth of that) and --clickhouse-derive-events N (default 2,000,000), and for the mixed load
 // --mixed-events N (each of two workspaces, default 1,000,000), --mixed-seconds
 // S (each load, default 10) and --mixed-rate N (events a second, default 20,000),
 // and for the dashboard in Chromium --dashboard-loads N (default 7) and
@@ -46,6 +48,7 @@ import { benchDashboard } from './dashboard-bench.js';
 import { benchExperiments } from './experiment-bench.js';
 import { benchForecast } from './forecast-bench.js';
 import { benchFunnels } from './funnel-bench.js';
+import { benchDerive } from './derive-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { benchIntegrations } from './integrations-bench.js';
 import { benchMixed } from './mixed-load-bench.js';
@@ -62,6 +65,8 @@ const { values } = parseArgs({
     'query-runs': { type: 'string', default: '20' },
     'clickhouse-events': { type: 'string', default: '2000000' },
     'clickhouse-ad-rows': { type: 'string' },
+    'derive-events': { type: 'string', default: '10000000' },
+    'clickhouse-derive-events': { type: 'string', default: '2000000' },
     'mixed-events': { type: 'string', default: '1000000' },
     'mixed-seconds': { type: 'string', default: '10' },
     'mixed-rate': { type: 'string', default: '20000' },
@@ -118,7 +123,7 @@ try {
   }
   const duckdb = engines.has('duckdb');
   if (!values.only || values.only === 'ingest') {
-    await benchIngest(dir, { total: Number(values.events), runs: Number(values.runs), duckdb, clickhouse: clickhouse?.url });
+    await benchIngest(dir, { total: Number(values.events), runs: Number(values.runs), duckdb, clickhouse: clickhouse?.url, clickhousePids: clickhouse?.pids });
   }
   if (!values.only || values.only === 'overview') {
     if (clickhouse) {
@@ -133,6 +138,10 @@ try {
       clickhouseEvents,
       clickhouseAdRows,
     });
+  }
+  if (!values.only || values.only === 'derive') {
+    const events = Number(values['derive-events']);
+    await benchDerive(dir, { events, adRows: Math.round(events / 10), clickhouse: clickhouse?.url, clickhouseEvents: Number(values['clickhouse-derive-events']) });
   }
   if ((!values.only || values.only === 'mixed') && duckdb) {
     const events = Number(values['mixed-events']);

@@ -10,7 +10,7 @@ import type { Row } from '../../model/validate.js';
 import type { StoredColumn, StoredKind } from '../tables.js';
 import { FIRST_DATE, LAST_DATE, quoteIdent } from '../../sql/clickhouse/clickhouse-literals.js';
 
-/** A row already written as one JSONEachRow line; the connection's JSON hook passes it through as is. */
+/** A row already written as one JSONEachRow line (or several rows, one a line); the connection's JSON hook passes it through as is. */
 export class JsonRow {
   constructor(readonly line: string) {}
 }

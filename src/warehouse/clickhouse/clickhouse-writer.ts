@@ -1,21 +1,20 @@
-// Idempotent writes into ClickHouse. Events: a known (workspace, event_id) is
-// a duplicate and the first copy wins; the ids of a batch are looked up before
-// the insert, so writes must not overlap (the warehouse runs them one at a
-// time). Tables: a new version of a row is written only when its content hash
-// differs from the latest stored version of its key (identical = duplicate,
-// changed = updated, unknown or deleted = accepted).
+// Idempotent writes into ClickHouse. Tables: a new version of a row is
+// written only when its content hash differs from the latest stored version
+// of its key (identical = duplicate, changed = updated, unknown or deleted =
+// accepted). Events: see clickhouse-event-writer.ts; here is the lookup of
+// stored event ids it falls back to. Writes must not overlap (the warehouse
+// runs them one at a time).
 import { SOURCES, type SourceName, type TableSourceName } from '../../model/sources.js';
 import type { Row } from '../../model/validate.js';
-import { keepFirstByKey, keepLastByKey, keyFunction } from '../batch-dedupe.js';
-import { STAGED_EVENT_COLUMNS } from '../staged-events.js';
-import { BOOKKEEPING, inputColumns } from '../tables.js';
+import { keepLastByKey, keyFunction } from '../batch-dedupe.js';
+import { inputColumns } from '../tables.js';
 import type { WriteResult } from '../warehouse.js';
 import type { ClickHouseConnection } from './clickhouse-connection.js';
 import { storedColumns } from './clickhouse-ddl.js';
 import { latestRowsSql } from './clickhouse-latest.js';
 import { literal, numberLiteral, quoteIdent, quoteString } from '../../sql/clickhouse/clickhouse-literals.js';
 import { deleteWhere } from './clickhouse-mutations.js';
-import { encodeRow, encodeValues, wellFormed, type JsonRow } from './clickhouse-rows.js';
+import { encodeRow, wellFormed } from './clickhouse-rows.js';
 
 export interface BatchContext {
   workspace: string;
@@ -50,41 +49,13 @@ export function inLists(literals: readonly string[], maxBytes = IN_LIST_BYTES): 
   return lists;
 }
 
-function bookkeeping(context: BatchContext): Row {
+/** The bookkeeping columns every row of the batch carries. */
+export function bookkeeping(context: BatchContext): Row {
   return { workspace_id: context.workspace, import_id: context.importId, seq: context.seq, received_at: context.receivedAt };
 }
 
-/** Stores the batch's new events; ids are compared as stored (well-formed UTF-8). */
-export async function writeEvents(connection: ClickHouseConnection, rows: readonly Row[], context: BatchContext): Promise<WriteResult> {
-  const idOf = (row: Row) => wellFormed(String(row.event_id));
-  const unique = keepFirstByKey(rows, idOf);
-  const known = await storedEventIds(connection, context.workspace, unique.rows.map(idOf));
-  const fresh = unique.rows.filter((row) => !known.has(idOf(row)));
-  const columns = storedColumns('events');
-  const extra = bookkeeping(context);
-  await connection.insert('events', fresh.map((row) => encodeRow(columns, { ...row, ...extra })));
-  return { accepted: fresh.length, updated: 0, duplicates: rows.length - fresh.length };
-}
-
-/**
- * Stores the new ones of staged events (see staged-events.ts: validated, one
- * copy per id, values in STAGED_EVENT_COLUMNS order), encoding each row
- * straight from its values.
- */
-export async function writeStagedEventValues(connection: ClickHouseConnection, values: readonly Row[string][][], context: BatchContext): Promise<WriteResult> {
-  const ids = values.map((row) => wellFormed(String(row[EVENT_ID])));
-  const known = await storedEventIds(connection, context.workspace, ids);
-  const prefix = encodeRow(BOOKKEEPING, bookkeeping(context)).line.slice(1, -1);
-  const lines: JsonRow[] = [];
-  for (let i = 0; i < values.length; i++) if (!known.has(ids[i])) lines.push(encodeValues(STAGED_EVENT_COLUMNS, values[i], prefix));
-  await connection.insert('events', lines);
-  return { accepted: lines.length, updated: 0, duplicates: values.length - lines.length };
-}
-
-const EVENT_ID = STAGED_EVENT_COLUMNS.findIndex((c) => c.name === 'event_id');
-
-/** Those of `ids` the workspace has stored. */
-async function storedEventIds(connection: ClickHouseConnection, workspace: string, ids: readonly string[]): Promise<Set<string>> {
+/** Those of `ids` the workspace has stored, looked up in the table. */
+export async function storedEventIds(connection: ClickHouseConnection, workspace: string, ids: readonly string[]): Promise<Set<string>> {
   const known = new Set<string>();
   for (const list of inLists(ids.map(quoteString))) {
     const found = await connection.select<{ event_id: string }>(

@@ -82,7 +82,8 @@ export async function refreshDerivedEvents(
         const buckets = { from: Math.floor((BUCKETS * pass) / passes), to: Math.floor((BUCKETS * (pass + 1)) / passes) - 1 };
         await stageSessionKeys(connection, options.settings, buckets);
         await insertEventFacts(connection, workspace, options, buckets);
-        const inPass = (column: string) => `${bucketOf(column)} BETWEEN ${buckets.from} AND ${buckets.to} AND ${scope.anonymous(column)}`;
+        // One pass takes everyone recomputed: no bucket to work out for each stored fact.
+        const inPass = passes === 1 ? scope.anonymous : (column: string) => `${bucketOf(column)} BETWEEN ${buckets.from} AND ${buckets.to} AND ${scope.anonymous(column)}`;
         await insertFromFacts(connection, workspace, SESSIONS, (b) => sessionRows(b, inPass));
         await insertFromFacts(connection, workspace, VISITOR_DAYS, (b) => visitorDayRows(b, inPass));
       }
