@@ -87,7 +87,7 @@ const CLICKHOUSE_FLOOR = [
    ARRAY JOIN evs AS ev, ns AS n, firsts AS first_source`,
 ];
 
-/** Appends `count` page views from returning visitors (a day after their last event) straight into the raw events table. */
+/** Appends `count` page views from returning visitors (on the shop's last day) straight into the raw events table. */
 async function appendReturningVisits(path: string, count: number, round: number): Promise<void> {
   const instance = await DuckDBInstance.create(path);
   const db = await instance.connect();

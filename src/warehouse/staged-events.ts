@@ -149,15 +149,13 @@ export async function discardStaged(staged: StagedEvents): Promise<void> {
   await rm(staged.file, { force: true });
 }
 
-/** The staged rows as arrays of values in STAGED_EVENT_COLUMNS order, for an engine without a bulk loader for the file. */
-export async function readStagedValues(staged: StagedEvents): Promise<Row[string][][]> {
-  const lines = (await readFile(staged.file, 'utf8')).split('\n').filter((line) => line !== '');
-  return lines.map((line) => JSON.parse(line) as Row[string][]);
-}
-
-/** The staged rows as objects. */
+/** The staged rows as objects (each line holds a row's values in STAGED_EVENT_COLUMNS order). */
 export async function readStagedRows(staged: StagedEvents): Promise<Row[]> {
-  return (await readStagedValues(staged)).map((row) => Object.fromEntries(STAGED_EVENT_COLUMNS.map((c, i) => [c.name, row[i]])));
+  const lines = (await readFile(staged.file, 'utf8')).split('\n').filter((line) => line !== '');
+  return lines.map((line) => {
+    const values = JSON.parse(line) as Row[string][];
+    return Object.fromEntries(STAGED_EVENT_COLUMNS.map((c, i) => [c.name, values[i]]));
+  });
 }
 
 /**
